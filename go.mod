@@ -1,0 +1,3 @@
+module github.com/bcwtool/block-coroutine-wrapper
+
+go 1.26.8
