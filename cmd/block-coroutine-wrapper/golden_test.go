@@ -1,0 +1,251 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the want/ sections of the golden archives in testdata/ from the actual results")
+
+// The golden archives. Each testdata/*.txtar is one behaviour:
+//
+//	comment          what the case shows
+//	-- args --       the command line, split on blanks ('single quotes' group)
+//	-- NAME --       a file in the working directory before the run
+//	-- want/exit --  the expected exit status
+//	-- want/stdout --, -- want/stderr --   expected output (absent: empty)
+//	-- want/NAME --  the expected contents of NAME after the run
+//
+// After the run every file of the working directory must be accounted for:
+// a want/ file matches, any other file is byte-identical to what it was and
+// keeps its modification time, and nothing else exists (no stray temporary
+// files, no output after an error). A successful run is repeated and must
+// change nothing, not even a modification time.
+const goldenGlob = "../../testdata/*.txtar"
+
+// past is the modification time given to every file before a run, so that a
+// rewrite is visible even on a file system with coarse timestamps.
+var past = time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
+
+func TestGolden(t *testing.T) {
+	paths, err := filepath.Glob(goldenGlob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) == 0 {
+		t.Fatalf("no golden archives match %s", goldenGlob)
+	}
+	for _, path := range paths {
+		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			runGolden(t, path)
+		})
+	}
+}
+
+type result struct {
+	exit           int
+	stdout, stderr string
+	files          map[string][]byte
+	mtimes         map[string]time.Time
+}
+
+func runGolden(t *testing.T, path string) {
+	ar, err := txtar.ParseFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var args []string
+	inputs := map[string][]byte{}
+	want := map[string][]byte{}
+	for _, f := range ar.Files {
+		switch {
+		case f.Name == "args":
+			args = splitArgs(t, string(f.Data))
+		case strings.HasPrefix(f.Name, "want/"):
+			want[strings.TrimPrefix(f.Name, "want/")] = f.Data
+		default:
+			inputs[f.Name] = f.Data
+		}
+	}
+	if args == nil {
+		t.Fatal("archive has no args section")
+	}
+
+	dir := t.TempDir()
+	for name, data := range inputs {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, past, past); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	got := runIn(t, dir, args)
+	if *update {
+		rewrite(t, path, ar, inputs, got)
+		return
+	}
+	check(t, inputs, want, got)
+
+	if got.exit == exitOK {
+		again := runIn(t, dir, args)
+		if diff := cmp.Diff(got, again, cmp.AllowUnexported(result{})); diff != "" {
+			t.Errorf("a second run changed something (-first +second):\n%s", diff)
+		}
+	}
+}
+
+func runIn(t *testing.T, dir string, args []string) result {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	r := result{exit: run(args, env{dir: dir, stdout: &stdout, stderr: &stderr})}
+	r.stdout, r.stderr = stdout.String(), stderr.String()
+	r.files, r.mtimes = map[string][]byte{}, map[string]time.Time{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		r.files[rel], r.mtimes[rel] = data, info.ModTime()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func check(t *testing.T, inputs, want map[string][]byte, got result) {
+	t.Helper()
+	wantExit := 0
+	if w, ok := want["exit"]; ok {
+		n, err := strconv.Atoi(strings.TrimSpace(string(w)))
+		if err != nil {
+			t.Fatalf("want/exit: %v", err)
+		}
+		wantExit = n
+	}
+	if got.exit != wantExit {
+		t.Errorf("exit status %d, want %d", got.exit, wantExit)
+	}
+	if diff := cmp.Diff(string(want["stdout"]), got.stdout); diff != "" {
+		t.Errorf("stdout (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(string(want["stderr"]), got.stderr); diff != "" {
+		t.Errorf("stderr (-want +got):\n%s", diff)
+	}
+	for name, data := range got.files {
+		w, wanted := want[name]
+		old, existed := inputs[name]
+		switch {
+		case wanted:
+			if diff := cmp.Diff(string(w), string(data)); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", name, diff)
+			}
+		case existed:
+			if !bytes.Equal(old, data) {
+				t.Errorf("%s changed but the archive has no want/%s", name, name)
+			}
+		default:
+			t.Errorf("unexpected file %s after the run", name)
+		}
+		if existed && bytes.Equal(old, data) && !got.mtimes[name].Equal(past) {
+			t.Errorf("%s kept its bytes but was rewritten (modification time changed)", name)
+		}
+	}
+	for name := range want {
+		if name == "exit" || name == "stdout" || name == "stderr" {
+			continue
+		}
+		if _, ok := got.files[name]; !ok {
+			t.Errorf("want/%s: the run did not produce %s", name, name)
+		}
+	}
+}
+
+// rewrite replaces the archive's want/ sections with the actual results.
+func rewrite(t *testing.T, path string, ar *txtar.Archive, inputs map[string][]byte, got result) {
+	var files []txtar.File
+	for _, f := range ar.Files {
+		if !strings.HasPrefix(f.Name, "want/") {
+			files = append(files, f)
+		}
+	}
+	files = append(files, txtar.File{Name: "want/exit", Data: []byte(strconv.Itoa(got.exit) + "\n")})
+	if got.stdout != "" {
+		files = append(files, txtar.File{Name: "want/stdout", Data: []byte(got.stdout)})
+	}
+	if got.stderr != "" {
+		files = append(files, txtar.File{Name: "want/stderr", Data: []byte(got.stderr)})
+	}
+	var names []string
+	for name, data := range got.files {
+		if old, ok := inputs[name]; !ok || !bytes.Equal(old, data) {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		files = append(files, txtar.File{Name: "want/" + name, Data: got.files[name]})
+	}
+	ar.Files = files
+	if err := os.WriteFile(path, txtar.Format(ar), 0o666); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// splitArgs splits a command line on blanks; 'single quotes' keep blanks.
+func splitArgs(t *testing.T, line string) []string {
+	var args []string
+	var cur strings.Builder
+	inWord, quoted := false, false
+	for _, r := range strings.TrimSpace(line) {
+		switch {
+		case r == '\'':
+			quoted, inWord = !quoted, true
+		case !quoted && (r == ' ' || r == '\t' || r == '\n'):
+			if inWord {
+				args = append(args, cur.String())
+				cur.Reset()
+				inWord = false
+			}
+		default:
+			cur.WriteRune(r)
+			inWord = true
+		}
+	}
+	if quoted {
+		t.Fatalf("args: unterminated quote in %q", line)
+	}
+	if inWord {
+		args = append(args, cur.String())
+	}
+	return args
+}

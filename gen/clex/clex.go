@@ -1,0 +1,598 @@
+// Package clex splits C source into tokens, as far as a reader of top-level
+// declarations needs: comments, string and character literals and line
+// splices are consumed exactly as a C compiler would, preprocessor directives
+// come out as single tokens, and groups that a literal "#if 0" (or the dead
+// branch of "#if 1") removes are skipped.
+//
+// The lexer does not expand macros. It keeps the stack of open conditional
+// groups so that unbalanced "#if"/"#endif" are reported, and it reports the
+// other things that make a file unreadable for a compiler (unterminated
+// comments and literals, NUL bytes, invalid UTF-8 in code) to a diag.List.
+package clex
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
+)
+
+// Kind classifies a token.
+type Kind uint8
+
+// The token kinds.
+const (
+	EOF       Kind = iota
+	Ident          // identifier or keyword
+	Number         // preprocessing number
+	String         // string literal, quotes included
+	Char           // character literal, quotes included
+	Punct          // punctuator; "..." is one token, every other is one byte
+	Directive      // a whole preprocessor line, continuations included
+	Other          // a byte that is not part of any C token, such as '@'
+)
+
+var kindNames = [...]string{"end of file", "identifier", "number", "string literal", "character literal", "punctuator", "preprocessor directive", "stray character"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// Token is a token's kind and where it lies in the source. Its text is
+// src[Off:End]; the bytes between two consecutive tokens are the whitespace,
+// comments and skipped lines that separated them.
+type Token struct {
+	Kind      Kind
+	Off, End  int
+	Line, Col int
+}
+
+// Lexer produces the tokens of one file.
+type Lexer struct {
+	file  string
+	src   []byte
+	diags *diag.List
+
+	off       int  // next byte to read
+	line      int  // line of src[off]
+	lineStart int  // offset of the first byte of line
+	bol       bool // only whitespace and comments since the start of the line
+
+	conds []cond // open conditional groups, innermost last
+
+	// pending is the directive that ended a skipped group, returned by the
+	// next call to Next.
+	pending *Token
+}
+
+// cond is an open #if/#ifdef/#ifndef group.
+type cond struct {
+	pos     diag.Pos
+	name    string // "if", "ifdef" or "ifndef", for messages
+	sawElse bool
+	// taken is set once a branch of the group was known to be compiled in,
+	// so that every later branch is dead.
+	taken bool
+}
+
+// New returns a lexer for src, which came from file. Problems are added to
+// diags. A UTF-8 byte order mark at the start is skipped.
+func New(file string, src []byte, diags *diag.List) *Lexer {
+	l := &Lexer{file: file, src: src, diags: diags, line: 1, bol: true}
+	if bytes.HasPrefix(src, []byte("\xEF\xBB\xBF")) {
+		l.off = 3
+		l.lineStart = 3
+	}
+	return l
+}
+
+// Src returns the source the lexer reads.
+func (l *Lexer) Src() []byte { return l.src }
+
+// File returns the file name given to New.
+func (l *Lexer) File() string { return l.file }
+
+// Text returns the text of t.
+func (l *Lexer) Text(t Token) []byte { return l.src[t.Off:t.End] }
+
+// Pos returns the position of t.
+func (l *Lexer) Pos(t Token) diag.Pos { return diag.Pos{File: l.file, Line: t.Line, Col: t.Col} }
+
+func (l *Lexer) here() diag.Pos {
+	return diag.Pos{File: l.file, Line: l.line, Col: l.off - l.lineStart + 1}
+}
+
+func (l *Lexer) errorf(pos diag.Pos, format string, args ...any) {
+	l.diags.Errorf(pos, format, args...)
+}
+
+// newline consumes the line break at l.off ("\n", "\r\n" or a lone "\r")
+// and starts a new line.
+func (l *Lexer) newline() {
+	if l.src[l.off] == '\r' && l.off+1 < len(l.src) && l.src[l.off+1] == '\n' {
+		l.off++
+	}
+	l.off++
+	l.line++
+	l.lineStart = l.off
+}
+
+func (l *Lexer) isNewline(i int) bool {
+	return i < len(l.src) && (l.src[i] == '\n' || l.src[i] == '\r')
+}
+
+// splice consumes a backslash-newline at l.off if there is one.
+func (l *Lexer) splice() bool {
+	if l.off < len(l.src) && l.src[l.off] == '\\' && l.isNewline(l.off+1) {
+		l.off++
+		l.newline()
+		return true
+	}
+	return false
+}
+
+// Next returns the next token of a compiled-in region. At the end of input
+// it reports conditional groups left open and returns a token of kind EOF
+// (repeatedly, if called again).
+func (l *Lexer) Next() Token {
+	for {
+		t, ok := l.next()
+		if ok {
+			return t
+		}
+	}
+}
+
+// next returns a token, or ok=false after consuming something that is not
+// one (whitespace, a comment, a skipped group).
+func (l *Lexer) next() (t Token, ok bool) {
+	if l.pending != nil {
+		t, l.pending = *l.pending, nil
+		return t, true
+	}
+	src := l.src
+	if l.off >= len(src) {
+		for i := len(l.conds) - 1; i >= 0; i-- {
+			c := l.conds[i]
+			l.errorf(c.pos, "unterminated #%s: no #endif before the end of the file", c.name)
+		}
+		l.conds = nil
+		return Token{Kind: EOF, Off: len(src), End: len(src), Line: l.line, Col: l.off - l.lineStart + 1}, true
+	}
+	c := src[l.off]
+	switch {
+	case c == ' ' || c == '\t' || c == '\v' || c == '\f':
+		l.off++
+		return t, false
+	case c == '\n' || c == '\r':
+		l.newline()
+		l.bol = true
+		return t, false
+	case c == '\\' && l.isNewline(l.off+1):
+		l.splice()
+		return t, false
+	case c == '/' && l.peek(1) == '*':
+		l.blockComment()
+		return t, false
+	case c == '/' && l.peek(1) == '/':
+		l.lineComment()
+		return t, false
+	case c == '#' && l.bol:
+		return l.directive()
+	}
+
+	start, line, col := l.off, l.line, l.off-l.lineStart+1
+	l.bol = false
+	kind := Punct
+	switch {
+	case isIdentStart(c):
+		kind = Ident
+		l.ident()
+	case isDigit(c) || (c == '.' && isDigit(l.peek(1))):
+		kind = Number
+		l.number()
+	case c == '"' || c == '\'':
+		kind = String
+		if c == '\'' {
+			kind = Char
+		}
+		if !l.literal(c, false) {
+			l.errorf(diag.Pos{File: l.file, Line: line, Col: col}, "missing terminating %c character", c)
+		}
+	case c >= utf8.RuneSelf:
+		r, size := utf8.DecodeRune(src[l.off:])
+		if r == utf8.RuneError && size <= 1 {
+			l.errorf(l.here(), "invalid UTF-8 byte 0x%02x", c)
+			l.off++
+			return t, false
+		}
+		// gcc accepts UTF-8 letters in identifiers.
+		kind = Ident
+		l.ident()
+	case c == 0:
+		l.errorf(l.here(), "null character in the file")
+		l.off++
+		return t, false
+	case c == '.' && l.peek(1) == '.' && l.peek(2) == '.':
+		l.off += 3
+	case isPunct(c):
+		l.off++
+	default:
+		kind = Other
+		l.off++
+	}
+	return Token{Kind: kind, Off: start, End: l.off, Line: line, Col: col}, true
+}
+
+func (l *Lexer) peek(n int) byte {
+	if l.off+n < len(l.src) {
+		return l.src[l.off+n]
+	}
+	return 0
+}
+
+func isIdentStart(c byte) bool {
+	return c == '_' || c == '$' || (c|0x20 >= 'a' && c|0x20 <= 'z')
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isIdentByte(c byte) bool { return isIdentStart(c) || isDigit(c) }
+
+func isPunct(c byte) bool {
+	switch c {
+	case '(', ')', '[', ']', '{', '}', ',', ';', '*', '=', '&', '|', '^', '!', '~', '<', '>',
+		'+', '-', '/', '%', '?', ':', '.', '#':
+		return true
+	}
+	return false
+}
+
+// ident consumes an identifier, including UTF-8 letters. An invalid UTF-8
+// sequence ends it with an error.
+func (l *Lexer) ident() {
+	src := l.src
+	for l.off < len(src) {
+		c := src[l.off]
+		switch {
+		case isIdentByte(c):
+			l.off++
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(src[l.off:])
+			if r == utf8.RuneError && size <= 1 {
+				l.errorf(l.here(), "invalid UTF-8 byte 0x%02x in an identifier", c)
+				l.off++
+				continue
+			}
+			l.off += size
+		case c == '\\' && l.isNewline(l.off+1):
+			l.splice()
+		default:
+			return
+		}
+	}
+}
+
+// number consumes a preprocessing number.
+func (l *Lexer) number() {
+	src := l.src
+	for l.off < len(src) {
+		c := src[l.off]
+		switch {
+		case (c == '+' || c == '-') && l.off > 0 && (src[l.off-1]|0x20 == 'e' || src[l.off-1]|0x20 == 'p'):
+			l.off++
+		case isIdentByte(c) || c == '.':
+			l.off++
+		default:
+			return
+		}
+	}
+}
+
+// literal consumes a string or character literal opened by quote at l.off.
+// It reports whether the literal was closed on its line; an unclosed one
+// ends before the line break. In a directive (inDirective) a line splice is
+// not special: the caller handles the whole logical line.
+func (l *Lexer) literal(quote byte, inDirective bool) bool {
+	src := l.src
+	l.off++
+	for l.off < len(src) {
+		c := src[l.off]
+		switch {
+		case c == quote:
+			l.off++
+			return true
+		case c == '\\' && l.isNewline(l.off+1):
+			l.splice()
+		case c == '\\':
+			l.off += 2
+			if l.off > len(src) {
+				l.off = len(src)
+			}
+		case c == '\n' || c == '\r':
+			return false
+		default:
+			l.off++
+		}
+	}
+	return false
+}
+
+// blockComment consumes a /* */ comment; an unterminated one is an error
+// and ends the file.
+func (l *Lexer) blockComment() {
+	pos := l.here()
+	src := l.src
+	l.off += 2
+	for {
+		i := bytes.IndexAny(src[l.off:], "*\n\r")
+		if i < 0 {
+			l.errorf(pos, "unterminated comment")
+			l.off = len(src)
+			return
+		}
+		l.off += i
+		switch src[l.off] {
+		case '*':
+			if l.peek(1) == '/' {
+				l.off += 2
+				return
+			}
+			l.off++
+		default:
+			l.newline()
+		}
+	}
+}
+
+// lineComment consumes a // comment, continued by backslash-newlines.
+func (l *Lexer) lineComment() {
+	src := l.src
+	for l.off < len(src) {
+		c := src[l.off]
+		switch {
+		case c == '\\' && l.isNewline(l.off+1):
+			l.splice()
+		case c == '\n' || c == '\r':
+			return
+		default:
+			l.off++
+		}
+	}
+}
+
+// restOfLine consumes the rest of a logical line, the line break excluded:
+// comments (which may span lines), literals (tolerating unterminated ones,
+// as skipped text and directives may hold apostrophes) and splices.
+func (l *Lexer) restOfLine() {
+	src := l.src
+	for l.off < len(src) {
+		c := src[l.off]
+		switch {
+		case c == '\n' || c == '\r':
+			return
+		case c == '\\' && l.isNewline(l.off+1):
+			l.splice()
+		case c == '/' && l.peek(1) == '*':
+			l.blockComment()
+		case c == '/' && l.peek(1) == '/':
+			l.lineComment()
+		case c == '"' || c == '\'':
+			l.literal(c, true)
+		case c == 0:
+			l.errorf(l.here(), "null character in the file")
+			l.off++
+		default:
+			l.off++
+		}
+	}
+}
+
+// directiveWord reads the directive name after '#', skipping blanks and
+// comments, and leaves l.off after it.
+func (l *Lexer) directiveWord() string {
+	l.skipBlanks()
+	start := l.off
+	for l.off < len(l.src) && isIdentByte(l.src[l.off]) {
+		l.off++
+	}
+	return string(l.src[start:l.off])
+}
+
+// skipBlanks skips spaces, tabs, splices and comments on the current
+// logical line.
+func (l *Lexer) skipBlanks() {
+	for l.off < len(l.src) {
+		switch c := l.src[l.off]; {
+		case c == ' ' || c == '\t' || c == '\v' || c == '\f':
+			l.off++
+		case c == '\\' && l.isNewline(l.off+1):
+			l.splice()
+		case c == '/' && l.peek(1) == '*':
+			l.blockComment()
+		default:
+			return
+		}
+	}
+}
+
+// directive handles a preprocessor line starting at l.off ('#'). A
+// conditional directive updates the group stack and may skip a dead group.
+// Every directive of a compiled-in region is returned as a token.
+func (l *Lexer) directive() (Token, bool) {
+	start, line, col := l.off, l.line, l.off-l.lineStart+1
+	pos := diag.Pos{File: l.file, Line: line, Col: col}
+	l.off++
+	name := l.directiveWord()
+	exprStart := l.off
+	l.restOfLine()
+	tok := Token{Kind: Directive, Off: start, End: l.off, Line: line, Col: col}
+	expr := l.src[exprStart:l.off]
+
+	switch name {
+	case "if", "ifdef", "ifndef":
+		c := cond{pos: pos, name: name}
+		v := unknown
+		if name == "if" {
+			v = evalLiteral(expr)
+		}
+		c.taken = v == isTrue
+		l.conds = append(l.conds, c)
+		if v == isFalse {
+			l.skipGroup()
+		}
+	case "elif", "else":
+		if len(l.conds) == 0 {
+			l.errorf(pos, "#%s without #if", name)
+			break
+		}
+		c := &l.conds[len(l.conds)-1]
+		if c.sawElse {
+			l.errorf(pos, "#%s after #else", name)
+		}
+		if name == "else" {
+			c.sawElse = true
+		}
+		// Reaching #elif/#else here means the branch before it was
+		// compiled in; whether that branch was certainly taken decides
+		// whether this one is dead.
+		v := isTrue
+		if name == "elif" {
+			v = evalLiteral(expr)
+		}
+		switch {
+		case c.taken || v == isFalse:
+			l.skipGroup()
+		case v == isTrue:
+			c.taken = true
+		}
+	case "endif":
+		if len(l.conds) == 0 {
+			l.errorf(pos, "#endif without #if")
+			break
+		}
+		l.conds = l.conds[:len(l.conds)-1]
+	}
+	l.bol = true
+	return tok, true
+}
+
+// skipGroup skips a dead group: everything up to the #elif, #else or #endif
+// that belongs to the innermost open group. Nested groups are skipped whole.
+// If an #elif or #else opens a branch that may be compiled in, lexing
+// resumes after it.
+func (l *Lexer) skipGroup() {
+	depth := 0
+	src := l.src
+	for l.off < len(src) {
+		// At the start of a line: find out whether it is a directive.
+		l.skipBlanks()
+		if l.off >= len(src) {
+			break
+		}
+		if src[l.off] != '#' {
+			l.restOfLine()
+			if l.off < len(src) {
+				l.newline()
+			}
+			continue
+		}
+		pos := l.here()
+		start := l.off
+		l.off++
+		name := l.directiveWord()
+		exprStart := l.off
+		l.restOfLine()
+		expr := src[exprStart:l.off]
+		end := Token{Kind: Directive, Off: start, End: l.off, Line: pos.Line, Col: pos.Col}
+		if l.off < len(src) {
+			l.newline()
+		}
+		switch name {
+		case "if", "ifdef", "ifndef":
+			depth++
+		case "endif":
+			if depth == 0 {
+				l.conds = l.conds[:len(l.conds)-1]
+				l.pending = &end
+				return
+			}
+			depth--
+		case "elif", "else":
+			if depth > 0 {
+				continue
+			}
+			c := &l.conds[len(l.conds)-1]
+			if c.sawElse {
+				l.errorf(pos, "#%s after #else", name)
+			}
+			if name == "else" {
+				c.sawElse = true
+			}
+			if c.taken {
+				continue
+			}
+			v := isTrue
+			if name == "elif" {
+				v = evalLiteral(expr)
+			}
+			if v == isFalse {
+				continue
+			}
+			c.taken = v == isTrue
+			l.pending = &end
+			return
+		}
+	}
+}
+
+type truth int
+
+const (
+	unknown truth = iota
+	isTrue
+	isFalse
+)
+
+// evalLiteral evaluates a conditional expression that is a plain integer
+// literal, possibly parenthesised and followed by a comment; anything else
+// depends on the configuration and is unknown.
+func evalLiteral(expr []byte) truth {
+	// Drop comments and blanks.
+	var b []byte
+	for i := 0; i < len(expr); i++ {
+		switch {
+		case expr[i] == '/' && i+1 < len(expr) && expr[i+1] == '*':
+			j := bytes.Index(expr[i+2:], []byte("*/"))
+			if j < 0 {
+				return unknown
+			}
+			i += j + 3
+		case expr[i] == '/' && i+1 < len(expr) && expr[i+1] == '/':
+			i = len(expr)
+		case expr[i] == '\\' || expr[i] == ' ' || expr[i] == '\t' || expr[i] == '\n' || expr[i] == '\r':
+		default:
+			b = append(b, expr[i])
+		}
+	}
+	for len(b) >= 2 && b[0] == '(' && b[len(b)-1] == ')' {
+		b = b[1 : len(b)-1]
+	}
+	b = bytes.TrimRight(b, "uUlL")
+	if len(b) == 0 || !isDigit(b[0]) {
+		return unknown
+	}
+	zero := true
+	for i, c := range b {
+		switch {
+		case c == '0':
+		case isDigit(c), i > 0 && (c|0x20 >= 'a' && c|0x20 <= 'f'):
+			zero = false
+		case i == 1 && c|0x20 == 'x':
+		default:
+			return unknown
+		}
+	}
+	if zero {
+		return isFalse
+	}
+	return isTrue
+}

@@ -1,0 +1,137 @@
+package clex_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
+)
+
+// tokens renders the tokens of src as "line:col kind text" lines, and the
+// diagnostics after them.
+func tokens(src string) []string {
+	var diags diag.List
+	l := clex.New("t.c", []byte(src), &diags)
+	var out []string
+	for {
+		t := l.Next()
+		if t.Kind == clex.EOF {
+			break
+		}
+		out = append(out, fmt.Sprintf("%d:%d %s %q", t.Line, t.Col, t.Kind, l.Text(t)))
+	}
+	for _, d := range diags.Items() {
+		out = append(out, strings.TrimSuffix(d.Format(), "\n"))
+	}
+	return out
+}
+
+func TestTokens(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"declaration", "int co_wrapper f(void *p, ...);", []string{
+			`1:1 identifier "int"`, `1:5 identifier "co_wrapper"`, `1:16 identifier "f"`,
+			`1:17 punctuator "("`, `1:18 identifier "void"`, `1:23 punctuator "*"`,
+			`1:24 identifier "p"`, `1:25 punctuator ","`, `1:27 punctuator "..."`,
+			`1:30 punctuator ")"`, `1:31 punctuator ";"`,
+		}},
+		{"comments vanish", "a /* b\n c */ d // e\nf", []string{
+			`1:1 identifier "a"`, `2:7 identifier "d"`, `3:1 identifier "f"`,
+		}},
+		{"line comment continued", "// a \\\nb\nc", []string{`3:1 identifier "c"`}},
+		{"literals", `x = "a\"b" 'c' '\''`, []string{
+			`1:1 identifier "x"`, `1:3 punctuator "="`, `1:5 string literal "\"a\\\"b\""`,
+			`1:12 character literal "'c'"`, `1:16 character literal "'\\''"`,
+		}},
+		{"numbers", "0x1fULL 1.5e+3 .5", []string{
+			`1:1 number "0x1fULL"`, `1:9 number "1.5e+3"`, `1:16 number ".5"`,
+		}},
+		{"directive with continuation", "#define A \\\n  co_wrapper\nb", []string{
+			"1:1 preprocessor directive \"#define A \\\\\\n  co_wrapper\"", `3:1 identifier "b"`,
+		}},
+		{"directive after a comment", "/* x */ # include <a.h>\nb", []string{
+			`1:9 preprocessor directive "# include <a.h>"`, `2:1 identifier "b"`,
+		}},
+		{"hash mid-line is punctuation", "a # b", []string{
+			`1:1 identifier "a"`, `1:3 punctuator "#"`, `1:5 identifier "b"`,
+		}},
+		{"if 0 skipped", "#if 0\nx\n#endif\ny", []string{
+			`1:1 preprocessor directive "#if 0"`, `3:1 preprocessor directive "#endif"`, `4:1 identifier "y"`,
+		}},
+		{"if 0 else", "#if 0\nx\n#else\ny\n#endif", []string{
+			`1:1 preprocessor directive "#if 0"`, `3:1 preprocessor directive "#else"`,
+			`4:1 identifier "y"`, `5:1 preprocessor directive "#endif"`,
+		}},
+		{"if 1 else", "#if 1\nx\n#else\ny\n#endif\nz", []string{
+			`1:1 preprocessor directive "#if 1"`, `2:1 identifier "x"`,
+			`3:1 preprocessor directive "#else"`, `5:1 preprocessor directive "#endif"`,
+			`6:1 identifier "z"`,
+		}},
+		{"ifdef keeps both branches", "#ifdef A\nx\n#else\ny\n#endif", []string{
+			`1:1 preprocessor directive "#ifdef A"`, `2:1 identifier "x"`,
+			`3:1 preprocessor directive "#else"`, `4:1 identifier "y"`,
+			`5:1 preprocessor directive "#endif"`,
+		}},
+		{"nested groups inside if 0", "#if 0\n#ifdef A\n#else\n#endif\n#elif 0\n#else\nw\n#endif", []string{
+			`1:1 preprocessor directive "#if 0"`, `6:1 preprocessor directive "#else"`,
+			`7:1 identifier "w"`, `8:1 preprocessor directive "#endif"`,
+		}},
+		{"comment hides endif in skipped group", "#if 0\n/*\n#endif\n*/\n#endif\nv", []string{
+			`1:1 preprocessor directive "#if 0"`, `5:1 preprocessor directive "#endif"`,
+			`6:1 identifier "v"`,
+		}},
+		{"bom and crlf", "\xEF\xBB\xBFa\r\nb\rc", []string{
+			`1:1 identifier "a"`, `2:1 identifier "b"`, `3:1 identifier "c"`,
+		}},
+		{"utf8 identifier", "caf\xC3\xA9 x", []string{`1:1 identifier "café"`, `1:7 identifier "x"`}},
+		{"stray characters", "a @ \\ b", []string{
+			`1:1 identifier "a"`, `1:3 stray character "@"`, `1:5 stray character "\\"`, `1:7 identifier "b"`,
+		}},
+		{"unterminated string", "\"abc\nd", []string{
+			`1:1 string literal "\"abc"`, `2:1 identifier "d"`,
+			`t.c:1:1: error: missing terminating " character`,
+		}},
+		{"unterminated comment", "a /* b", []string{
+			`1:1 identifier "a"`, `t.c:1:3: error: unterminated comment`,
+		}},
+		{"nul and invalid utf8", "a\x00b \xFF c\xFEd", []string{
+			`1:1 identifier "a"`, `1:3 identifier "b"`, `1:7 identifier "c\xfed"`,
+			`t.c:1:2: error: null character in the file`,
+			`t.c:1:5: error: invalid UTF-8 byte 0xff`,
+			`t.c:1:8: error: invalid UTF-8 byte 0xfe in an identifier`,
+		}},
+		{"unbalanced conditionals", "#endif\n#if A\n#else\n#elif B\n", []string{
+			`1:1 preprocessor directive "#endif"`, `2:1 preprocessor directive "#if A"`,
+			`3:1 preprocessor directive "#else"`, `4:1 preprocessor directive "#elif B"`,
+			`t.c:1:1: error: #endif without #if`,
+			`t.c:2:1: error: unterminated #if: no #endif before the end of the file`,
+			`t.c:4:1: error: #elif after #else`,
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, tokens(tc.src)); diff != "" {
+				t.Errorf("tokens of %q (-want +got):\n%s", tc.src, diff)
+			}
+		})
+	}
+}
+
+// TestEOFRepeats checks that Next keeps returning EOF at the end.
+func TestEOFRepeats(t *testing.T) {
+	var diags diag.List
+	l := clex.New("t.c", []byte("#if A\n"), &diags)
+	for range 3 {
+		for l.Next().Kind != clex.EOF {
+		}
+	}
+	if n := diags.Len(); n != 1 {
+		t.Errorf("got %d diagnostics, want the unterminated #if once", n)
+	}
+}

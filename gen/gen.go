@@ -1,0 +1,217 @@
+// Package gen generates QEMU's block-gen.c: the C code of coroutine wrappers
+// declared with markers such as co_wrapper_mixed_bdrv_rdlock.
+//
+// The flow is input → scan → model → emit → write, one package a step:
+//
+//   - package clex splits C source into tokens, skipping comments, literals,
+//     preprocessor lines and "#if 0" groups;
+//   - package parse finds the top-level declarations that carry a marker and
+//     reads their return type, name and parameters;
+//   - this package checks each declaration against the rules of a dialect
+//     (package dialect) and turns it into a model.Wrapper, then checks the
+//     wrappers of all inputs against each other;
+//   - package emit prints the wrappers as C, byte for byte as QEMU's
+//     scripts/block-coroutine-wrapper.py does after its banner;
+//   - package atomicfile replaces the output only when its bytes change,
+//     through a temporary file and a rename.
+//
+// Generate does the middle three steps in memory. Nothing is written unless
+// every input is read and every wrapper is valid.
+package gen
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/emit"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
+)
+
+// Tool is the program name written into the banner.
+const Tool = "block-coroutine-wrapper"
+
+// Version is the tool's version, written into the banner.
+const Version = "0.1.0"
+
+// Input is one input file: the name to print in messages and its bytes.
+type Input struct {
+	Name string
+	Src  []byte
+}
+
+// Result is what Generate produced.
+type Result struct {
+	// Output is the complete block-gen.c; nil when Diags has errors.
+	Output []byte
+	// Files holds each input's checked wrappers, in input order.
+	Files []emit.File
+	// Diags holds every problem found, errors and warnings.
+	Diags diag.List
+}
+
+// Generate reads the inputs, in order, and returns block-gen.c in the
+// dialect d.
+func Generate(inputs []Input, d *dialect.Dialect) *Result {
+	r := &Result{}
+	for _, in := range inputs {
+		r.Diags.RankFile(in.Name)
+	}
+	for _, in := range inputs {
+		lex := clex.New(in.Name, in.Src, &r.Diags)
+		f := emit.File{Name: in.Name}
+		for _, decl := range parse.File(lex, &r.Diags) {
+			if w, ok := check(decl, d, &r.Diags); ok {
+				f.Wrappers = append(f.Wrappers, w)
+			}
+		}
+		r.Files = append(r.Files, f)
+	}
+	checkAll(r.Files, &r.Diags)
+	if r.Diags.HasErrors() {
+		return r
+	}
+	banner := emit.Banner(Tool, Version, d)
+	body := emit.Source(d, r.Files)
+	r.Output = make([]byte, 0, len(banner)+len(body))
+	r.Output = append(append(r.Output, banner...), body...)
+	return r
+}
+
+// check turns one declaration into a wrapper named and checked for the
+// dialect d.
+func check(decl parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrapper, bool) {
+	m := decl.Marker
+	w := &model.Wrapper{
+		Kind:        m.Kind,
+		Mixed:       m.Mixed,
+		Lock:        m.Lock,
+		Marker:      m.Name,
+		ReturnType:  decl.ReturnType,
+		Name:        decl.Name,
+		Params:      decl.Params,
+		CoroutineFn: decl.CoroutineFn,
+		Pos:         decl.NamePos,
+		MarkerPos:   decl.MarkerPos,
+	}
+	ok := true
+	fail := func(pos diag.Pos, format string, args ...any) {
+		diags.Errorf(pos, format, args...)
+		ok = false
+	}
+
+	if !d.HasMarker(m.Name) {
+		switch {
+		case m.Removed != "":
+			fail(decl.MarkerPos, "'%s' was renamed 'co_wrapper_mixed' in QEMU %s: write 'co_wrapper_mixed'", m.Name, m.Removed)
+		default:
+			fail(decl.MarkerPos, "'%s' needs QEMU %s or later; %s does not know it", m.Name, m.Introduced, d.Releases)
+		}
+		return nil, false
+	}
+
+	name := decl.Name
+	words := strings.Split(name, "_")
+	if emptyWord(words) {
+		fail(decl.NamePos, "wrapper name '%s' has an empty word: the generated struct is named after its '_'-separated words", name)
+		return nil, false
+	}
+	switch m.Kind {
+	case model.Co:
+		if len(words) < 2 {
+			fail(decl.NamePos, "co wrapper name '%s' has no '_': the wrapper SUB_REST calls the coroutine function SUB_co_REST", name)
+			return nil, false
+		}
+		if strings.Contains(name, "_co_") {
+			fail(decl.NamePos, "co wrapper name '%s' contains '_co_': the wrapper SUB_REST calls the coroutine function SUB_co_REST, so the wrapper's own name must not have it", name)
+			return nil, false
+		}
+		w.Target = words[0] + "_co_" + strings.Join(words[1:], "_")
+	case model.NoCo:
+		if len(words) < 3 || words[1] != "co" {
+			fail(decl.NamePos, "no_co wrapper name '%s' is not of the form SUB_co_REST: the wrapper SUB_co_REST calls the function SUB_REST", name)
+			return nil, false
+		}
+		w.Target = words[0] + "_" + strings.Join(words[2:], "_")
+	}
+	w.StructName = model.CamelCase(name)
+
+	// Parameter names share scopes with names of the generated code.
+	reserved := map[string]string{"s": "the generated local variable 's'"}
+	switch m.Kind {
+	case model.Co:
+		reserved["poll_state"] = "the generated struct member 'poll_state'"
+	case model.NoCo:
+		reserved["co"] = "the generated struct member 'co'"
+	}
+	if !w.ReturnsVoid() {
+		reserved["ret"] = "the generated struct member 'ret'"
+	}
+	reserved[w.Target] = fmt.Sprintf("the function '%s' that the wrapper calls", w.Target)
+	reserved[w.Name] = "the wrapper itself"
+	seen := map[string]diag.Pos{}
+	for _, p := range w.Params {
+		if what, bad := reserved[p.Name]; bad {
+			fail(p.Pos, "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, what)
+		}
+		if first, dup := seen[p.Name]; dup {
+			fail(p.Pos, "duplicate parameter name '%s' in '%s' (first at %d:%d)", p.Name, name, first.Line, first.Col)
+		}
+		seen[p.Name] = p.Pos
+	}
+	return w, ok
+}
+
+func emptyWord(words []string) bool {
+	for _, w := range words {
+		if w == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// checkAll checks the wrappers of all files against each other: every name
+// the generated code defines must be defined once, and no wrapper may call
+// another generated wrapper. Each problem is reported once, at the later
+// declaration, with a note at the earlier one.
+func checkAll(files []emit.File, diags *diag.List) {
+	type def struct {
+		w    *model.Wrapper
+		what string
+	}
+	defined := map[string]def{}
+	report := func(w, earlier *model.Wrapper, msg string) {
+		diags.Add(diag.Diagnostic{
+			Pos: w.Pos, Severity: diag.Error, Msg: msg,
+			Notes: []diag.Diagnostic{{Pos: earlier.Pos, Severity: diag.Note, Msg: fmt.Sprintf("'%s' is declared here", earlier.Name)}},
+		})
+	}
+	for _, f := range files {
+		for _, w := range f.Wrappers {
+			if prev, dup := defined[w.Name]; dup && prev.what == "the wrapper" {
+				report(w, prev.w, fmt.Sprintf("duplicate wrapper '%s'", w.Name))
+				continue
+			}
+			if callee, ok := defined[w.Target]; ok && callee.what == "the wrapper" {
+				report(w, callee.w, fmt.Sprintf("wrapper '%s' calls '%s', which is itself a generated wrapper: the two would call each other forever", w.Name, w.Target))
+				continue
+			}
+			names := []def{{w, "the wrapper"}, {w, "the struct"}, {w, "the coroutine entry"}}
+			ids := []string{w.Name, w.StructName, w.Target + "_entry"}
+			if w.Kind == model.NoCo {
+				names[2].what, ids[2] = "the bottom half", w.Target+"_bh"
+			}
+			for i, id := range ids {
+				if prev, dup := defined[id]; dup {
+					report(w, prev.w, fmt.Sprintf("'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", id, names[i].what, w.Name, prev.what, prev.w.Name))
+					continue
+				}
+				defined[id] = names[i]
+			}
+		}
+	}
+}

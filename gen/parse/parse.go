@@ -1,0 +1,798 @@
+// Package parse finds wrapper declarations in C source. It reads the token
+// stream of package clex one top-level declaration at a time and looks
+// closer only at declarations that carry a marker (or an identifier that
+// looks like a misspelt one), so that files of ordinary C cost one pass of
+// the lexer.
+//
+// A wrapper declaration is a function declaration at file scope whose
+// declaration specifiers contain a marker token:
+//
+//	int co_wrapper_mixed_bdrv_rdlock bdrv_pread(BdrvChild *child, ...);
+//
+// Markers inside comments, string literals, preprocessor lines, groups
+// removed by "#if 0" and function bodies are not tokens of a top-level
+// declaration and so are never seen.
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
+)
+
+// Decl is a wrapper declaration as written: the marker, return type, name
+// and parameters, not yet checked against the rules of a dialect.
+type Decl struct {
+	Marker    model.Marker
+	MarkerPos diag.Pos
+	// ReturnType is the canonical spelling of the return type, top-level
+	// qualifiers dropped ("const char *", "BlockDriverState *", "void").
+	ReturnType string
+	ReturnPos  diag.Pos
+	Name       string
+	NamePos    diag.Pos
+	Params     []model.Param
+	// CoroutineFn records that coroutine_fn was among the specifiers.
+	CoroutineFn bool
+}
+
+// File returns the wrapper declarations of one file, in source order.
+// Problems go to the lexer's diagnostics list; a declaration with an error
+// is left out.
+func File(lex *clex.Lexer, diags *diag.List) []Decl {
+	p := &parser{lex: lex, src: lex.Src(), diags: diags}
+	p.run()
+	return p.decls
+}
+
+// HasWrapper reports whether src declares at least one wrapper, valid or
+// not. It reads the file like File does, so a marker in a comment, a string
+// or a dead group does not count.
+func HasWrapper(file string, src []byte) bool {
+	var diags diag.List
+	p := &parser{lex: clex.New(file, src, &diags), src: src, diags: &diags, probe: true}
+	p.run()
+	return p.found
+}
+
+type parser struct {
+	lex   *clex.Lexer
+	src   []byte
+	diags *diag.List
+	decls []Decl
+
+	// probe makes the parser stop at the first declaration with a marker.
+	probe bool
+	found bool
+
+	// buf holds the tokens of the current top-level declaration.
+	buf []clex.Token
+	// marked is set when buf holds a marker token; suspect when it holds an
+	// identifier that might be a misspelt marker.
+	marked, suspect bool
+}
+
+func (p *parser) text(t clex.Token) string { return string(p.src[t.Off:t.End]) }
+
+func (p *parser) is(t clex.Token, s string) bool {
+	return t.End-t.Off == len(s) && string(p.src[t.Off:t.End]) == s
+}
+
+func (p *parser) pos(t clex.Token) diag.Pos { return p.lex.Pos(t) }
+
+// after returns the position just after t.
+func (p *parser) after(t clex.Token) diag.Pos {
+	pos := p.pos(t)
+	pos.Col += t.End - t.Off
+	return pos
+}
+
+func (p *parser) errorf(pos diag.Pos, format string, args ...any) {
+	p.diags.Errorf(pos, format, args...)
+}
+
+func (p *parser) run() {
+	for {
+		t := p.lex.Next()
+		switch {
+		case t.Kind == clex.EOF:
+			p.flush(t)
+			return
+		case t.Kind == clex.Directive:
+			p.flush(t)
+		case t.Kind == clex.Punct && p.is(t, ";"):
+			p.flush(t)
+		case t.Kind == clex.Punct && p.is(t, "{"):
+			p.flush(t)
+			p.skipBody()
+		case t.Kind == clex.Punct && p.is(t, "}"):
+			// A '}' at file scope has no '{': let a compiler say so.
+			p.flush(t)
+		default:
+			p.buf = append(p.buf, t)
+			if t.Kind == clex.Ident {
+				id := p.src[t.Off:t.End]
+				if _, ok := model.LookupMarker(string(id)); ok {
+					p.marked = true
+				} else if !p.suspect && mightBeMarker(id) {
+					p.suspect = true
+				}
+			}
+		}
+		if p.probe && p.found {
+			return
+		}
+	}
+}
+
+// skipBody skips a brace-enclosed body or initializer whose '{' was just
+// read.
+func (p *parser) skipBody() {
+	depth := 1
+	for depth > 0 {
+		t := p.lex.Next()
+		switch {
+		case t.Kind == clex.EOF:
+			return
+		case t.Kind != clex.Punct:
+		case p.is(t, "{"):
+			depth++
+		case p.is(t, "}"):
+			depth--
+		}
+	}
+}
+
+// flush ends the current declaration at the terminator term and examines
+// it if it may declare a wrapper.
+func (p *parser) flush(term clex.Token) {
+	if p.marked || p.suspect {
+		if d, ok := p.declaration(p.buf, term); ok {
+			if p.probe {
+				p.found = true
+			} else {
+				p.decls = append(p.decls, d)
+			}
+		}
+	}
+	p.buf = p.buf[:0]
+	p.marked, p.suspect = false, false
+}
+
+// declaration examines one top-level declaration (its tokens and the token
+// that ended it). It returns ok=false when the declaration is not a wrapper
+// or has an error, which it reports.
+func (p *parser) declaration(toks []clex.Token, term clex.Token) (d Decl, ok bool) {
+	var (
+		markerTok clex.Token
+		hasMarker bool
+		typeToks  []clex.Token
+		nameIdx   = -1
+		storage   clex.Token // a storage class a wrapper cannot have
+	)
+	// Declaration specifiers, up to the declarator's name.
+specifiers:
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != clex.Ident {
+			switch {
+			case p.is(t, "*"):
+				typeToks = append(typeToks, t)
+				continue
+			case !hasMarker:
+				// Not a wrapper: the marker, if any, is elsewhere.
+				break specifiers
+			case p.is(t, "("):
+				p.errorf(p.pos(t), "unsupported declarator: a wrapper must be declared as a plain function, TYPE %s NAME(PARAMS);", p.text(markerTok))
+			default:
+				p.errorf(p.pos(t), "expected a function name after '%s', found '%s'", p.text(markerTok), p.text(t))
+			}
+			return d, false
+		}
+		id := p.text(t)
+		if m, ok := model.LookupMarker(id); ok {
+			if hasMarker {
+				p.errorf(p.pos(t), "two wrapper markers in one declaration: '%s' and '%s'", p.text(markerTok), id)
+				return d, false
+			}
+			hasMarker, markerTok, d.Marker, d.MarkerPos = true, t, m, p.pos(t)
+			continue
+		}
+		next, nextIsIdent := "", false
+		if i+1 < len(toks) {
+			next, nextIsIdent = p.text(toks[i+1]), toks[i+1].Kind == clex.Ident
+		}
+		switch {
+		case id == "coroutine_fn" || id == "coroutine_mixed_fn":
+			d.CoroutineFn = d.CoroutineFn || id == "coroutine_fn"
+		case isAttribute(id) || isAnnotationMacro(id):
+			if next == "(" {
+				i = closing(p, toks, i+1)
+			}
+		case next == "(":
+			nameIdx = i
+			break specifiers
+		case (nextIsIdent || next == "*") && mightBeMarker(p.src[t.Off:t.End]):
+			// Only a specifier can be a marker; the declarator's own
+			// name (followed by '(', ';', '=' ...) cannot.
+			p.errorf(p.pos(t), "unknown wrapper marker '%s'%s", id, suggest(id))
+			return d, false
+		case id == "extern":
+		case isForbiddenStorage(id):
+			if storage.Kind == clex.EOF {
+				storage = t
+			}
+		default:
+			typeToks = append(typeToks, t)
+		}
+	}
+	if !hasMarker {
+		// A marker elsewhere than among the specifiers is misplaced.
+		for _, t := range toks {
+			if t.Kind == clex.Ident {
+				if _, ok := model.LookupMarker(p.text(t)); ok {
+					p.errorf(p.pos(t), "misplaced wrapper marker '%s': it belongs among the specifiers before the function name", p.text(t))
+					return d, false
+				}
+			}
+		}
+		return d, false
+	}
+	if storage.Kind != clex.EOF {
+		p.errorf(p.pos(storage), "a wrapper cannot be declared '%s': block-gen.c defines it as an ordinary external function", p.text(storage))
+		return d, false
+	}
+	if nameIdx < 0 {
+		p.errorf(p.pos(markerTok), "wrapper marker '%s' is not followed by a function declaration", p.text(markerTok))
+		return d, false
+	}
+	nameTok := toks[nameIdx]
+	d.Name, d.NamePos = p.text(nameTok), p.pos(nameTok)
+
+	// The return type.
+	rt, ok := p.returnType(typeToks)
+	if !ok {
+		p.errorf(d.NamePos, "wrapper '%s' has no return type", d.Name)
+		return d, false
+	}
+	d.ReturnType = rt
+	if len(typeToks) > 0 {
+		d.ReturnPos = p.pos(typeToks[0])
+	}
+
+	// The parameter list.
+	open := nameIdx + 1
+	end := closing(p, toks, open)
+	if end >= len(toks) {
+		p.errorf(p.pos(term), "missing ')' to close the parameter list of '%s' opened at %d:%d", d.Name, toks[open].Line, toks[open].Col)
+		return d, false
+	}
+	params, ok := p.params(d.Name, toks, open, end)
+	if !ok {
+		return d, false
+	}
+	d.Params = params
+
+	// After the parameter list: attributes, then ';'.
+	for i := end + 1; i < len(toks); i++ {
+		t := toks[i]
+		id := p.text(t)
+		switch {
+		case t.Kind == clex.Ident && (isAttribute(id) || isAnnotationMacro(id) || id == "coroutine_fn"):
+			if i+1 < len(toks) && p.is(toks[i+1], "(") {
+				i = closing(p, toks, i+1)
+			}
+		case t.Kind == clex.Ident && isMarker(id):
+			p.errorf(p.pos(t), "misplaced wrapper marker '%s': it belongs among the specifiers before the function name", id)
+			return d, false
+		default:
+			p.errorf(p.after(toks[i-1]), "expected ';' after the declaration of '%s', found '%s'", d.Name, id)
+			return d, false
+		}
+	}
+	switch {
+	case term.Kind == clex.Punct && p.is(term, ";"):
+	case term.Kind == clex.Punct && p.is(term, "{"):
+		p.errorf(p.pos(term), "wrapper '%s' must be a declaration, not a definition: block-gen.c holds its body", d.Name)
+		return d, false
+	default:
+		p.errorf(p.after(toks[len(toks)-1]), "expected ';' after the declaration of '%s'", d.Name)
+		return d, false
+	}
+	return d, true
+}
+
+// closing returns the index of the token that closes the bracket at
+// toks[open], or len(toks) if none does.
+func closing(p *parser, toks []clex.Token, open int) int {
+	depth := 0
+	for i := open; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != clex.Punct {
+			continue
+		}
+		switch p.src[t.Off] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return len(toks)
+}
+
+// returnType renders the specifier tokens as a type, dropping top-level
+// qualifiers (they mean nothing on a return type and would make the ret
+// field of the generated struct read-only).
+func (p *parser) returnType(toks []clex.Token) (string, bool) {
+	lastStar := -1
+	for i, t := range toks {
+		if p.is(t, "*") {
+			lastStar = i
+		}
+	}
+	var words []piece
+	hasType := false
+	for i, t := range toks {
+		text := p.text(t)
+		if i > lastStar && isQualifier(text) {
+			continue
+		}
+		if t.Kind == clex.Ident && !isQualifier(text) {
+			hasType = true
+		}
+		words = append(words, piece{text: text, kind: t.Kind, index: -1})
+	}
+	if !hasType {
+		return "", false
+	}
+	return render(nil, words), true
+}
+
+// piece is a token of a declarator being rewritten: its text, kind, and
+// its index in the declaration's token buffer (-1 for a token the rewrite
+// made up).
+type piece struct {
+	text  string
+	kind  clex.Kind
+	index int
+}
+
+func (pc piece) isWord() bool {
+	switch pc.kind {
+	case clex.Ident, clex.Number, clex.String, clex.Char:
+		return true
+	}
+	return false
+}
+
+// render joins pieces. Where two pieces were adjacent tokens separated only
+// by blanks, the blanks are kept, as the reference generator keeps a
+// declaration's spelling; elsewhere (comments, line breaks, rewritten
+// pieces) a canonical separator is used. gap returns the source between two
+// buffer indices; it may be nil to render canonically throughout.
+func render(gap func(i, j int) ([]byte, bool), pieces []piece) string {
+	var b strings.Builder
+	for k, pc := range pieces {
+		if k > 0 {
+			prev := pieces[k-1]
+			sep := canonicalSep(prev, pc)
+			if gap != nil && prev.index >= 0 && pc.index == prev.index+1 {
+				if g, ok := gap(prev.index, pc.index); ok {
+					sep = string(g)
+				}
+			}
+			b.WriteString(sep)
+		}
+		b.WriteString(pc.text)
+	}
+	return b.String()
+}
+
+// canonicalSep is the separator the generator prints between two tokens
+// when it cannot keep the source's: "int *p", "void (*cb)(void *, int)".
+func canonicalSep(a, b piece) string {
+	switch {
+	case a.isWord() && b.isWord():
+		return " "
+	case b.text == "*":
+		if a.isWord() || a.text == ")" || a.text == "]" {
+			return " "
+		}
+		return ""
+	case a.text == "(" || a.text == "[":
+		return ""
+	case b.text == ")" || b.text == "]" || b.text == ",":
+		return ""
+	case a.text == ",":
+		return " "
+	case b.text == "(":
+		if a.isWord() {
+			return " "
+		}
+		return ""
+	case b.text == "[" || a.text == "*":
+		return ""
+	}
+	return " "
+}
+
+// params splits the parameter list toks[open+1:end] at top-level commas and
+// reads each parameter.
+func (p *parser) params(fn string, toks []clex.Token, open, end int) ([]model.Param, bool) {
+	inner := toks[open+1 : end]
+	if len(inner) == 0 || (len(inner) == 1 && p.is(inner[0], "void")) {
+		return nil, true
+	}
+	var params []model.Param
+	start, depth := open+1, 0
+	for i := open + 1; i <= end; i++ {
+		t := toks[i]
+		if i < end && t.Kind == clex.Punct {
+			switch p.src[t.Off] {
+			case '(', '[', '{':
+				depth++
+			case ')', ']', '}':
+				depth--
+			}
+		}
+		if i == end || (depth == 0 && p.is(t, ",")) {
+			if start == i {
+				p.errorf(p.pos(t), "expected a parameter declaration before '%s' in '%s'", p.text(t), fn)
+				return nil, false
+			}
+			param, ok := p.param(fn, toks, start, i)
+			if !ok {
+				return nil, false
+			}
+			params = append(params, param)
+			start = i + 1
+		}
+	}
+	return params, true
+}
+
+// param reads the parameter declaration toks[lo:hi].
+func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, bool) {
+	pos := p.pos(toks[lo])
+	var pieces []piece
+	for i := lo; i < hi; i++ {
+		t := toks[i]
+		text := p.text(t)
+		if t.Kind == clex.Ident && isAttribute(text) {
+			if i+1 < hi && p.is(toks[i+1], "(") {
+				i = closing(p, toks[:hi], i+1)
+			}
+			continue
+		}
+		switch {
+		case p.is(t, "..."):
+			p.errorf(p.pos(t), "wrapper '%s' is variadic: a variable argument list cannot be packed into the generated struct", fn)
+			return model.Param{}, false
+		case p.is(t, "void") && hi-lo == 1:
+			p.errorf(pos, "'void' must be the only parameter of '%s'", fn)
+			return model.Param{}, false
+		case t.Kind == clex.Ident && isMarker(text):
+			p.errorf(p.pos(t), "misplaced wrapper marker '%s' in the parameter list of '%s'", text, fn)
+			return model.Param{}, false
+		case t.Kind == clex.Other || t.Kind == clex.Directive || (t.Kind == clex.Punct && strings.Contains("{};=", text)):
+			p.errorf(p.pos(t), "unexpected '%s' in a parameter of '%s'", text, fn)
+			return model.Param{}, false
+		}
+		pieces = append(pieces, piece{text: text, kind: t.Kind, index: i})
+	}
+	spelled := render(nil, pieces)
+	name := declaratorName(pieces, 0, len(pieces))
+	if name < 0 || isKeyword(pieces[name].text) {
+		p.errorf(pos, "parameter '%s' of '%s' has no name: the generated struct stores every argument under its name", spelled, fn)
+		return model.Param{}, false
+	}
+	if !hasTypeBefore(pieces, name) {
+		// A lone identifier is a type without a name or a name without a
+		// type (K&R style); either way it cannot be stored.
+		p.errorf(pos, "parameter '%s' of '%s' needs both a type and a name", spelled, fn)
+		return model.Param{}, false
+	}
+	pieces, name = decay(pieces, name)
+
+	gap := func(i, j int) ([]byte, bool) {
+		g := p.src[toks[i].End:toks[j].Off]
+		return g, len(bytes.Trim(g, " \t")) == 0
+	}
+	typ := make([]piece, 0, len(pieces)-1)
+	typ = append(typ, pieces[:name]...)
+	typ = append(typ, pieces[name+1:]...)
+	return model.Param{
+		Type: render(nil, typ),
+		Name: pieces[name].text,
+		Decl: render(gap, pieces),
+		Pos:  pos,
+	}, true
+}
+
+// declaratorName returns the index of the declared name in pieces[lo:hi],
+// or -1 for an abstract declarator. The name is the last identifier before
+// the declarator's suffixes ("[...]", "(...)") and after its last '*';
+// a parenthesised declarator such as "(*cb)" is searched first.
+func declaratorName(pieces []piece, lo, hi int) int {
+	name := -1
+	for i := lo; i < hi; i++ {
+		pc := pieces[i]
+		switch {
+		case pc.text == "(":
+			j := matchPiece(pieces, i, hi)
+			inner := i + 1
+			if inner < j && (pieces[inner].text == "*" || pieces[inner].text == "^" || pieces[inner].text == "(") {
+				if n := declaratorName(pieces, inner, j); n >= 0 {
+					return n
+				}
+			}
+			return name
+		case pc.text == "[":
+			return name
+		case pc.text == "*":
+			name = -1
+		case pc.kind == clex.Ident:
+			if pc.text == "struct" || pc.text == "union" || pc.text == "enum" {
+				// The next identifier is a tag, not a name.
+				i++
+				name = -1
+				continue
+			}
+			name = i
+		}
+	}
+	return name
+}
+
+func matchPiece(pieces []piece, open, hi int) int {
+	depth := 0
+	for i := open; i < hi; i++ {
+		switch pieces[i].text {
+		case "(", "[":
+			depth++
+		case ")", "]":
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return hi
+}
+
+// hasTypeBefore reports whether a type specifier precedes the name.
+func hasTypeBefore(pieces []piece, name int) bool {
+	for _, pc := range pieces[:name] {
+		if pc.kind == clex.Ident && !isQualifier(pc.text) && pc.text != "register" {
+			return true
+		}
+	}
+	return false
+}
+
+// decay rewrites an array or function parameter as the pointer it is:
+// "uint8_t buf[16]" becomes "uint8_t *buf", "int m[2][3]" becomes
+// "int (*m)[3]", "void cb(int)" becomes "void (*cb)(int)". Qualifiers
+// inside the first brackets move after the '*'. It returns the new pieces
+// and the new index of the name.
+func decay(pieces []piece, name int) ([]piece, int) {
+	if name+1 >= len(pieces) {
+		return pieces, name
+	}
+	var quals []piece
+	rest := pieces[name+1:]
+	switch rest[0].text {
+	case "[":
+		j := matchPiece(rest, 0, len(rest))
+		for _, pc := range rest[1:j] {
+			if isQualifier(pc.text) {
+				quals = append(quals, piece{text: pc.text, kind: pc.kind, index: -1})
+			}
+		}
+		if j < len(rest) {
+			rest = rest[j+1:]
+		} else {
+			rest = nil
+		}
+	case "(":
+	default:
+		return pieces, name
+	}
+	out := make([]piece, 0, len(pieces)+3)
+	out = append(out, pieces[:name]...)
+	star := piece{text: "*", kind: clex.Punct, index: -1}
+	nameP := pieces[name]
+	nameP.index = -1
+	wrap := len(rest) > 0 && (rest[0].text == "[" || rest[0].text == "(")
+	if wrap {
+		out = append(out, piece{text: "(", kind: clex.Punct, index: -1})
+	}
+	out = append(out, star)
+	out = append(out, quals...)
+	newName := len(out)
+	out = append(out, nameP)
+	if wrap {
+		out = append(out, piece{text: ")", kind: clex.Punct, index: -1})
+	}
+	for _, pc := range rest {
+		pc.index = -1
+		out = append(out, pc)
+	}
+	return out, newName
+}
+
+// mightBeMarker reports whether an identifier looks enough like a marker
+// to be a misspelling of one: it mentions "wrapper", starts like a marker,
+// or is within two edits of one.
+func mightBeMarker(id []byte) bool {
+	if len(id) < 8 || len(id) > 40 {
+		return false
+	}
+	if bytes.Contains(id, []byte("wrapper")) || bytes.HasPrefix(id, []byte("co_wrap")) || bytes.HasPrefix(id, []byte("no_co_wrap")) {
+		return true
+	}
+	if !bytes.Contains(id, []byte("co")) && !bytes.Contains(id, []byte("wr")) && !bytes.Contains(id, []byte("ap")) {
+		return false
+	}
+	if string(id) == "coroutine_fn" || string(id) == "coroutine_mixed_fn" {
+		return false
+	}
+	for _, m := range model.Markers {
+		if abs(len(m.Name)-len(id)) <= 2 && editDistance(string(id), m.Name) <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// suggest explains why id is not a marker: a combination of marker words
+// that no release accepts gets the reason, anything else the closest marker.
+func suggest(id string) string {
+	if why := badCombination(id); why != "" {
+		return ": " + why
+	}
+	best, bestDist := "", 1<<30
+	for _, m := range model.Markers {
+		if m.Removed != "" {
+			continue
+		}
+		if d := editDistance(id, m.Name); d < bestDist {
+			best, bestDist = m.Name, d
+		}
+	}
+	return fmt.Sprintf("; did you mean '%s'?", best)
+}
+
+// badCombination returns why id, built from the words of the markers
+// ("co_wrapper", "no_co_wrapper", "_mixed", "_bdrv_rdlock", "_bdrv_wrlock"),
+// is not a marker; "" if id is not built that way.
+func badCombination(id string) string {
+	kind := model.Co
+	rest, ok := strings.CutPrefix(id, "no_co_wrapper")
+	if ok {
+		kind = model.NoCo
+	} else if rest, ok = strings.CutPrefix(id, "co_wrapper"); !ok {
+		return ""
+	}
+	var mixed, rd, wr, ordered = false, false, false, true
+	for rest != "" {
+		switch {
+		case strings.HasPrefix(rest, "_mixed") && !mixed:
+			mixed, ordered = true, ordered && !rd && !wr
+			rest = rest[len("_mixed"):]
+		case strings.HasPrefix(rest, "_bdrv_rdlock") && !rd:
+			rd, rest = true, rest[len("_bdrv_rdlock"):]
+		case strings.HasPrefix(rest, "_bdrv_wrlock") && !wr:
+			wr, rest = true, rest[len("_bdrv_wrlock"):]
+		default:
+			return ""
+		}
+	}
+	switch {
+	case rd && wr:
+		return "a wrapper takes the graph read lock or the write lock, not both"
+	case kind == model.Co && wr:
+		return "co wrappers cannot take the graph write lock; only no_co_wrapper_bdrv_wrlock does"
+	case kind == model.NoCo && mixed:
+		return "no_co wrappers cannot be mixed: they are only called in coroutine context"
+	case !ordered:
+		return "'_mixed' comes before the lock; did you mean 'co_wrapper_mixed_bdrv_rdlock'?"
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func isMarker(id string) bool {
+	_, ok := model.LookupMarker(id)
+	return ok
+}
+
+func isAttribute(id string) bool {
+	switch id {
+	case "__attribute__", "__attribute", "__declspec", "__asm__", "__asm", "asm":
+		return true
+	}
+	return false
+}
+
+// isAnnotationMacro reports whether id is spelt like QEMU's annotation
+// macros (GRAPH_RDLOCK, TSA_NO_TSA, G_GNUC_WARN_UNUSED_RESULT): upper case
+// with at least one '_'. Such a specifier is accepted and not repeated.
+func isAnnotationMacro(id string) bool {
+	if !strings.Contains(id, "_") {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c != '_' {
+			return false
+		}
+	}
+	return id[0] != '_'
+}
+
+func isForbiddenStorage(id string) bool {
+	switch id {
+	case "static", "inline", "__inline", "__inline__", "typedef", "register", "auto", "_Thread_local", "__thread", "_Noreturn":
+		return true
+	}
+	return false
+}
+
+func isQualifier(id string) bool {
+	switch id {
+	case "const", "volatile", "restrict", "__restrict", "__restrict__", "_Atomic":
+		return true
+	}
+	return false
+}
+
+// isKeyword reports whether id is a C keyword, which cannot name a
+// parameter.
+func isKeyword(id string) bool {
+	switch id {
+	case "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else",
+		"enum", "extern", "float", "for", "goto", "if", "inline", "int", "long", "register",
+		"restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch",
+		"typedef", "union", "unsigned", "void", "volatile", "while", "_Alignas", "_Alignof",
+		"_Atomic", "_Bool", "_Complex", "_Generic", "_Imaginary", "_Noreturn", "_Static_assert",
+		"_Thread_local", "__restrict", "__restrict__", "bool":
+		return true
+	}
+	return false
+}
