@@ -151,12 +151,15 @@ func (p *parser) skipBody() {
 // it if it may declare a wrapper.
 func (p *parser) flush(term clex.Token) {
 	if p.marked || p.suspect {
-		if d, ok := p.declaration(p.buf, term); ok {
-			if p.probe {
-				p.found = true
-			} else {
-				p.decls = append(p.decls, d)
-			}
+		before := p.diags.Len()
+		d, ok := p.declaration(p.buf, term)
+		switch {
+		case p.probe:
+			// A declaration with an error counts: its file must be read
+			// for the error to be reported.
+			p.found = ok || p.diags.Len() > before
+		case ok:
+			p.decls = append(p.decls, d)
 		}
 	}
 	p.buf = p.buf[:0]
@@ -267,6 +270,10 @@ specifiers:
 	// The parameter list.
 	open := nameIdx + 1
 	end := closing(p, toks, open)
+	if end >= len(toks) && term.Kind == clex.Directive {
+		p.errorf(p.pos(term), "preprocessor directive inside the parameter list of '%s': a wrapper's parameters cannot depend on the configuration", d.Name)
+		return d, false
+	}
 	if end >= len(toks) {
 		p.errorf(p.pos(term), "missing ')' to close the parameter list of '%s' opened at %d:%d", d.Name, toks[open].Line, toks[open].Col)
 		return d, false

@@ -1,0 +1,102 @@
+package parse_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
+)
+
+// summary renders what File found in src: per declaration
+// "marker ret|name" and per parameter "type|name|decl"; then diagnostics.
+func summary(src string) []string {
+	var diags diag.List
+	var out []string
+	for _, d := range parse.File(clex.New("t.h", []byte(src), &diags), &diags) {
+		line := fmt.Sprintf("%s %s|%s", d.Marker.Name, d.ReturnType, d.Name)
+		for _, p := range d.Params {
+			line += fmt.Sprintf(" [%s|%s|%s]", p.Type, p.Name, p.Decl)
+		}
+		out = append(out, line)
+	}
+	for _, d := range diags.Items() {
+		out = append(out, strings.TrimSuffix(d.Format(), "\n"))
+	}
+	return out
+}
+
+func TestDeclarations(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"plain", "int co_wrapper bdrv_x(BlockDriverState *bs, int64_t offset);",
+			[]string{"co_wrapper int|bdrv_x [BlockDriverState *|bs|BlockDriverState *bs] [int64_t|offset|int64_t offset]"}},
+		{"spacing inside a parameter is kept", "int co_wrapper bdrv_x(BlockDriverState  *bs,int\tn);",
+			[]string{"co_wrapper int|bdrv_x [BlockDriverState *|bs|BlockDriverState  *bs] [int|n|int\tn]"}},
+		{"line break inside a parameter becomes a space", "int co_wrapper bdrv_x(BlockDriverState\n *bs);",
+			[]string{"co_wrapper int|bdrv_x [BlockDriverState *|bs|BlockDriverState *bs]"}},
+		{"comment inside a parameter", "int co_wrapper bdrv_x(char */*buf*/p);",
+			[]string{"co_wrapper int|bdrv_x [char *|p|char *p]"}},
+		{"pointer return", "BlockDriverState * coroutine_fn no_co_wrapper bdrv_co_x(void);",
+			[]string{"no_co_wrapper BlockDriverState *|bdrv_co_x"}},
+		{"return type around the marker", "BlockDriverState co_wrapper *bdrv_x(void);",
+			[]string{"co_wrapper BlockDriverState *|bdrv_x"}},
+		{"annotations are dropped", "int GRAPH_RDLOCK co_wrapper __attribute__((warn_unused_result)) bdrv_x(int n) TSA_NO_TSA;",
+			[]string{"co_wrapper int|bdrv_x [int|n|int n]"}},
+		{"extern is dropped", "extern int co_wrapper bdrv_x(int n);",
+			[]string{"co_wrapper int|bdrv_x [int|n|int n]"}},
+		{"function pointer", "int co_wrapper bdrv_x(int (*cb)(void *opaque, int ret), void *opaque);",
+			[]string{"co_wrapper int|bdrv_x [int (*)(void *opaque, int ret)|cb|int (*cb)(void *opaque, int ret)] [void *|opaque|void *opaque]"}},
+		{"function parameter decays", "int co_wrapper bdrv_x(void cb(int));",
+			[]string{"co_wrapper int|bdrv_x [void (*)(int)|cb|void (*cb)(int)]"}},
+		{"arrays decay", "int co_wrapper bdrv_x(uint8_t buf[16], char *v[], int m[2][3], int q[const 4]);",
+			[]string{"co_wrapper int|bdrv_x [uint8_t *|buf|uint8_t *buf] [char **|v|char **v] [int (*)[3]|m|int (*m)[3]] [int *const|q|int *const q]"}},
+		{"pointer to array does not decay", "int co_wrapper bdrv_x(int (*p)[4]);",
+			[]string{"co_wrapper int|bdrv_x [int (*)[4]|p|int (*p)[4]]"}},
+		{"struct tag is not a name", "int co_wrapper bdrv_x(struct Foo *foo, enum Mode mode);",
+			[]string{"co_wrapper int|bdrv_x [struct Foo *|foo|struct Foo *foo] [enum Mode|mode|enum Mode mode]"}},
+		{"void and empty lists", "int co_wrapper bdrv_x(void);\nint co_wrapper bdrv_y();",
+			[]string{"co_wrapper int|bdrv_x", "co_wrapper int|bdrv_y"}},
+		{"not a wrapper", "int bdrv_x(int n);\nstatic int wrapper_count;\nint co_wrapper_helper(void);", nil},
+		{"marker-like type is flagged only as a specifier", "co_wrapper_t *x;\nint y = co_wrapper_count;",
+			[]string{"t.h:1:1: error: unknown wrapper marker 'co_wrapper_t'; did you mean 'co_wrapper'?"}},
+		{"declaration after a macro call without semicolon", "G_DEFINE_AUTOPTR_CLEANUP_FUNC(Foo, foo_free)\nint co_wrapper bdrv_x(int n);",
+			[]string{"co_wrapper int|bdrv_x [int|n|int n]"}},
+		{"struct definition before", "typedef struct S { int co_wrapper; } S;\nint co_wrapper bdrv_x(int n);",
+			[]string{"co_wrapper int|bdrv_x [int|n|int n]"}},
+		{"directive inside a declaration", "int co_wrapper bdrv_x(int n,\n#ifdef A\nint a\n#endif\n);",
+			[]string{"t.h:2:1: error: preprocessor directive inside the parameter list of 'bdrv_x': a wrapper's parameters cannot depend on the configuration"}},
+		{"directive instead of semicolon", "#ifdef A\nint co_wrapper bdrv_x(int n)\n#endif\n",
+			[]string{"t.h:2:29: error: expected ';' after the declaration of 'bdrv_x'"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, summary(tc.src)); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.src, diff)
+			}
+		})
+	}
+}
+
+func TestHasWrapper(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want bool
+	}{
+		{"int co_wrapper bdrv_x(int n);", true},
+		{"int co_wrapper_mixd bdrv_x(int n);", true},
+		{"/* int co_wrapper bdrv_x(int n); */", false},
+		{"#define co_wrapper\n", false},
+		{"#if 0\nint co_wrapper bdrv_x(int n);\n#endif\n", false},
+		{"int x;", false},
+	} {
+		if got := parse.HasWrapper("t.h", []byte(tc.src)); got != tc.want {
+			t.Errorf("HasWrapper(%q) = %v, want %v", tc.src, got, tc.want)
+		}
+	}
+}
