@@ -104,12 +104,11 @@ func check(decl parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrappe
 	}
 
 	if !d.HasMarker(m.Name) {
-		switch {
-		case m.Removed != "":
-			fail(decl.MarkerPos, "'%s' was renamed 'co_wrapper_mixed' in QEMU %s: write 'co_wrapper_mixed'", m.Name, m.Removed)
-		default:
-			fail(decl.MarkerPos, "'%s' needs QEMU %s or later; %s does not know it", m.Name, m.Introduced, d.Releases)
-		}
+		fail(decl.MarkerPos, "%s", markerMissing(m, d))
+		return nil, false
+	}
+	if d.IntOnly && decl.ReturnType != "int" {
+		fail(decl.ReturnPos, "the generator of %s only wraps functions returning int, not '%s' (any return type came with QEMU 8.0)", d.Releases, decl.ReturnType)
 		return nil, false
 	}
 
@@ -119,13 +118,17 @@ func check(decl parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrappe
 		fail(decl.NamePos, "wrapper name '%s' has an empty word: the generated struct is named after its '_'-separated words", name)
 		return nil, false
 	}
+	if d.NamePrefix != "" && !strings.HasPrefix(name, d.NamePrefix) {
+		fail(decl.NamePos, "the generator of %s needs wrapper names to start with '%s', not '%s' (any prefix came with QEMU 6.1)", d.Releases, d.NamePrefix, name)
+		return nil, false
+	}
 	switch m.Kind {
 	case model.Co:
 		if len(words) < 2 {
 			fail(decl.NamePos, "co wrapper name '%s' has no '_': the wrapper SUB_REST calls the coroutine function SUB_co_REST", name)
 			return nil, false
 		}
-		if strings.Contains(name, "_co_") {
+		if words[1] == "co" || (d.CoAnywhereForbidden && strings.Contains(name, "_co_")) {
 			fail(decl.NamePos, "co wrapper name '%s' contains '_co_': the wrapper SUB_REST calls the coroutine function SUB_co_REST, so the wrapper's own name must not have it", name)
 			return nil, false
 		}
@@ -138,6 +141,12 @@ func check(decl parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrappe
 		w.Target = words[0] + "_" + strings.Join(words[2:], "_")
 	}
 	w.StructName = model.CamelCase(name)
+	if d.StructNamedAfterTarget {
+		w.StructName = model.CamelCase(w.Target)
+	}
+	if !checkContext(w, d, diags) {
+		return nil, false
+	}
 
 	// Parameter names share scopes with names of the generated code.
 	reserved := map[string]string{"s": "the generated local variable 's'"}
@@ -163,6 +172,61 @@ func check(decl parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrappe
 		seen[p.Name] = p.Pos
 	}
 	return w, ok
+}
+
+// markerMissing explains why the dialect d has no marker m.
+func markerMissing(m model.Marker, d *dialect.Dialect) string {
+	switch {
+	case m.Removed != "":
+		return fmt.Sprintf("'%s' was renamed 'co_wrapper_mixed' in QEMU %s: write 'co_wrapper_mixed', or generate for an older release with --qemu", m.Name, m.Removed)
+	case d.HasMarker("generated_co_wrapper"):
+		return fmt.Sprintf("'%s' came with QEMU %s; the generator of %s knows only 'generated_co_wrapper'", m.Name, m.Introduced, d.Releases)
+	}
+	return fmt.Sprintf("'%s' came with QEMU %s; the generator of %s does not know it", m.Name, m.Introduced, d.Releases)
+}
+
+// checkContext checks what the dialect's context expressions need of the
+// first parameter: up to 7.2 a type the generator knows; up to 8.1 the
+// name its templates hard-code.
+func checkContext(w *model.Wrapper, d *dialect.Dialect, diags *diag.List) bool {
+	var contexts []*dialect.Context
+	if w.Kind == model.Co {
+		contexts = append(contexts, &d.Context)
+	} else if d.BHContext != nil {
+		contexts = append(contexts, d.BHContext)
+	}
+	for _, c := range contexts {
+		if c.Fixed != "" {
+			continue
+		}
+		var first *model.Param
+		if len(w.Params) > 0 {
+			first = &w.Params[0]
+		}
+		var cc dialect.ContextCase
+		ok := false
+		if first != nil {
+			cc, ok = c.Case(first.Type)
+		}
+		if !ok && c.Otherwise == "" {
+			var types []string
+			for _, cc := range c.Cases {
+				types = append(types, "'"+cc.Type+cc.Name+"'")
+			}
+			pos, what := w.Pos, "no parameters"
+			if first != nil {
+				pos, what = first.Pos, "'"+first.Decl+"'"
+			}
+			diags.Errorf(pos, "the generator of %s needs the first parameter of '%s' to be %s, not %s", d.Releases, w.Name, strings.Join(types, " or "), what)
+			return false
+		}
+		if ok && cc.Name != "" && cc.Name != first.Name {
+			diags.Errorf(first.Pos, "the generator of %s writes '%s' whatever the first parameter is called, so the generated C would not compile with '%s': name it '%s' (QEMU %s fixed this)",
+				d.Releases, fmt.Sprintf(cc.Expr, cc.Name), first.Name, cc.Name, dialect.FixedNamesUntil())
+			return false
+		}
+	}
+	return true
 }
 
 func emptyWord(words []string) bool {

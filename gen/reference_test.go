@@ -47,19 +47,14 @@ func readExample(t *testing.T, dir string) []gen.Input {
 }
 
 func TestReferenceExamples(t *testing.T) {
-	for _, tc := range []struct {
-		dir string
-		d   *dialect.Dialect
-	}{
-		{"qemu-9.0", dialect.Current},
-	} {
-		t.Run(tc.dir, func(t *testing.T) {
-			dir := filepath.Join(referenceDir, tc.dir)
+	for _, d := range dialect.All {
+		t.Run(d.Name, func(t *testing.T) {
+			dir := filepath.Join(referenceDir, "qemu-"+d.Name)
 			want, err := os.ReadFile(filepath.Join(dir, "block-gen.c.after-banner"))
 			if err != nil {
 				t.Fatal(err)
 			}
-			r := gen.Generate(readExample(t, dir), tc.d)
+			r := gen.Generate(readExample(t, dir), d)
 			if r.Diags.Len() != 0 {
 				t.Fatalf("diagnostics: %v", r.Diags.Items())
 			}

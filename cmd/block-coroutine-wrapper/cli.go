@@ -42,6 +42,7 @@ func (e env) path(p string) string {
 // flags is the command line.
 type flags struct {
 	Output  string           `short:"o" placeholder:"OUT.c" help:"Write the generated C to OUT.c (replaced only when its bytes change)."`
+	Qemu    string           `name:"qemu" placeholder:"VERSION" help:"Write the C of this QEMU release's generator (5.2 and later, as QEMU spells it: 7.2.0, 8.1, 10.2.50). Default: the newest (9.0 and later)."`
 	Version kong.VersionFlag `help:"Print the version and exit."`
 	Args    []string         `arg:"" optional:"" name:"INPUT" help:"C headers and sources holding wrapper declarations, in output order. Without -o, the first argument is OUT.c, as for QEMU's script."`
 }
@@ -106,6 +107,12 @@ func run(args []string, e env) (status int) {
 	if status := checkPaths(e, out, inputs); status != exitOK {
 		return status
 	}
+	d := dialect.Current
+	if f.Qemu != "" {
+		if d, err = dialect.ForVersion(f.Qemu); err != nil {
+			return usageError(e, "--qemu: %v", err)
+		}
+	}
 
 	var diags diag.List
 	var ins []gen.Input
@@ -123,7 +130,7 @@ func run(args []string, e env) (status int) {
 		return exitBadInput
 	}
 
-	r := gen.Generate(ins, dialect.Current)
+	r := gen.Generate(ins, d)
 	diags.Append(&r.Diags)
 	diags.Print(e.stderr)
 	if diags.HasErrors() {

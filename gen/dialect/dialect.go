@@ -1,48 +1,257 @@
 // Package dialect describes, as data, how each QEMU release's generator
-// wrote block-gen.c: the markers it knew, the headers it included, and the
-// calls its templates made. The emitter consults a Dialect; it holds no
-// per-release code of its own.
+// wrote block-gen.c: the markers it knew, what it accepted, the headers it
+// included, the AioContext and lock calls its templates made and the shape
+// of its poll state. The emitter consults a Dialect; no release has code of
+// its own. Adding a release that changes the generator means adding one
+// value to All.
 package dialect
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
 
 // Dialect is the output contract of one range of QEMU releases.
 type Dialect struct {
-	// Name is the first release of the range, as in "9.0".
+	// Name is the first release of the range, as in "8.2".
 	Name string
-	// Releases describes the range for people: "QEMU 9.0 and later".
+	// Releases describes the range for people: "QEMU 8.2".
 	Releases string
 	// Markers are the marker names the release's generator knew.
 	Markers []string
+
+	// What the release's generator accepted.
+
+	// IntOnly: every wrapper returns int.
+	IntOnly bool
+	// NamePrefix, if set, starts every wrapper name ("bdrv_").
+	NamePrefix string
+	// CoAnywhereForbidden: a co wrapper name may not contain "_co_"
+	// anywhere; otherwise only not right after the first word.
+	CoAnywhereForbidden bool
+
+	// What the release's generator wrote.
+
 	// Includes are the headers block-gen.c includes, in order.
 	Includes []string
-	// CoContext is the AioContext expression every co wrapper polls in.
-	CoContext string
-	// NoCoScheduleContext is the AioContext a no_co wrapper schedules its
-	// bottom half in.
+	// IncludesEndLine: the last #include ends with a line break (8.0 on;
+	// before, the first wrapper's blank lines follow it directly).
+	IncludesEndLine bool
+	// StructNamedAfterTarget: the argument struct is the CamelCase of the
+	// coroutine function's name rather than the wrapper's.
+	StructNamedAfterTarget bool
+	// ResultInPollState: the coroutine's int result travels in
+	// BdrvPollCo.ret and the wrapper returns bdrv_poll_co()'s value; the
+	// struct has no ret member and the entry takes no lock (5.2 to 7.2).
+	ResultInPollState bool
+	// PollStateField is the BdrvPollCo member initialised from Context:
+	// "bs" (to 7.2) or "ctx".
+	PollStateField string
+	// Context is the expression a co wrapper initialises PollStateField
+	// with.
+	Context Context
+	// BHContext, if not nil, makes a no_co wrapper's bottom half hold the
+	// AioContext of its first parameter around the call (8.1, 8.2).
+	BHContext *Context
+	// BHLockSlots: the bottom half has lines for the graph lock calls,
+	// blank when the wrapper takes none (8.2 on).
+	BHLockSlots bool
+	// NoCoScheduleContext is where a no_co wrapper schedules its bottom
+	// half.
 	NoCoScheduleContext string
-	// WriteLock and WriteUnlock are the calls a no_co wrapper with
-	// no_co_wrapper_bdrv_wrlock makes around its target.
+	// WriteLock and WriteUnlock are the calls no_co_wrapper_bdrv_wrlock
+	// makes around its target.
 	WriteLock, WriteUnlock string
+}
+
+// Context is how a release derives an AioContext (or, to 7.2, a
+// BlockDriverState) from a wrapper's first parameter.
+type Context struct {
+	// Fixed, if set, is the expression whatever the parameters are.
+	Fixed string
+	// Cases map the first parameter's type to an expression.
+	Cases []ContextCase
+	// Otherwise is the expression when no case matches; "" if the release
+	// rejected such a wrapper.
+	Otherwise string
+}
+
+// ContextCase is the expression for one first-parameter type.
+type ContextCase struct {
+	// Type is the parameter's canonical type, as in "BdrvChild *".
+	Type string
+	// Expr has %s where the parameter goes: "bdrv_get_aio_context(%s->bs)".
+	Expr string
+	// Name, if set, is the parameter name the release's template wrote
+	// whatever the parameter was really called.
+	Name string
+}
+
+// Case returns the case for a first parameter of type typ.
+func (c *Context) Case(typ string) (ContextCase, bool) {
+	for _, cc := range c.Cases {
+		if cc.Type == typ {
+			return cc, true
+		}
+	}
+	return ContextCase{}, false
 }
 
 // HasMarker reports whether the dialect knows the marker called name.
 func (d *Dialect) HasMarker(name string) bool { return slices.Contains(d.Markers, name) }
 
+var (
+	oldMarkers = []string{"generated_co_wrapper"}
+	markers80  = []string{"co_wrapper", "co_wrapper_mixed", "co_wrapper_bdrv_rdlock", "co_wrapper_mixed_bdrv_rdlock", "no_co_wrapper"}
+	markers82  = append(slices.Clone(markers80), "no_co_wrapper_bdrv_rdlock", "no_co_wrapper_bdrv_wrlock")
+
+	includes52 = []string{"qemu/osdep.h", "block/coroutines.h", "block/block-gen.h", "block/block_int.h"}
+	includes80 = append(slices.Clone(includes52), "block/dirty-bitmap.h")
+
+	bsCase    = ContextCase{Type: "BlockDriverState *", Expr: "%s", Name: "bs"}
+	childCase = ContextCase{Type: "BdrvChild *", Expr: "%s->bs", Name: "child"}
+	blkCase   = ContextCase{Type: "BlockBackend *", Expr: "blk_bs(%s)", Name: "blk"}
+
+	// The AioContext of the first parameter, by its type, with the
+	// parameter named as 8.0 and 8.1 hard-coded it...
+	ctxFixedNames = Context{
+		Cases: []ContextCase{
+			{Type: "BlockDriverState *", Expr: "bdrv_get_aio_context(%s)", Name: "bs"},
+			{Type: "BdrvChild *", Expr: "bdrv_get_aio_context(%s->bs)", Name: "child"},
+			{Type: "BlockBackend *", Expr: "blk_get_aio_context(%s)", Name: "blk"},
+		},
+		Otherwise: "qemu_get_aio_context()",
+	}
+	// ...and as 8.2 wrote it, with the parameter's real name.
+	ctxRealNames = Context{
+		Cases: []ContextCase{
+			{Type: "BlockDriverState *", Expr: "bdrv_get_aio_context(%s)"},
+			{Type: "BdrvChild *", Expr: "bdrv_get_aio_context(%s->bs)"},
+			{Type: "BlockBackend *", Expr: "blk_get_aio_context(%s)"},
+		},
+		Otherwise: "qemu_get_aio_context()",
+	}
+)
+
+// All lists the dialects, oldest first. Each holds from its Name up to the
+// next one's.
+var All = []*Dialect{
+	{
+		Name: "5.2", Releases: "QEMU 5.2 and 6.0", Markers: oldMarkers,
+		IntOnly: true, NamePrefix: "bdrv_",
+		Includes: includes52, StructNamedAfterTarget: true, ResultInPollState: true,
+		PollStateField: "bs", Context: Context{Cases: []ContextCase{bsCase, childCase}},
+	},
+	{
+		Name: "6.1", Releases: "QEMU 6.1", Markers: oldMarkers,
+		IntOnly: true, CoAnywhereForbidden: true,
+		Includes: includes52, StructNamedAfterTarget: true, ResultInPollState: true,
+		PollStateField: "bs", Context: Context{Cases: []ContextCase{bsCase, childCase}},
+	},
+	{
+		Name: "6.2", Releases: "QEMU 6.2 to 7.2", Markers: oldMarkers,
+		IntOnly: true, CoAnywhereForbidden: true,
+		Includes: includes52, StructNamedAfterTarget: true, ResultInPollState: true,
+		PollStateField: "bs", Context: Context{Cases: []ContextCase{bsCase, childCase, blkCase}},
+	},
+	{
+		Name: "8.0", Releases: "QEMU 8.0", Markers: markers80, CoAnywhereForbidden: true,
+		Includes: includes80, IncludesEndLine: true,
+		PollStateField: "ctx", Context: ctxFixedNames,
+		NoCoScheduleContext: "qemu_get_aio_context()",
+	},
+	{
+		Name: "8.1", Releases: "QEMU 8.1", Markers: markers80, CoAnywhereForbidden: true,
+		Includes: includes80, IncludesEndLine: true,
+		PollStateField: "ctx", Context: ctxFixedNames, BHContext: &ctxFixedNames,
+		NoCoScheduleContext: "qemu_get_aio_context()",
+	},
+	{
+		Name: "8.2", Releases: "QEMU 8.2", Markers: markers82, CoAnywhereForbidden: true,
+		Includes: includes80, IncludesEndLine: true,
+		PollStateField: "ctx", Context: ctxRealNames, BHContext: &ctxRealNames, BHLockSlots: true,
+		NoCoScheduleContext: "qemu_get_aio_context()",
+		WriteLock:           "bdrv_graph_wrlock(NULL)", WriteUnlock: "bdrv_graph_wrunlock(NULL)",
+	},
+	{
+		Name: "9.0", Releases: "QEMU 9.0 and later", Markers: markers82, CoAnywhereForbidden: true,
+		Includes: includes80, IncludesEndLine: true,
+		PollStateField: "ctx", Context: Context{Fixed: "qemu_get_current_aio_context()"}, BHLockSlots: true,
+		NoCoScheduleContext: "qemu_get_aio_context()",
+		WriteLock:           "bdrv_graph_wrlock()", WriteUnlock: "bdrv_graph_wrunlock()",
+	},
+}
+
 // Current is the dialect of QEMU 9.0 and every release since: the default.
-var Current = &Dialect{
-	Name:     "9.0",
-	Releases: "QEMU 9.0 and later",
-	Markers: []string{
-		"co_wrapper", "co_wrapper_mixed", "co_wrapper_bdrv_rdlock", "co_wrapper_mixed_bdrv_rdlock",
-		"no_co_wrapper", "no_co_wrapper_bdrv_rdlock", "no_co_wrapper_bdrv_wrlock",
-	},
-	Includes: []string{
-		"qemu/osdep.h", "block/coroutines.h", "block/block-gen.h", "block/block_int.h",
-		"block/dirty-bitmap.h",
-	},
-	CoContext:           "qemu_get_current_aio_context()",
-	NoCoScheduleContext: "qemu_get_aio_context()",
-	WriteLock:           "bdrv_graph_wrlock()",
-	WriteUnlock:         "bdrv_graph_wrunlock()",
+var Current = All[len(All)-1]
+
+// ByName returns the dialect whose Name is name.
+func ByName(name string) (*Dialect, bool) {
+	for _, d := range All {
+		if d.Name == name {
+			return d, true
+		}
+	}
+	return nil, false
+}
+
+// ForVersion returns the dialect of a QEMU version as QEMU spells it:
+// "7.2.0", "8.1", "10.2.50". A development version X.Y.50 or later
+// belongs to the release after X.Y.
+func ForVersion(version string) (*Dialect, error) {
+	major, minor, ok := release(version)
+	if !ok {
+		return nil, fmt.Errorf("%q is not a QEMU version (MAJOR.MINOR or MAJOR.MINOR.MICRO, such as 8.2.0)", version)
+	}
+	if major < 5 || (major == 5 && minor < 2) {
+		return nil, fmt.Errorf("QEMU %s has no block-coroutine-wrapper: the generator came with QEMU 5.2", version)
+	}
+	d := All[0]
+	for _, cand := range All {
+		cmaj, cmin, _ := release(cand.Name)
+		if cmaj < major || (cmaj == major && cmin <= minor) {
+			d = cand
+		}
+	}
+	return d, nil
+}
+
+// release returns the release a version belongs to: X.Y for X.Y and X.Y.Z
+// with Z < 50; for a development version X.Y.50 and later, the release
+// after X.Y (QEMU releases X.0, X.1 and X.2 each year since 5.0).
+func release(version string) (major, minor int, ok bool) {
+	parts := strings.Split(version, ".")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, 0, false
+	}
+	nums := make([]int, len(parts))
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 || p == "" || (len(p) > 1 && p[0] == '0') {
+			return 0, 0, false
+		}
+		nums[i] = n
+	}
+	major, minor = nums[0], nums[1]
+	if len(nums) == 3 && nums[2] >= 50 {
+		if minor >= 2 {
+			return major + 1, 0, true
+		}
+		return major, minor + 1, true
+	}
+	return major, minor, true
+}
+
+// FixedNamesUntil returns the first release whose generator wrote the
+// first parameter's real name wherever earlier ones hard-coded bs, child
+// or blk.
+func FixedNamesUntil() string {
+	for _, d := range All {
+		if d.Name != All[0].Name && len(d.Context.Cases) > 0 && d.Context.Cases[0].Name == "" {
+			return d.Name
+		}
+	}
+	return ""
 }
