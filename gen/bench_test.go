@@ -1,7 +1,11 @@
 package gen_test
 
 import (
+	"bytes"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -34,17 +38,93 @@ func synthetic(n int) []byte {
 	return []byte(b.String())
 }
 
-func BenchmarkGenerate10k(b *testing.B) {
-	src := synthetic(10000)
-	inputs := []gen.Input{{Name: "syn.h", Src: src}}
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
+// BenchmarkGenerate generates block-gen.c (to io.Discard) from synthetic
+// headers of 1,000, 10,000 and 100,000 wrappers; the MB/s are of input.
+// Growth should be linear: the same MB/s at every size.
+func BenchmarkGenerate(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		src := synthetic(n)
+		b.Run(fmt.Sprintf("wrappers=%d", n), func(b *testing.B) {
+			benchGenerate(b, []gen.Input{{Name: "syn.h", Src: src}}, dialect.Current)
+		})
+	}
+}
+
+// BenchmarkReadBaseline reads the 100,000-wrapper input from a file and
+// looks at every byte once: the floor any generator has to pay. Compare its
+// MB/s with BenchmarkGenerateFile's.
+func BenchmarkReadBaseline(b *testing.B) {
+	path := writeSynthetic(b, 100000)
+	b.ResetTimer()
 	for b.Loop() {
-		r := gen.Generate(inputs, dialect.Current)
-		if r.Diags.HasErrors() {
-			b.Fatal(r.Diags.Items())
+		src, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(len(src)))
+		if bytes.Count(src, []byte("\n")) == 0 {
+			b.Fatal("no lines")
 		}
 	}
+}
+
+// BenchmarkGenerateFile is the whole job on the same file as
+// BenchmarkReadBaseline: read it, generate, and write the output to
+// io.Discard.
+func BenchmarkGenerateFile(b *testing.B) {
+	path := writeSynthetic(b, 100000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(len(src)))
+		r := gen.Generate([]gen.Input{{Name: "syn.h", Src: src}}, dialect.Current)
+		if !r.OK() {
+			b.Fatal(r.Diags.Items())
+		}
+		if err := r.Write(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReference generates each release's reference example in its
+// dialect.
+func BenchmarkReference(b *testing.B) {
+	for _, d := range dialect.All {
+		b.Run(d.Name, func(b *testing.B) {
+			benchGenerate(b, readExample(b, filepath.Join(referenceDir, "qemu-"+d.Name)), d)
+		})
+	}
+}
+
+func benchGenerate(b *testing.B, inputs []gen.Input, d *dialect.Dialect) {
+	var size int64
+	for _, in := range inputs {
+		size += int64(len(in.Src))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		r := gen.Generate(inputs, d)
+		if !r.OK() {
+			b.Fatal(r.Diags.Items())
+		}
+		if err := r.Write(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func writeSynthetic(b *testing.B, n int) string {
+	path := filepath.Join(b.TempDir(), "syn.h")
+	if err := os.WriteFile(path, synthetic(n), 0o666); err != nil {
+		b.Fatal(err)
+	}
+	return path
 }
 
 func TestSynthetic(t *testing.T) {
@@ -52,7 +132,7 @@ func TestSynthetic(t *testing.T) {
 	if r.Diags.Len() != 0 {
 		t.Fatal(r.Diags.Items())
 	}
-	if got := strings.Count(string(r.Output), " * Wrappers for "); got != 70 {
+	if got := strings.Count(string(r.Bytes()), " * Wrappers for "); got != 70 {
 		t.Errorf("generated %d wrappers, want 70", got)
 	}
 }

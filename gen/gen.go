@@ -20,7 +20,9 @@
 package gen
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
@@ -43,47 +45,66 @@ type Input struct {
 	Src  []byte
 }
 
-// Result is what Generate produced.
+// Result is what Generate found: the checked wrappers and the problems.
 type Result struct {
-	// Output is the complete block-gen.c; nil when Diags has errors.
-	Output []byte
 	// Files holds each input's checked wrappers, in input order.
 	Files []emit.File
 	// Diags holds every problem found, errors and warnings.
-	Diags diag.List
+	Diags   diag.List
+	dialect *dialect.Dialect
 }
 
-// Generate reads the inputs, in order, and returns block-gen.c in the
-// dialect d.
+// OK reports whether the inputs had no errors, so that there is an output
+// to write.
+func (r *Result) OK() bool { return !r.Diags.HasErrors() }
+
+// Write writes the complete block-gen.c, banner included, to w. It must
+// only be called when OK.
+func (r *Result) Write(w io.Writer) error {
+	if !r.OK() {
+		panic("gen: Write called on a result with errors")
+	}
+	if _, err := io.WriteString(w, emit.Banner(Tool, Version, r.dialect)); err != nil {
+		return err
+	}
+	return emit.Write(w, r.dialect, r.Files)
+}
+
+// Bytes returns the complete block-gen.c, or nil when there are errors.
+func (r *Result) Bytes() []byte {
+	if !r.OK() {
+		return nil
+	}
+	var b bytes.Buffer
+	r.Write(&b) // a bytes.Buffer never fails
+	return b.Bytes()
+}
+
+// Generate reads the inputs, in order, and checks their wrappers for the
+// dialect d. The inputs' bytes must not change while the result is in use:
+// the model shares their memory.
 func Generate(inputs []Input, d *dialect.Dialect) *Result {
-	r := &Result{}
+	r := &Result{dialect: d}
 	for _, in := range inputs {
 		r.Diags.RankFile(in.Name)
 	}
 	for _, in := range inputs {
 		lex := clex.New(in.Name, in.Src, &r.Diags)
 		f := emit.File{Name: in.Name}
-		for _, decl := range parse.File(lex, &r.Diags) {
+		parse.File(lex, &r.Diags, func(decl *parse.Decl) {
 			if w, ok := check(decl, d, &r.Diags); ok {
 				f.Wrappers = append(f.Wrappers, w)
 			}
-		}
+		})
 		r.Files = append(r.Files, f)
 	}
 	checkAll(r.Files, &r.Diags)
-	if r.Diags.HasErrors() {
-		return r
-	}
-	banner := emit.Banner(Tool, Version, d)
-	body := emit.Source(d, r.Files)
-	r.Output = make([]byte, 0, len(banner)+len(body))
-	r.Output = append(append(r.Output, banner...), body...)
 	return r
 }
 
 // check turns one declaration into a wrapper named and checked for the
 // dialect d.
-func check(decl parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrapper, bool) {
+func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrapper, bool) {
 	m := decl.Marker
 	w := &model.Wrapper{
 		Kind:        m.Kind,
@@ -149,27 +170,16 @@ func check(decl parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrappe
 	}
 
 	// Parameter names share scopes with names of the generated code.
-	reserved := map[string]string{"s": "the generated local variable 's'"}
-	switch m.Kind {
-	case model.Co:
-		reserved["poll_state"] = "the generated struct member 'poll_state'"
-	case model.NoCo:
-		reserved["co"] = "the generated struct member 'co'"
-	}
-	if !w.ReturnsVoid() {
-		reserved["ret"] = "the generated struct member 'ret'"
-	}
-	reserved[w.Target] = fmt.Sprintf("the function '%s' that the wrapper calls", w.Target)
-	reserved[w.Name] = "the wrapper itself"
-	seen := map[string]diag.Pos{}
-	for _, p := range w.Params {
-		if what, bad := reserved[p.Name]; bad {
+	for i, p := range w.Params {
+		if what := collision(w, p.Name); what != "" {
 			fail(p.Pos, "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, what)
 		}
-		if first, dup := seen[p.Name]; dup {
-			fail(p.Pos, "duplicate parameter name '%s' in '%s' (first at %d:%d)", p.Name, name, first.Line, first.Col)
+		for _, q := range w.Params[:i] {
+			if q.Name == p.Name {
+				fail(p.Pos, "duplicate parameter name '%s' in '%s' (first at %d:%d)", p.Name, name, q.Pos.Line, q.Pos.Col)
+				break
+			}
 		}
-		seen[p.Name] = p.Pos
 	}
 	return w, ok
 }
@@ -229,6 +239,26 @@ func checkContext(w *model.Wrapper, d *dialect.Dialect, diags *diag.List) bool {
 	return true
 }
 
+// collision names what a parameter called name would collide with in the
+// code generated for w, or returns "".
+func collision(w *model.Wrapper, name string) string {
+	switch {
+	case name == "s":
+		return "the generated local variable 's'"
+	case name == "poll_state" && w.Kind == model.Co:
+		return "the generated struct member 'poll_state'"
+	case name == "co" && w.Kind == model.NoCo:
+		return "the generated struct member 'co'"
+	case name == "ret" && !w.ReturnsVoid():
+		return "the generated struct member 'ret'"
+	case name == w.Target:
+		return fmt.Sprintf("the function '%s' that the wrapper calls", w.Target)
+	case name == w.Name:
+		return "the wrapper itself"
+	}
+	return ""
+}
+
 func emptyWord(words []string) bool {
 	for _, w := range words {
 		if w == "" {
@@ -247,7 +277,11 @@ func checkAll(files []emit.File, diags *diag.List) {
 		w    *model.Wrapper
 		what string
 	}
-	defined := map[string]def{}
+	n := 0
+	for _, f := range files {
+		n += len(f.Wrappers)
+	}
+	defined := make(map[string]def, 3*n)
 	report := func(w, earlier *model.Wrapper, msg string) {
 		diags.Add(diag.Diagnostic{
 			Pos: w.Pos, Severity: diag.Error, Msg: msg,

@@ -136,7 +136,7 @@ func run(args []string, e env) (status int) {
 	if diags.HasErrors() {
 		return exitBadInput
 	}
-	if _, err := atomicfile.WriteIfChanged(e.path(out), r.Output); err != nil {
+	if _, err := atomicfile.WriteIfChanged(e.path(out), r.Write); err != nil {
 		fmt.Fprintf(e.stderr, "%s: error: cannot write the output: %v\n", out, pathErr(err))
 		return exitBadInput
 	}

@@ -5,6 +5,7 @@
 package atomicfile
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -15,25 +16,55 @@ import (
 	"path/filepath"
 )
 
-// WriteIfChanged makes the file at path hold data. If it already does, the
-// file is not touched and changed is false. Otherwise data goes to a new
-// temporary file in the same directory, which is synced and renamed over
-// path. On error the file at path is as it was and the temporary file is
-// gone.
-func WriteIfChanged(path string, data []byte) (changed bool, err error) {
-	same, mode, err := holds(path, data)
+// WriteIfChanged makes the file at path hold what write produces. write is
+// called once to compare its output with the file and, unless it is the
+// same, once more to fill a new temporary file in the same directory, which
+// is synced and renamed over path; so write must produce the same bytes
+// each time. An unchanged file is not touched and changed is false. The
+// output is streamed, never held whole. On error the file at path is as it
+// was and no temporary file remains.
+func WriteIfChanged(path string, write func(io.Writer) error) (changed bool, err error) {
+	same, mode, err := holds(path, write)
 	if err != nil {
 		return false, err
 	}
 	if same {
 		return false, nil
 	}
-	return true, replace(path, data, mode)
+	return true, replace(path, write, mode)
 }
 
-// holds reports whether the regular file at path holds exactly data, and
-// the permissions a replacement should keep (none if path does not exist).
-func holds(path string, data []byte) (same bool, mode fs.FileMode, err error) {
+// errDiffers stops the comparison at the first difference.
+var errDiffers = errors.New("differs")
+
+// comparer is a writer that checks what is written against a reader.
+type comparer struct {
+	r   io.Reader
+	buf []byte
+}
+
+func (c *comparer) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		chunk := min(len(p), len(c.buf))
+		if _, err := io.ReadFull(c.r, c.buf[:chunk]); err != nil {
+			if err == io.EOF || err == io.ErrUnexpectedEOF {
+				return 0, errDiffers
+			}
+			return 0, err
+		}
+		if !bytes.Equal(c.buf[:chunk], p[:chunk]) {
+			return 0, errDiffers
+		}
+		p = p[chunk:]
+	}
+	return n, nil
+}
+
+// holds reports whether the regular file at path holds exactly what write
+// produces, and the permissions a replacement should keep (noMode if path
+// does not exist).
+func holds(path string, write func(io.Writer) error) (same bool, mode fs.FileMode, err error) {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, noMode, nil
@@ -50,34 +81,26 @@ func holds(path string, data []byte) (same bool, mode fs.FileMode, err error) {
 		return false, 0, fmt.Errorf("%s is not a regular file", path)
 	}
 	mode = fi.Mode().Perm()
-	if fi.Size() != int64(len(data)) {
+	c := &comparer{r: f, buf: make([]byte, 64<<10)}
+	switch err := write(c); {
+	case errors.Is(err, errDiffers):
+		return false, mode, nil
+	case err != nil:
+		return false, 0, err
+	}
+	// Everything written matched; the file must not be longer.
+	if n, _ := f.Read(c.buf[:1]); n > 0 {
 		return false, mode, nil
 	}
-	// Compare in chunks so that a large output is not held twice.
-	buf := make([]byte, 64<<10)
-	rest := data
-	for {
-		n, err := io.ReadFull(f, buf)
-		if n > len(rest) || !bytes.Equal(buf[:n], rest[:n]) {
-			return false, mode, nil
-		}
-		rest = rest[n:]
-		if err == io.EOF || err == io.ErrUnexpectedEOF {
-			return len(rest) == 0, mode, nil
-		}
-		if err != nil {
-			return false, 0, err
-		}
-	}
+	return true, mode, nil
 }
 
 // noMode stands for "no permissions to keep": a new file gets 0666 less the
 // umask, as a compiler's outputs do.
 const noMode fs.FileMode = 1 << 31
 
-// replace writes data to a temporary file beside path and renames it over
-// path.
-func replace(path string, data []byte, mode fs.FileMode) (err error) {
+// replace writes to a temporary file beside path and renames it over path.
+func replace(path string, write func(io.Writer) error, mode fs.FileMode) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -105,7 +128,11 @@ func replace(path string, data []byte, mode fs.FileMode) (err error) {
 			return err
 		}
 	}
-	if _, err = f.Write(data); err != nil {
+	bw := bufio.NewWriterSize(f, 256<<10)
+	if err = write(bw); err != nil {
+		return err
+	}
+	if err = bw.Flush(); err != nil {
 		return err
 	}
 	if err = f.Sync(); err != nil {

@@ -13,6 +13,7 @@ package clex
 import (
 	"bytes"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 )
@@ -49,6 +50,7 @@ type Token struct {
 type Lexer struct {
 	file  string
 	src   []byte
+	str   string // src without a copy, for token texts
 	diags *diag.List
 
 	off       int  // next byte to read
@@ -75,8 +77,11 @@ type cond struct {
 
 // New returns a lexer for src, which came from file. Problems are added to
 // diags. A UTF-8 byte order mark at the start is skipped.
+//
+// Token texts share src's memory, so src must not change while they are in
+// use.
 func New(file string, src []byte, diags *diag.List) *Lexer {
-	l := &Lexer{file: file, src: src, diags: diags, line: 1, bol: true}
+	l := &Lexer{file: file, src: src, str: unsafe.String(unsafe.SliceData(src), len(src)), diags: diags, line: 1, bol: true}
 	if bytes.HasPrefix(src, []byte("\xEF\xBB\xBF")) {
 		l.off = 3
 		l.lineStart = 3
@@ -87,11 +92,14 @@ func New(file string, src []byte, diags *diag.List) *Lexer {
 // Src returns the source the lexer reads.
 func (l *Lexer) Src() []byte { return l.src }
 
+// Source returns the source as a string sharing its memory.
+func (l *Lexer) Source() string { return l.str }
+
 // File returns the file name given to New.
 func (l *Lexer) File() string { return l.file }
 
-// Text returns the text of t.
-func (l *Lexer) Text(t Token) []byte { return l.src[t.Off:t.End] }
+// Text returns the text of t. It shares the source's memory.
+func (l *Lexer) Text(t Token) string { return l.str[t.Off:t.End] }
 
 // Pos returns the position of t.
 func (l *Lexer) Pos(t Token) diag.Pos { return diag.Pos{File: l.file, Line: t.Line, Col: t.Col} }
@@ -161,6 +169,12 @@ func (l *Lexer) next() (t Token, ok bool) {
 	switch {
 	case c == ' ' || c == '\t' || c == '\v' || c == '\f':
 		l.off++
+		for l.off < len(src) {
+			if c := src[l.off]; c != ' ' && c != '\t' {
+				break
+			}
+			l.off++
+		}
 		return t, false
 	case c == '\n' || c == '\r':
 		l.newline()

@@ -6,7 +6,7 @@ package emit
 
 import (
 	"fmt"
-	"strings"
+	"io"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
@@ -28,75 +28,112 @@ func Banner(tool, version string, d *dialect.Dialect) string {
 		" */\n"
 }
 
-// Source returns block-gen.c after the banner: the includes, then each
-// file's wrappers.
-func Source(d *dialect.Dialect, files []File) []byte {
-	size := 256
-	for _, f := range files {
-		size += len(f.Wrappers) * 1400
-	}
-	e := &emitter{d: d}
-	e.b.Grow(size)
+// Write writes block-gen.c after the banner to w: the includes, then each
+// file's wrappers. It stops at the first error w returns.
+func Write(w io.Writer, d *dialect.Dialect, files []File) error {
+	e := &emitter{d: d, w: w, buf: make([]byte, 0, flushAt+4096)}
 	for _, inc := range d.Includes {
-		e.b.WriteString("\n#include \"" + inc + "\"")
+		e.str("\n#include \"", inc, "\"")
 	}
 	if d.IncludesEndLine {
-		e.b.WriteString("\n")
+		e.str("\n")
 	}
 	for _, f := range files {
 		for _, w := range f.Wrappers {
-			e.b.WriteString("\n\n\n")
+			e.str("\n\n\n")
 			if w.Kind == model.NoCo {
 				e.noCo(w)
 			} else {
 				e.co(w)
 			}
+			if e.err != nil {
+				return e.err
+			}
 		}
-		e.b.WriteString("\n")
+		e.str("\n")
 	}
-	return []byte(e.b.String())
+	e.flush()
+	return e.err
 }
+
+// flushAt is how much text the emitter gathers before writing it out: big
+// enough to make writes cheap, small enough that a large output is never
+// held in memory whole.
+const flushAt = 64 << 10
 
 type emitter struct {
-	d *dialect.Dialect
-	b strings.Builder
+	d   *dialect.Dialect
+	w   io.Writer
+	buf []byte
+	err error
 }
 
-// line writes parts followed by a newline.
+func (e *emitter) flush() {
+	if e.err == nil && len(e.buf) > 0 {
+		_, e.err = e.w.Write(e.buf)
+	}
+	e.buf = e.buf[:0]
+}
+
+// str appends parts.
+func (e *emitter) str(parts ...string) {
+	for _, p := range parts {
+		e.buf = append(e.buf, p...)
+	}
+	if len(e.buf) >= flushAt {
+		e.flush()
+	}
+}
+
+// line appends parts followed by a newline.
 func (e *emitter) line(parts ...string) {
 	for _, p := range parts {
-		e.b.WriteString(p)
+		e.buf = append(e.buf, p...)
 	}
-	e.b.WriteByte('\n')
+	e.buf = append(e.buf, '\n')
+	if len(e.buf) >= flushAt {
+		e.flush()
+	}
 }
 
-// list joins the parameters' names, each after prefix, with ", ".
-func list(w *model.Wrapper, prefix string) string {
-	var b strings.Builder
+// args appends the parameters' names, each after prefix, joined by ", ".
+func (e *emitter) args(w *model.Wrapper, prefix string) {
 	for i, p := range w.Params {
 		if i > 0 {
-			b.WriteString(", ")
+			e.buf = append(e.buf, ", "...)
 		}
-		b.WriteString(prefix)
-		b.WriteString(p.Name)
+		e.buf = append(e.buf, prefix...)
+		e.buf = append(e.buf, p.Name...)
 	}
-	return b.String()
 }
 
-// declList is the wrapper's parameter list as declared; "void" when empty,
-// so that the definition is a prototype.
-func declList(w *model.Wrapper) string {
+// decls appends the wrapper's parameter list as declared; "void" when
+// empty, so that the definition is a prototype.
+func (e *emitter) decls(w *model.Wrapper) {
 	if len(w.Params) == 0 {
-		return "void"
+		e.buf = append(e.buf, "void"...)
 	}
-	var b strings.Builder
 	for i, p := range w.Params {
 		if i > 0 {
-			b.WriteString(", ")
+			e.buf = append(e.buf, ", "...)
 		}
-		b.WriteString(p.Decl)
+		e.buf = append(e.buf, p.Decl...)
 	}
-	return b.String()
+}
+
+// call appends a line calling target with the parameters, each after
+// prefix: indent + before + target(args);
+func (e *emitter) call(indent, before, target string, w *model.Wrapper, prefix string) {
+	e.str(indent, before, target, "(")
+	e.args(w, prefix)
+	e.line(");")
+}
+
+// signature appends the line defining a function: ret + middle + name(decls)
+func (e *emitter) signature(ret, middle string, w *model.Wrapper) {
+	e.str(ret, middle, w.Name, "(")
+	e.decls(w)
+	e.line(")")
 }
 
 // members writes one struct member line per parameter.
@@ -178,14 +215,14 @@ func (e *emitter) co(w *model.Wrapper) {
 	e.line("    ", s, " *s = opaque;")
 	e.line()
 	if old {
-		e.line("    s->poll_state.ret = ", t, "(", list(w, "s->"), ");")
+		e.call("    ", "s->poll_state.ret = ", t, w, "s->")
 	} else {
 		lock, unlock := "", ""
 		if w.Lock == model.ReadLock {
 			lock, unlock = "    bdrv_graph_co_rdlock();", "    bdrv_graph_co_rdunlock();"
 		}
 		e.line(lock)
-		e.line("    ", getResult(w), t, "(", list(w, "s->"), ");")
+		e.call("    ", getResult(w), t, w, "s->")
 		e.line(unlock)
 	}
 	e.line("    s->poll_state.in_progress = false;")
@@ -193,7 +230,7 @@ func (e *emitter) co(w *model.Wrapper) {
 	e.line("    aio_wait_kick();")
 	e.line("}")
 	e.line()
-	e.line(w.ReturnType, " ", w.Name, "(", declList(w), ")")
+	e.signature(w.ReturnType, " ", w)
 	e.line("{")
 	if w.Mixed {
 		coRet := "return "
@@ -208,14 +245,14 @@ func (e *emitter) co(w *model.Wrapper) {
 			}
 			e.line("        ", assume)
 		}
-		e.line("        ", coRet, t, "(", list(w, ""), ");")
+		e.call("        ", coRet, t, w, "")
 		e.line("    } else {")
 		e.pollBlock(w, "        ")
 		e.line("    }")
 	} else {
 		e.pollBlock(w, "    ")
 	}
-	e.b.WriteString("}")
+	e.str("}")
 }
 
 // pollBlock writes the part of a co wrapper that runs outside coroutine
@@ -275,7 +312,7 @@ func (e *emitter) noCo(w *model.Wrapper) {
 	if bhCtx != nil {
 		e.line("    aio_context_acquire(ctx);")
 	}
-	e.line("    ", getResult(w), t, "(", list(w, "s->"), ");")
+	e.call("    ", getResult(w), t, w, "s->")
 	if bhCtx != nil {
 		e.line("    aio_context_release(ctx);")
 	}
@@ -286,7 +323,7 @@ func (e *emitter) noCo(w *model.Wrapper) {
 	e.line("    aio_co_wake(s->co);")
 	e.line("}")
 	e.line()
-	e.line(w.ReturnType, " coroutine_fn ", w.Name, "(", declList(w), ")")
+	e.signature(w.ReturnType, " coroutine_fn ", w)
 	e.line("{")
 	e.line("    ", s, " s = {")
 	e.line("        .co = qemu_coroutine_self(),")
@@ -298,5 +335,5 @@ func (e *emitter) noCo(w *model.Wrapper) {
 	e.line("    qemu_coroutine_yield();")
 	e.line()
 	e.line("    ", returnResult(w))
-	e.b.WriteString("}")
+	e.str("}")
 }

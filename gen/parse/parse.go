@@ -15,7 +15,6 @@
 package parse
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -40,13 +39,11 @@ type Decl struct {
 	CoroutineFn bool
 }
 
-// File returns the wrapper declarations of one file, in source order.
-// Problems go to the lexer's diagnostics list; a declaration with an error
-// is left out.
-func File(lex *clex.Lexer, diags *diag.List) []Decl {
-	p := &parser{lex: lex, src: lex.Src(), diags: diags}
+// File calls found with each wrapper declaration of one file, in source
+// order. Problems go to diags; a declaration with an error is left out.
+func File(lex *clex.Lexer, diags *diag.List, found func(*Decl)) {
+	p := &parser{lex: lex, src: lex.Src(), str: lex.Source(), diags: diags, found: found}
 	p.run()
-	return p.decls
 }
 
 // HasWrapper reports whether src declares at least one wrapper, valid or
@@ -54,32 +51,36 @@ func File(lex *clex.Lexer, diags *diag.List) []Decl {
 // or a dead group does not count.
 func HasWrapper(file string, src []byte) bool {
 	var diags diag.List
-	p := &parser{lex: clex.New(file, src, &diags), src: src, diags: &diags, probe: true}
+	lex := clex.New(file, src, &diags)
+	p := &parser{lex: lex, src: src, str: lex.Source(), diags: &diags, probe: true}
 	p.run()
-	return p.found
+	return p.hit
 }
 
 type parser struct {
 	lex   *clex.Lexer
 	src   []byte
+	str   string // src as a string sharing its memory
 	diags *diag.List
-	decls []Decl
+	found func(*Decl)
 
-	// probe makes the parser stop at the first declaration with a marker.
+	// probe makes the parser stop at the first declaration with a marker,
+	// setting hit.
 	probe bool
-	found bool
+	hit   bool
 
 	// buf holds the tokens of the current top-level declaration.
 	buf []clex.Token
-	// marked is set when buf holds a marker token; suspect when it holds an
-	// identifier that might be a misspelt marker.
-	marked, suspect bool
+	// pieces is scratch space for reading one parameter.
+	pieces []piece
+	// marked is set when buf holds a marker token.
+	marked bool
 }
 
-func (p *parser) text(t clex.Token) string { return string(p.src[t.Off:t.End]) }
+func (p *parser) text(t clex.Token) string { return p.str[t.Off:t.End] }
 
 func (p *parser) is(t clex.Token, s string) bool {
-	return t.End-t.Off == len(s) && string(p.src[t.Off:t.End]) == s
+	return t.End-t.Off == len(s) && p.str[t.Off:t.End] == s
 }
 
 func (p *parser) pos(t clex.Token) diag.Pos { return p.lex.Pos(t) }
@@ -114,16 +115,11 @@ func (p *parser) run() {
 			p.flush(t)
 		default:
 			p.buf = append(p.buf, t)
-			if t.Kind == clex.Ident {
-				id := p.src[t.Off:t.End]
-				if _, ok := model.LookupMarker(string(id)); ok {
-					p.marked = true
-				} else if !p.suspect && mightBeMarker(id) {
-					p.suspect = true
-				}
+			if t.Kind == clex.Ident && !p.marked && isMarker(p.str[t.Off:t.End]) {
+				p.marked = true
 			}
 		}
-		if p.probe && p.found {
+		if p.probe && p.hit {
 			return
 		}
 	}
@@ -148,22 +144,42 @@ func (p *parser) skipBody() {
 }
 
 // flush ends the current declaration at the terminator term and examines
-// it if it may declare a wrapper.
+// it if it may declare a wrapper: if it holds a marker, or a specifier that
+// looks like a misspelt one.
 func (p *parser) flush(term clex.Token) {
-	if p.marked || p.suspect {
+	if p.marked || p.hasSuspect() {
 		before := p.diags.Len()
 		d, ok := p.declaration(p.buf, term)
 		switch {
 		case p.probe:
 			// A declaration with an error counts: its file must be read
 			// for the error to be reported.
-			p.found = ok || p.diags.Len() > before
+			p.hit = ok || p.diags.Len() > before
 		case ok:
-			p.decls = append(p.decls, d)
+			p.found(&d)
 		}
 	}
 	p.buf = p.buf[:0]
-	p.marked, p.suspect = false, false
+	p.marked = false
+}
+
+// hasSuspect reports whether a specifier of the buffered declaration (an
+// identifier followed by an identifier or '*' before the first '(') might
+// be a misspelt marker.
+func (p *parser) hasSuspect() bool {
+	for i := 0; i+1 < len(p.buf); i++ {
+		t, next := p.buf[i], p.buf[i+1]
+		if t.Kind != clex.Ident {
+			if p.is(t, "(") {
+				return false
+			}
+			continue
+		}
+		if (next.Kind == clex.Ident || p.is(next, "*")) && mightBeMarker(p.text(t)) {
+			return true
+		}
+	}
+	return false
 }
 
 // declaration examines one top-level declaration (its tokens and the token
@@ -173,7 +189,7 @@ func (p *parser) declaration(toks []clex.Token, term clex.Token) (d Decl, ok boo
 	var (
 		markerTok clex.Token
 		hasMarker bool
-		typeToks  []clex.Token
+		typeToks  []int // indices in toks
 		nameIdx   = -1
 		storage   clex.Token // a storage class a wrapper cannot have
 	)
@@ -184,7 +200,7 @@ specifiers:
 		if t.Kind != clex.Ident {
 			switch {
 			case p.is(t, "*"):
-				typeToks = append(typeToks, t)
+				typeToks = append(typeToks, i)
 				continue
 			case !hasMarker:
 				// Not a wrapper: the marker, if any, is elsewhere.
@@ -219,7 +235,7 @@ specifiers:
 		case next == "(":
 			nameIdx = i
 			break specifiers
-		case (nextIsIdent || next == "*") && mightBeMarker(p.src[t.Off:t.End]):
+		case (nextIsIdent || next == "*") && mightBeMarker(id):
 			// Only a specifier can be a marker; the declarator's own
 			// name (followed by '(', ';', '=' ...) cannot.
 			p.errorf(p.pos(t), "unknown wrapper marker '%s'%s", id, suggest(id))
@@ -230,7 +246,7 @@ specifiers:
 				storage = t
 			}
 		default:
-			typeToks = append(typeToks, t)
+			typeToks = append(typeToks, i)
 		}
 	}
 	if !hasMarker {
@@ -257,14 +273,14 @@ specifiers:
 	d.Name, d.NamePos = p.text(nameTok), p.pos(nameTok)
 
 	// The return type.
-	rt, ok := p.returnType(typeToks)
+	rt, ok := p.returnType(toks, typeToks)
 	if !ok {
 		p.errorf(d.NamePos, "wrapper '%s' has no return type", d.Name)
 		return d, false
 	}
 	d.ReturnType = rt
 	if len(typeToks) > 0 {
-		d.ReturnPos = p.pos(typeToks[0])
+		d.ReturnPos = p.pos(toks[typeToks[0]])
 	}
 
 	// The parameter list.
@@ -338,38 +354,41 @@ func closing(p *parser, toks []clex.Token, open int) int {
 // returnType renders the specifier tokens as a type, dropping top-level
 // qualifiers (they mean nothing on a return type and would make the ret
 // field of the generated struct read-only).
-func (p *parser) returnType(toks []clex.Token) (string, bool) {
+func (p *parser) returnType(toks []clex.Token, idx []int) (string, bool) {
 	lastStar := -1
-	for i, t := range toks {
-		if p.is(t, "*") {
-			lastStar = i
+	for k, i := range idx {
+		if p.is(toks[i], "*") {
+			lastStar = k
 		}
 	}
-	var words []piece
+	words := p.pieces[:0]
 	hasType := false
-	for i, t := range toks {
+	for k, i := range idx {
+		t := toks[i]
 		text := p.text(t)
-		if i > lastStar && isQualifier(text) {
+		if k > lastStar && isQualifier(text) {
 			continue
 		}
 		if t.Kind == clex.Ident && !isQualifier(text) {
 			hasType = true
 		}
-		words = append(words, piece{text: text, kind: t.Kind, index: -1})
+		words = append(words, piece{text: text, kind: t.Kind, index: i, off: t.Off, end: t.End})
 	}
+	p.pieces = words
 	if !hasType {
 		return "", false
 	}
-	return render(nil, words), true
+	return p.render(words, -1, false), true
 }
 
 // piece is a token of a declarator being rewritten: its text, kind, and
 // its index in the declaration's token buffer (-1 for a token the rewrite
 // made up).
 type piece struct {
-	text  string
-	kind  clex.Kind
-	index int
+	text     string
+	kind     clex.Kind
+	index    int
+	off, end int // source offsets of an original token
 }
 
 func (pc piece) isWord() bool {
@@ -380,27 +399,77 @@ func (pc piece) isWord() bool {
 	return false
 }
 
-// render joins pieces. Where two pieces were adjacent tokens separated only
-// by blanks, the blanks are kept, as the reference generator keeps a
+// render joins pieces, leaving out the one at index skip (-1 for none).
+// With keepBlanks, where two pieces were adjacent tokens separated only by
+// blanks the blanks are kept, as the reference generator keeps a
 // declaration's spelling; elsewhere (comments, line breaks, rewritten
-// pieces) a canonical separator is used. gap returns the source between two
-// buffer indices; it may be nil to render canonically throughout.
-func render(gap func(i, j int) ([]byte, bool), pieces []piece) string {
+// pieces, and everywhere without keepBlanks) a canonical separator is used.
+// When that reproduces the source exactly, the result is a substring of it
+// and costs no allocation.
+func (p *parser) render(pieces []piece, skip int, keepBlanks bool) string {
+	if s, ok := p.verbatim(pieces, skip, keepBlanks); ok {
+		return s
+	}
 	var b strings.Builder
-	for k, pc := range pieces {
-		if k > 0 {
-			prev := pieces[k-1]
-			sep := canonicalSep(prev, pc)
-			if gap != nil && prev.index >= 0 && pc.index == prev.index+1 {
-				if g, ok := gap(prev.index, pc.index); ok {
-					sep = string(g)
+	var prev *piece
+	for k := range pieces {
+		if k == skip {
+			continue
+		}
+		pc := &pieces[k]
+		if prev != nil {
+			sep := canonicalSep(*prev, *pc)
+			if keepBlanks && prev.index >= 0 && pc.index == prev.index+1 {
+				if g := p.str[prev.end:pc.off]; isBlank(g) {
+					sep = g
 				}
 			}
 			b.WriteString(sep)
 		}
 		b.WriteString(pc.text)
+		prev = pc
 	}
 	return b.String()
+}
+
+// verbatim returns the source text that render would produce, if it is one.
+func (p *parser) verbatim(pieces []piece, skip int, keepBlanks bool) (string, bool) {
+	first, last := -1, -1
+	for k := range pieces {
+		if k == skip {
+			continue
+		}
+		pc := pieces[k]
+		if pc.index < 0 {
+			return "", false
+		}
+		if last >= 0 {
+			prev := pieces[last]
+			if pc.index != prev.index+1 {
+				return "", false
+			}
+			g := p.str[prev.end:pc.off]
+			if keepBlanks && !isBlank(g) || !keepBlanks && g != canonicalSep(prev, pc) {
+				return "", false
+			}
+		} else {
+			first = k
+		}
+		last = k
+	}
+	if first < 0 {
+		return "", true
+	}
+	return p.str[pieces[first].off:pieces[last].end], true
+}
+
+func isBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && s[i] != '\t' {
+			return false
+		}
+	}
+	return true
 }
 
 // canonicalSep is the separator the generator prints between two tokens
@@ -438,8 +507,23 @@ func (p *parser) params(fn string, toks []clex.Token, open, end int) ([]model.Pa
 	if len(inner) == 0 || (len(inner) == 1 && p.is(inner[0], "void")) {
 		return nil, true
 	}
-	var params []model.Param
-	start, depth := open+1, 0
+	commas, depth := 0, 0
+	for _, t := range inner {
+		if t.Kind == clex.Punct {
+			switch p.str[t.Off] {
+			case '(', '[', '{':
+				depth++
+			case ')', ']', '}':
+				depth--
+			case ',':
+				if depth == 0 {
+					commas++
+				}
+			}
+		}
+	}
+	params := make([]model.Param, 0, commas+1)
+	start := open + 1
 	for i := open + 1; i <= end; i++ {
 		t := toks[i]
 		if i < end && t.Kind == clex.Punct {
@@ -469,7 +553,7 @@ func (p *parser) params(fn string, toks []clex.Token, open, end int) ([]model.Pa
 // param reads the parameter declaration toks[lo:hi].
 func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, bool) {
 	pos := p.pos(toks[lo])
-	var pieces []piece
+	pieces := p.pieces[:0]
 	for i := lo; i < hi; i++ {
 		t := toks[i]
 		text := p.text(t)
@@ -493,33 +577,25 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, b
 			p.errorf(p.pos(t), "unexpected '%s' in a parameter of '%s'", text, fn)
 			return model.Param{}, false
 		}
-		pieces = append(pieces, piece{text: text, kind: t.Kind, index: i})
+		pieces = append(pieces, piece{text: text, kind: t.Kind, index: i, off: t.Off, end: t.End})
 	}
-	spelled := render(nil, pieces)
+	p.pieces = pieces // keep the grown scratch buffer
 	name := declaratorName(pieces, 0, len(pieces))
 	if name < 0 || isKeyword(pieces[name].text) {
-		p.errorf(pos, "parameter '%s' of '%s' has no name: the generated struct stores every argument under its name", spelled, fn)
+		p.errorf(pos, "parameter '%s' of '%s' has no name: the generated struct stores every argument under its name", p.render(pieces, -1, false), fn)
 		return model.Param{}, false
 	}
 	if !hasTypeBefore(pieces, name) {
 		// A lone identifier is a type without a name or a name without a
 		// type (K&R style); either way it cannot be stored.
-		p.errorf(pos, "parameter '%s' of '%s' needs both a type and a name", spelled, fn)
+		p.errorf(pos, "parameter '%s' of '%s' needs both a type and a name", p.render(pieces, -1, false), fn)
 		return model.Param{}, false
 	}
 	pieces, name = decay(pieces, name)
-
-	gap := func(i, j int) ([]byte, bool) {
-		g := p.src[toks[i].End:toks[j].Off]
-		return g, len(bytes.Trim(g, " \t")) == 0
-	}
-	typ := make([]piece, 0, len(pieces)-1)
-	typ = append(typ, pieces[:name]...)
-	typ = append(typ, pieces[name+1:]...)
 	return model.Param{
-		Type: render(nil, typ),
+		Type: p.render(pieces, name, false),
 		Name: pieces[name].text,
-		Decl: render(gap, pieces),
+		Decl: p.render(pieces, -1, true),
 		Pos:  pos,
 	}, true
 }
@@ -639,21 +715,21 @@ func decay(pieces []piece, name int) ([]piece, int) {
 // mightBeMarker reports whether an identifier looks enough like a marker
 // to be a misspelling of one: it mentions "wrapper", starts like a marker,
 // or is within two edits of one.
-func mightBeMarker(id []byte) bool {
+func mightBeMarker(id string) bool {
 	if len(id) < 8 || len(id) > 40 {
 		return false
 	}
-	if bytes.Contains(id, []byte("wrapper")) || bytes.HasPrefix(id, []byte("co_wrap")) || bytes.HasPrefix(id, []byte("no_co_wrap")) {
+	if strings.Contains(id, "wrapper") || strings.HasPrefix(id, "co_wrap") || strings.HasPrefix(id, "no_co_wrap") {
 		return true
 	}
-	if !bytes.Contains(id, []byte("co")) && !bytes.Contains(id, []byte("wr")) && !bytes.Contains(id, []byte("ap")) {
+	if !strings.Contains(id, "co") && !strings.Contains(id, "wr") && !strings.Contains(id, "ap") {
 		return false
 	}
-	if string(id) == "coroutine_fn" || string(id) == "coroutine_mixed_fn" {
+	if id == "coroutine_fn" || id == "coroutine_mixed_fn" {
 		return false
 	}
 	for _, m := range model.Markers {
-		if abs(len(m.Name)-len(id)) <= 2 && editDistance(string(id), m.Name) <= 2 {
+		if abs(len(m.Name)-len(id)) <= 2 && editDistance(id, m.Name) <= 2 {
 			return true
 		}
 	}
@@ -725,8 +801,11 @@ func badCombination(id string) string {
 
 // editDistance is the Levenshtein distance between a and b.
 func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var rows [2][64]int
+	prev, cur := rows[0][:], rows[1][:]
+	if len(b)+1 > len(prev) {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
 	for j := range prev {
 		prev[j] = j
 	}
@@ -744,7 +823,13 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
+// isMarker reports whether id is a marker. It is called for every
+// identifier of a file, so it rejects by length and first byte before
+// comparing.
 func isMarker(id string) bool {
+	if len(id) < 10 || len(id) > 28 || (id[0] != 'c' && id[0] != 'n' && id[0] != 'g') {
+		return false
+	}
 	_, ok := model.LookupMarker(id)
 	return ok
 }
