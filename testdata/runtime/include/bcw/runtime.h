@@ -117,6 +117,7 @@ typedef void coroutine_fn CoroutineEntry(void *opaque);
 /* A created coroutine must be entered; it frees itself when it returns. */
 Coroutine *qemu_coroutine_create(CoroutineEntry *entry, void *opaque);
 void qemu_coroutine_enter(Coroutine *co);
+/* The running coroutine, or NULL outside coroutines. */
 Coroutine *coroutine_fn qemu_coroutine_self(void);
 void coroutine_fn qemu_coroutine_yield(void);
 bool qemu_in_coroutine(void);
