@@ -18,6 +18,7 @@
 #include "bcw/runtime.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <ucontext.h>
 
 /*
@@ -137,6 +138,21 @@ static size_t event_log_len;
 static Coroutine *current_co;
 static unsigned bh_depth;
 
+/*
+ * The innermost bdrv_poll_co() call still waiting.  Once its coroutine has
+ * set in_progress = false, a real waiter in another thread may return at
+ * any moment, and the BdrvPollCo (on the waiter's stack) with it, so the
+ * coroutine may only kick: anything else it logs after that is reported.
+ */
+static BdrvPollCo *poll_waiter;
+
+static bool logged_after_done(const char *name)
+{
+    return poll_waiter && !poll_waiter->in_progress &&
+           current_co == poll_waiter->co &&
+           strcmp(name, "aio_wait_kick") != 0;
+}
+
 BcwWhere bcw_where(void)
 {
     if (current_co) {
@@ -168,6 +184,9 @@ static void log_append(const char *name, const void *obj, const char *detail,
 {
     BcwEvent *e;
 
+    bcw_require(!logged_after_done(name),
+                "a coroutine entry went on after in_progress = false (only "
+                "aio_wait_kick() may follow it)");
     bcw_require(event_log_len < BCW_LOG_MAX,
                 "event log full: call bcw_log_reset() between test steps");
     e = &event_log[event_log_len];
@@ -529,6 +548,7 @@ void aio_wait_kick(void)
 int bdrv_poll_co(BdrvPollCo *s)
 {
     AioContext *ctx;
+    BdrvPollCo *saved_waiter;
     unsigned kicks_before = kick_count;
 
     bcw_require(!qemu_in_coroutine(),
@@ -542,10 +562,13 @@ int bdrv_poll_co(BdrvPollCo *s)
     ctx = s->ctx ? s->ctx : bdrv_get_aio_context(s->bs);
     bcw_log_event("bdrv_poll_co", ctx, NULL);
 
+    saved_waiter = poll_waiter;
+    poll_waiter = s;
     qemu_coroutine_enter(s->co);
     while (s->in_progress) {
         aio_poll(ctx, true);
     }
+    poll_waiter = saved_waiter;
 
     /* QEMU's waiter sleeps until kicked; finishing silently would hang it. */
     bcw_require(kick_count != kicks_before,

@@ -333,6 +333,25 @@ static void misuse_no_kick(void *opaque)
     bdrv_poll_co(&s);
 }
 
+static void coroutine_fn locks_after_done(void *opaque)
+{
+    BdrvPollCo *s = opaque;
+
+    bdrv_graph_co_rdlock();
+    s->in_progress = false;
+    bdrv_graph_co_rdunlock();   /* too late: the waiter may be gone */
+    aio_wait_kick();
+}
+
+static void misuse_after_done(void *opaque)
+{
+    BdrvPollCo s = { .ctx = qemu_get_aio_context(), .in_progress = true };
+
+    (void)opaque;
+    s.co = qemu_coroutine_create(locks_after_done, &s);
+    bdrv_poll_co(&s);
+}
+
 static void misuse_rdunlock(void *opaque)
 {
     (void)opaque;
@@ -429,6 +448,7 @@ static void test_misuse(void)
     CHECK_ABORTS(misuse_poll_co_never_woken, NULL,
                  "blocking aio_poll() with nothing pending");
     CHECK_ABORTS(misuse_no_kick, NULL, "without calling aio_wait_kick()");
+    CHECK_ABORTS(misuse_after_done, NULL, "went on after in_progress = false");
     CHECK_ABORTS_IN_COROUTINE(misuse_rdunlock, NULL,
                               "bdrv_graph_co_rdunlock() without");
     CHECK_ABORTS_IN_COROUTINE(misuse_return_rdlocked, NULL,

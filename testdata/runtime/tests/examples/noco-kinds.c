@@ -116,6 +116,12 @@ static void open_outside_coroutines(void *opaque)
     exa_co_open("disk-a", NULL, 0, NULL);
 }
 
+static void unref_outside_coroutines(void *opaque)
+{
+    (void)opaque;
+    exa_co_unref(&fx.disk_a);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The example.                                                              */
 /* ------------------------------------------------------------------------ */
@@ -179,4 +185,8 @@ void example_noco_kinds(const BcwDialect *d)
         t = bcw_target_event();
         CHECK(t && t->co == NULL);
     }
+
+    bcw_step("%s: exa_co_unref() aborts outside coroutines", d->name);
+    CHECK_ABORTS(unref_outside_coroutines, NULL, "`qemu_in_coroutine()'");
+    CHECK_INT(unref_seen.calls, 1);
 }

@@ -96,6 +96,13 @@ static void coroutine_fn refresh_in_coroutine(void *opaque)
     c->resumed = qemu_coroutine_self() == c->caller;
 }
 
+/* Outside coroutines a no_co wrapper must refuse to run. */
+static void unref_child_outside_coroutines(void *opaque)
+{
+    (void)opaque;
+    exa_co_unref_child(&fx.disk_b, &fx.child_a);
+}
+
 static void refresh_outside_coroutines(void *opaque)
 {
     (void)opaque;
@@ -125,6 +132,11 @@ void example_noco_locks(const BcwDialect *d)
         t = bcw_target_event();
         CHECK(t && t->co == NULL);
     }
+
+    bcw_step("%s: exa_co_unref_child() aborts outside coroutines", d->name);
+    CHECK_ABORTS(unref_child_outside_coroutines, NULL,
+                 "`qemu_in_coroutine()'");
+    CHECK_INT(unref_child_seen.calls, 1);
 
     bcw_step("%s: exa_co_refresh() (rdlock) in a coroutine", d->name);
     {
