@@ -10,6 +10,9 @@
 #   san  the same with -O1 and -fsanitize=address,undefined (or only
 #        undefined, or nothing, whichever this machine's compiler supports)
 #
+# and, if valgrind is installed, runs the O0 programs again under
+# valgrind --leak-check=full.
+#
 # Usage: check-references.sh OUTDIR [qemu-X.Y ...]
 #
 # Everything is written under OUTDIR (created if missing); nothing is
@@ -109,6 +112,7 @@ build_and_run() {
 
     local dir=$out/$variant/$name
     mkdir -p "$dir"
+    rm -f "$dir/test"   # never run a stale binary from an earlier run
     # shellcheck disable=SC2086 # $flags is a list of flags
     if ! "$cc" "${common[@]}" $flags "${includes[@]}" -o "$dir/test" \
          "${sources[@]}" >"$dir/build.log" 2>&1; then
@@ -117,12 +121,19 @@ build_and_run() {
         failed=$((failed + 1))
         return
     fi
-    if "$dir/test" >"$dir/run.log" 2>&1; then
-        echo "PASS $variant $name ($(tail -n 1 "$dir/run.log"))"
+    run "$variant" "$name" "$dir" "$dir/test"
+}
+
+# run VARIANT NAME DIR COMMAND...
+run() {
+    local variant=$1 name=$2 dir=$3
+    shift 3
+    if "$@" >"$dir/run-$variant.log" 2>&1; then
+        echo "PASS $variant $name ($(tail -n 1 "$dir/run-$variant.log"))"
         passed=$((passed + 1))
     else
         echo "FAIL $variant $name: exit status $?"
-        sed 's/^/    /' "$dir/run.log"
+        sed 's/^/    /' "$dir/run-$variant.log"
         failed=$((failed + 1))
     fi
 }
@@ -153,6 +164,19 @@ for i in "${!variant_names[@]}"; do
             -- "$here/include" "$here/tests" "$here/tests/$d" "$refdir/$d"
     done
 done
+
+# The runtime registers its coroutine stacks with valgrind when it is built
+# where <valgrind/valgrind.h> exists; without that, expect false reports.
+if command -v valgrind >/dev/null 2>&1; then
+    for name in selftest "${dialects[@]}"; do
+        dir=$out/O0/$name
+        [ -x "$dir/test" ] || continue      # its build failure is counted
+        run valgrind "$name" "$dir" \
+            valgrind -q --error-exitcode=99 --leak-check=full "$dir/test"
+    done
+else
+    echo "# valgrind runs skipped: valgrind is not installed"
+fi
 
 echo "check-references: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

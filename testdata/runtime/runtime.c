@@ -39,6 +39,20 @@
 #include <sanitizer/common_interface_defs.h>
 #endif
 
+/*
+ * Valgrind guesses stack switches from how far the stack pointer jumps; a
+ * switch between two nearby heap stacks looks like a huge frame to it, and
+ * it then reports the memory in between.  Registering each stack tells it
+ * the truth.  The header is macros only and a no-op outside Valgrind, so use
+ * it whenever it is installed.
+ */
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#define BCW_VALGRIND 1
+#endif
+#endif
+
 /* Generous: ASan's redzones and fprintf() in a coroutine both want room. */
 #define BCW_STACK_SIZE (256 * 1024)
 
@@ -277,6 +291,7 @@ struct Coroutine {
     ucontext_t uc;              /* our own context while we are away */
     ucontext_t caller_uc;       /* where yield and return go back to */
     void *stack;
+    unsigned valgrind_stack_id;
     /* The caller's stack, which ASan needs to hear about when we leave. */
     const void *caller_stack_bottom;
     size_t caller_stack_size;
@@ -358,6 +373,10 @@ Coroutine *qemu_coroutine_create(CoroutineEntry *entry, void *opaque)
     co->uc.uc_stack.ss_size = BCW_STACK_SIZE;
     co->uc.uc_link = NULL;      /* the trampoline never returns */
     makecontext(&co->uc, coroutine_trampoline, 0);
+#ifdef BCW_VALGRIND
+    co->valgrind_stack_id =
+        VALGRIND_STACK_REGISTER(co->stack, (char *)co->stack + BCW_STACK_SIZE);
+#endif
 
     live_coroutines++;
     return co;
@@ -383,6 +402,9 @@ void qemu_coroutine_enter(Coroutine *co)
     /* Back: co either yielded or returned. */
     current_co = co->caller;
     if (co->state == CO_TERMINATED) {
+#ifdef BCW_VALGRIND
+        VALGRIND_STACK_DEREGISTER(co->valgrind_stack_id);
+#endif
         free(co->stack);
         free(co);
         live_coroutines--;
