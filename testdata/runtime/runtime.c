@@ -291,7 +291,7 @@ struct Coroutine {
     ucontext_t uc;              /* our own context while we are away */
     ucontext_t caller_uc;       /* where yield and return go back to */
     void *stack;
-    unsigned valgrind_stack_id;
+    unsigned valgrind_stack_id;  /* VALGRIND_STACK_REGISTER handle */
     /* The caller's stack, which ASan needs to hear about when we leave. */
     const void *caller_stack_bottom;
     size_t caller_stack_size;
