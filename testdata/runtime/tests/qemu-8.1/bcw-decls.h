@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * What block/coroutines.h pulls into the qemu-8.1 reference block-gen.c: the
+ * annotated headers it was generated from (in testdata/reference/qemu-8.1/,
+ * which is on the include path), and the functions their wrappers call.
+ */
+#ifndef BCW_DECLS_H
+#define BCW_DECLS_H
+
+#include "bcw/runtime.h"
+
+#include "co-kinds.h"
+#include "noco-kinds.h"
+
+#include "examples/co-kinds-targets.h"
+#include "examples/noco-kinds-targets.h"
+
+#endif /* BCW_DECLS_H */
