@@ -108,6 +108,12 @@ func (p *parser) run() {
 		case t.Kind == clex.Punct && p.is(t, ";"):
 			p.flush(t)
 		case t.Kind == clex.Punct && p.is(t, "{"):
+			if p.linkageSpec() {
+				// extern "C" { ... } holds file-scope declarations (a
+				// header shared with C++); its '}' ends nothing.
+				p.buf = p.buf[:0]
+				continue
+			}
 			p.flush(t)
 			p.skipBody()
 		case t.Kind == clex.Punct && p.is(t, "}"):
@@ -123,6 +129,12 @@ func (p *parser) run() {
 			return
 		}
 	}
+}
+
+// linkageSpec reports whether the buffered tokens are `extern "..."`, so
+// that the '{' after them opens a linkage specification.
+func (p *parser) linkageSpec() bool {
+	return len(p.buf) == 2 && p.is(p.buf[0], "extern") && p.buf[1].Kind == clex.String
 }
 
 // skipBody skips a brace-enclosed body or initializer whose '{' was just

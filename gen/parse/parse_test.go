@@ -70,6 +70,8 @@ func TestDeclarations(t *testing.T) {
 			[]string{"co_wrapper int|bdrv_x [int|n|int n]"}},
 		{"struct definition before", "typedef struct S { int co_wrapper; } S;\nint co_wrapper bdrv_x(int n);",
 			[]string{"co_wrapper int|bdrv_x [int|n|int n]"}},
+		{"extern C block", "#ifdef __cplusplus\nextern \"C\" {\n#endif\nint co_wrapper bdrv_x(int n);\n#ifdef __cplusplus\n}\n#endif\n",
+			[]string{"co_wrapper int|bdrv_x [int|n|int n]"}},
 		{"directive inside a declaration", "int co_wrapper bdrv_x(int n,\n#ifdef A\nint a\n#endif\n);",
 			[]string{"t.h:2:1: error: preprocessor directive inside the parameter list of 'bdrv_x': a wrapper's parameters cannot depend on the configuration"}},
 		{"directive instead of semicolon", "#ifdef A\nint co_wrapper bdrv_x(int n)\n#endif\n",
