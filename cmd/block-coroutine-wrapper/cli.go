@@ -13,8 +13,10 @@ import (
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/atomicfile"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/depfile"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/discover"
 )
 
 // Exit statuses.
@@ -42,6 +44,8 @@ func (e env) path(p string) string {
 // flags is the command line.
 type flags struct {
 	Output  string           `short:"o" placeholder:"OUT.c" help:"Write the generated C to OUT.c (replaced only when its bytes change)."`
+	Depfile string           `placeholder:"FILE" help:"Also write a Makefile-syntax depfile for ninja listing every file read and directory scanned."`
+	Scan    []string         `placeholder:"DIR" help:"Also read every .h and .c file under DIR that declares a wrapper, after the named inputs, in sorted order. Repeatable."`
 	Qemu    string           `name:"qemu" placeholder:"VERSION" help:"Write the C of this QEMU release's generator (5.2 and later, as QEMU spells it: 7.2.0, 8.1, 10.2.50). Default: the newest (9.0 and later)."`
 	Version kong.VersionFlag `help:"Print the version and exit."`
 	Args    []string         `arg:"" optional:"" name:"INPUT" help:"C headers and sources holding wrapper declarations, in output order. Without -o, the first argument is OUT.c, as for QEMU's script."`
@@ -64,7 +68,33 @@ Errors are printed as file:line:col: error: message. Exit status: 0 success,
 // exit is how kong's --help and --version end a run early.
 type exit int
 
+// usageErr is a command-line mistake: exit status 2.
+type usageErr struct{ msg string }
+
+func (u usageErr) Error() string { return u.msg }
+
+func usagef(format string, args ...any) error { return usageErr{fmt.Sprintf(format, args...)} }
+
 func run(args []string, e env) (status int) {
+	defer func() {
+		if r := recover(); r != nil {
+			code, ok := r.(exit)
+			if !ok {
+				panic(r)
+			}
+			status = int(code)
+		}
+	}()
+	j, err := parseJob(args, e)
+	if err != nil {
+		return usageError(e, err)
+	}
+	return j.run()
+}
+
+// parseJob reads a command line. --help and --version print and panic
+// with an exit code, which run recovers.
+func parseJob(args []string, e env) (*job, error) {
 	var f flags
 	parser, err := kong.New(&f,
 		kong.Name(gen.Tool),
@@ -77,98 +107,177 @@ func run(args []string, e env) (status int) {
 	if err != nil {
 		panic(err) // the flags struct is wrong: a bug, not a usage error
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			code, ok := r.(exit)
-			if !ok {
-				panic(r)
-			}
-			status = int(code)
-		}
-	}()
 	if _, err := parser.Parse(args); err != nil {
-		return usageError(e, "%v", err)
+		return nil, err
 	}
+	return newJob(&f, e)
+}
 
-	out, inputs := f.Output, f.Args
-	if out == "" {
+// job is one validated command line.
+type job struct {
+	e       env
+	out     string   // the output as given
+	depfile string   // "" for none
+	inputs  []string // named inputs as given
+	scan    []string
+	dialect *dialect.Dialect
+}
+
+func newJob(f *flags, e env) (*job, error) {
+	j := &job{e: e, out: f.Output, depfile: f.Depfile, inputs: f.Args, scan: f.Scan, dialect: dialect.Current}
+	if j.out == "" {
 		// QEMU's own form: OUT.c INPUT...
-		if len(inputs) < 2 {
-			return usageError(e, "expected -o OUT.c INPUT... or OUT.c INPUT...")
+		if len(j.inputs) < 2 && (len(j.inputs) < 1 || len(j.scan) == 0) {
+			return nil, usagef("expected -o OUT.c INPUT... or OUT.c INPUT...")
 		}
-		out, inputs = inputs[0], inputs[1:]
-		if !strings.HasSuffix(out, ".c") {
-			return usageError(e, "without -o the first argument is the output and must end in .c, not %q; use -o to name another output", out)
+		j.out, j.inputs = j.inputs[0], j.inputs[1:]
+		if !strings.HasSuffix(j.out, ".c") {
+			return nil, usagef("without -o the first argument is the output and must end in .c, not %q; use -o to name another output", j.out)
 		}
 	}
-	if len(inputs) == 0 {
-		return usageError(e, "no input files")
+	if len(j.inputs) == 0 && len(j.scan) == 0 {
+		return nil, usagef("no input files")
 	}
-	if status := checkPaths(e, out, inputs); status != exitOK {
-		return status
-	}
-	d := dialect.Current
 	if f.Qemu != "" {
-		if d, err = dialect.ForVersion(f.Qemu); err != nil {
-			return usageError(e, "--qemu: %v", err)
+		d, err := dialect.ForVersion(f.Qemu)
+		if err != nil {
+			return nil, usagef("--qemu: %v", err)
 		}
+		j.dialect = d
+	}
+	if err := j.checkPaths(); err != nil {
+		return nil, err
+	}
+	return j, nil
+}
+
+// checkPaths refuses inputs named twice and outputs that are inputs or
+// each other: the reference truncates an output that is also an input
+// before reading it.
+func (j *job) checkPaths() error {
+	seen := map[string]bool{}
+	for _, in := range j.inputs {
+		clean := filepath.Clean(in)
+		if seen[clean] {
+			return usagef("input %s is named twice", in)
+		}
+		seen[clean] = true
+		if j.samePath(in, j.out) {
+			return usagef("the output %s is also an input; it would be overwritten", j.out)
+		}
+		if j.depfile != "" && j.samePath(in, j.depfile) {
+			return usagef("the depfile %s is also an input; it would be overwritten", j.depfile)
+		}
+	}
+	if j.depfile != "" && j.samePath(j.out, j.depfile) {
+		return usagef("the depfile and the output are the same file, %s", j.out)
+	}
+	return nil
+}
+
+// samePath reports whether a and b name the same file: the same path, or
+// the same existing file under two names.
+func (j *job) samePath(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	ai, err1 := os.Stat(j.e.path(a))
+	bi, err2 := os.Stat(j.e.path(b))
+	return err1 == nil && err2 == nil && os.SameFile(ai, bi)
+}
+
+func (j *job) run() int {
+	var diags diag.List
+	inputs, deps := j.read(&diags)
+	if diags.HasErrors() {
+		diags.Print(j.e.stderr)
+		return exitBadInput
 	}
 
-	var diags diag.List
-	var ins []gen.Input
-	for _, name := range inputs {
+	r := gen.Generate(inputs, j.dialect)
+	diags.Append(&r.Diags)
+	diags.Print(j.e.stderr)
+	if !r.OK() {
+		return exitBadInput
+	}
+
+	// Everything that can fail on the inputs is checked before the first
+	// byte is written.
+	var dep []byte
+	if j.depfile != "" {
+		var err error
+		if dep, err = depfile.Format(j.out, deps); err != nil {
+			var de *depfile.Error
+			if errors.As(err, &de) {
+				fmt.Fprintf(j.e.stderr, "%s: error: cannot be listed in a depfile: %s\n", de.Path, de.Reason)
+			} else {
+				fmt.Fprintf(j.e.stderr, "%s: error: %v\n", j.depfile, err)
+			}
+			return exitBadInput
+		}
+	}
+	if _, err := atomicfile.WriteIfChanged(j.e.path(j.out), r.Write); err != nil {
+		fmt.Fprintf(j.e.stderr, "%s: error: cannot write the output: %v\n", j.out, pathErr(err))
+		return exitBadInput
+	}
+	if dep != nil {
+		write := func(w io.Writer) error { _, err := w.Write(dep); return err }
+		if _, err := atomicfile.WriteIfChanged(j.e.path(j.depfile), write); err != nil {
+			fmt.Fprintf(j.e.stderr, "%s: error: cannot write the depfile: %v\n", j.depfile, pathErr(err))
+			return exitBadInput
+		}
+	}
+	return exitOK
+}
+
+// read reads the named inputs, then scans the directories, and returns the
+// inputs in output order and what the depfile must list.
+func (j *job) read(diags *diag.List) (inputs []gen.Input, deps []string) {
+	var named []os.FileInfo
+	for _, name := range j.inputs {
 		diags.RankFile(name)
-		src, err := os.ReadFile(e.path(name))
+		src, err := os.ReadFile(j.e.path(name))
 		if err != nil {
 			diags.Errorf(diag.Pos{File: name}, "cannot read the file: %v", pathErr(err))
 			continue
 		}
-		ins = append(ins, gen.Input{Name: name, Src: src})
-	}
-	if diags.HasErrors() {
-		diags.Print(e.stderr)
-		return exitBadInput
-	}
-
-	r := gen.Generate(ins, d)
-	diags.Append(&r.Diags)
-	diags.Print(e.stderr)
-	if diags.HasErrors() {
-		return exitBadInput
-	}
-	if _, err := atomicfile.WriteIfChanged(e.path(out), r.Write); err != nil {
-		fmt.Fprintf(e.stderr, "%s: error: cannot write the output: %v\n", out, pathErr(err))
-		return exitBadInput
-	}
-	return exitOK
-}
-
-// checkPaths refuses an output that is also an input and inputs named
-// twice.
-func checkPaths(e env, out string, inputs []string) int {
-	outInfo, _ := os.Stat(e.path(out))
-	seen := map[string]bool{}
-	for _, in := range inputs {
-		clean := filepath.Clean(in)
-		if seen[clean] {
-			return usageError(e, "input %s is named twice", in)
+		if info, err := os.Stat(j.e.path(name)); err == nil {
+			named = append(named, info)
 		}
-		seen[clean] = true
-		same := clean == filepath.Clean(out)
-		if !same && outInfo != nil {
-			if inInfo, err := os.Stat(e.path(in)); err == nil {
-				same = os.SameFile(inInfo, outInfo)
+		inputs = append(inputs, gen.Input{Name: name, Src: src})
+		deps = append(deps, name)
+	}
+	if len(j.scan) == 0 || diags.HasErrors() {
+		return inputs, deps
+	}
+	res, err := discover.Scan(j.e.dir, j.scan, func(_ string, info fs.FileInfo) bool {
+		for _, n := range named {
+			if os.SameFile(n, info) {
+				return true // named explicitly: read once, in its place
 			}
 		}
-		if same {
-			return usageError(e, "the output %s is also an input; it would be overwritten", out)
+		return false
+	})
+	if err != nil {
+		var pe *fs.PathError
+		file := strings.Join(j.scan, " ")
+		if errors.As(err, &pe) {
+			file = strings.TrimPrefix(pe.Path, j.e.dir+string(filepath.Separator))
 		}
+		diags.Errorf(diag.Pos{File: file}, "cannot scan: %v", pathErr(err))
+		return inputs, deps
 	}
-	return exitOK
+	for _, f := range res.Annotated {
+		diags.RankFile(f.Path)
+		inputs = append(inputs, gen.Input{Name: f.Path, Src: f.Src})
+	}
+	deps = append(deps, res.Read...)
+	deps = append(deps, res.Dirs...)
+	return inputs, deps
 }
 
-func usageError(e env, format string, args ...any) int {
-	fmt.Fprintf(e.stderr, "%s: error: %s\n", gen.Tool, fmt.Sprintf(format, args...))
+func usageError(e env, err error) int {
+	fmt.Fprintf(e.stderr, "%s: error: %v\n", gen.Tool, err)
 	fmt.Fprintf(e.stderr, "Run '%s --help' for usage.\n", gen.Tool)
 	return exitUsage
 }

@@ -1,9 +1,9 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -11,7 +11,7 @@ import (
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/ctest"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
 
@@ -39,67 +39,56 @@ func TestGoldenOutputsCompile(t *testing.T) {
 			t.Fatal(err)
 		}
 		files := map[string][]byte{}
-		var args []string
 		for _, f := range ar.Files {
 			files[f.Name] = f.Data
-			if f.Name == "args" {
-				args = splitArgs(t, string(f.Data))
-			}
 		}
 		if strings.TrimSpace(string(files["want/exit"])) != "0" {
 			continue
 		}
-		out, inputs, d := outputAndInputs(t, args)
-		want, ok := files["want/"+out]
-		if !ok {
-			continue
-		}
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
 			t.Parallel()
-			var ins []gen.Input
-			for _, name := range inputs {
-				ins = append(ins, gen.Input{Name: name, Src: files[name]})
-			}
-			r := gen.Generate(ins, d)
-			if !r.OK() {
-				t.Fatal(r.Diags.Items())
-			}
 			dir := t.TempDir()
+			for name, data := range files {
+				if name == "args" || strings.HasPrefix(name, "want/") {
+					continue
+				}
+				p := filepath.Join(dir, name)
+				if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, data, 0o666); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// The inputs as the CLI finds them, scanned directories
+			// included.
+			j, err := parseJob(splitArgs(t, string(files["args"])), env{dir: dir, stdout: io.Discard, stderr: io.Discard})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var diags diag.List
+			inputs, _ := j.read(&diags)
+			r := gen.Generate(inputs, j.dialect)
+			if diags.HasErrors() || !r.OK() {
+				t.Fatal(diags.Items(), r.Diags.Items())
+			}
+			want, ok := files["want/"+j.out]
+			if !ok {
+				want, ok = files[j.out] // an output that was already up to date
+			}
+			if !ok {
+				t.Fatalf("no want/%s", j.out)
+			}
 			if err := os.WriteFile(filepath.Join(dir, "bcw-decls.h"), []byte(declarations(r)), 0o666); err != nil {
 				t.Fatal(err)
 			}
-			src := filepath.Join(dir, "block-gen.c")
+			src := filepath.Join(dir, "compiled-block-gen.c")
 			if err := os.WriteFile(src, want, 0o666); err != nil {
 				t.Fatal(err)
 			}
 			ctest.SyntaxOnly(t, []string{filepath.Join(rt, "include"), dir}, src)
 		})
 	}
-}
-
-// outputAndInputs reads a golden command line.
-func outputAndInputs(t *testing.T, args []string) (out string, inputs []string, d *dialect.Dialect) {
-	d = dialect.Current
-	var rest []string
-	for i := 0; i < len(args); i++ {
-		switch args[i] {
-		case "-o":
-			i++
-			out = args[i]
-		case "--qemu":
-			i++
-			var err error
-			if d, err = dialect.ForVersion(args[i]); err != nil {
-				t.Fatal(err)
-			}
-		default:
-			rest = append(rest, args[i])
-		}
-	}
-	if out == "" {
-		out, rest = rest[0], rest[1:]
-	}
-	return out, slices.Clip(rest), d
 }
 
 // declarations is a bcw-decls.h declaring every wrapper of r and the
