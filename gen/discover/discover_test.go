@@ -40,7 +40,7 @@ func TestScan(t *testing.T) {
 		"inc/readme.txt":   decl,
 		"other/c.c":        decl,
 	})
-	mustLink(t, "../inc", filepath.Join(root, "inc/a/loop"))      // a loop back up
+	mustLink(t, "../inc", filepath.Join(root, "inc/a/loop"))        // a loop back up
 	mustLink(t, "missing.h", filepath.Join(root, "inc/dangling.h")) // dangling
 	mustLink(t, "b.h", filepath.Join(root, "inc/b-again.h"))        // a second name
 
