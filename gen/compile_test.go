@@ -54,3 +54,38 @@ func TestDialectsRun(t *testing.T) {
 		})
 	}
 }
+
+// TestConditionalRuns generates testdata/conditional/cond.h, whose wrappers
+// sit in #ifdef CONFIG_FEATURE / #else, and builds and runs it with the
+// feature defined and not: each configuration links only if block-gen.c
+// holds exactly its wrappers.
+func TestConditionalRuns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds C programs")
+	}
+	rt := ctest.Runtime(t)
+	dir := filepath.Join(ctest.Root(t), "testdata", "conditional")
+	src, err := os.ReadFile(filepath.Join(dir, "cond.h"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := gen.Generate([]gen.Input{{Name: "cond.h", Src: src}}, dialect.Current)
+	if !r.OK() {
+		t.Fatal(r.Diags.Items())
+	}
+	out := filepath.Join(t.TempDir(), "block-gen.c")
+	if err := os.WriteFile(out, r.Bytes(), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	for _, defines := range [][]string{nil, {"-DCONFIG_FEATURE"}} {
+		t.Run(strings.Join(append([]string{"defines"}, defines...), " "), func(t *testing.T) {
+			prog := filepath.Join(t.TempDir(), "test")
+			includes := []string{filepath.Join(rt, "include"), filepath.Join(rt, "tests"), dir}
+			sources := []string{out, filepath.Join(rt, "runtime.c"), filepath.Join(rt, "tests", "testlib.c"), filepath.Join(dir, "main.c")}
+			ctest.Build(t, prog, includes, sources, defines...)
+			if output := ctest.Run(t, prog); !strings.Contains(output, ": 4 passed, 0 failed") {
+				t.Errorf("the C tests did not report success:\n%s", output)
+			}
+		})
+	}
+}

@@ -88,14 +88,21 @@ func Generate(inputs []Input, d *dialect.Dialect) *Result {
 	for _, in := range inputs {
 		r.Diags.RankFile(in.Name)
 	}
+	var conds condCache
 	for _, in := range inputs {
 		lex := clex.New(in.Name, in.Src, &r.Diags)
 		f := emit.File{Name: in.Name}
-		parse.File(lex, &r.Diags, func(decl *parse.Decl) {
+		info := parse.File(lex, &r.Diags, func(decl *parse.Decl) {
 			if w, ok := check(decl, d, &r.Diags); ok {
+				w.Conditions = conds.convert(decl.Conditions)
 				f.Wrappers = append(f.Wrappers, w)
 			}
 		})
+		if info.IncludeGuard {
+			for _, w := range f.Wrappers {
+				w.Conditions = w.Conditions[1:]
+			}
+		}
 		r.Files = append(r.Files, f)
 	}
 	checkAll(r.Files, &r.Diags)
@@ -182,6 +189,29 @@ func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrapp
 		}
 	}
 	return w, ok
+}
+
+// condCache converts the lexer's view of the groups around a declaration
+// into the model's. The lexer hands out one snapshot for every declaration
+// between two directives, so the last conversion is kept and shared.
+type condCache struct {
+	in  []clex.Condition
+	out []model.Condition
+}
+
+func (c *condCache) convert(cs []clex.Condition) []model.Condition {
+	if len(cs) == 0 {
+		return nil
+	}
+	if len(c.in) == len(cs) && &c.in[0] == &cs[0] {
+		return c.out
+	}
+	out := make([]model.Condition, len(cs))
+	for i, x := range cs {
+		out[i] = model.Condition{ID: x.ID, Lines: x.Lines}
+	}
+	c.in, c.out = cs, out
+	return out
 }
 
 // markerMissing explains why the dialect d has no marker m.

@@ -63,6 +63,12 @@ type Lexer struct {
 	// pending is the directive that ended a skipped group, returned by the
 	// next call to Next.
 	pending *Token
+
+	// snapshot caches Conditions between changes of conds.
+	snapshot      []Condition
+	snapshotValid bool
+
+	guard guardState
 }
 
 // cond is an open #if/#ifdef/#ifndef group.
@@ -73,6 +79,91 @@ type cond struct {
 	// taken is set once a branch of the group was known to be compiled in,
 	// so that every later branch is dead.
 	taken bool
+	// lines are the group's directive lines up to the current branch.
+	lines []string
+}
+
+// Condition is an open conditional group around a point of the file: the
+// group's directive lines as written, from its #if, #ifdef or #ifndef to
+// the #elif or #else of the branch the point lies in.
+type Condition struct {
+	// ID is the offset of the group's opening directive; it tells groups
+	// with the same lines apart.
+	ID    int
+	Lines []string
+}
+
+// Conditions returns the groups open at the current point, outermost
+// first; nil outside any. The result is shared and must not be modified.
+func (l *Lexer) Conditions() []Condition {
+	if !l.snapshotValid {
+		l.snapshot = nil
+		for _, c := range l.conds {
+			l.snapshot = append(l.snapshot, Condition{ID: c.pos.Line<<32 | c.pos.Col, Lines: c.lines})
+		}
+		l.snapshotValid = true
+	}
+	return l.snapshot
+}
+
+// changed notes that conds changed, so the next Conditions is a new slice
+// (earlier snapshots stay as they were).
+func (l *Lexer) changed() { l.snapshotValid = false }
+
+// guardState follows the shape of an include guard: "#ifndef X" and
+// "#define X" before anything else, and the #endif of that group after
+// everything else.
+type guardState struct {
+	step   int // 0 start, 1 saw #ifndef, 2 saw #define, 3 saw its #endif, -1 none
+	name   string
+	depth1 bool // the guard is the outermost group
+	endOff int  // offset of the guard's #endif
+}
+
+// IncludeGuard reports, once Next has returned EOF, whether the file is
+// wrapped in an include guard; its group is then the outermost condition
+// of every point and is not a condition of anything in the file.
+func (l *Lexer) IncludeGuard() bool { return l.guard.step == 3 }
+
+// trackGuard advances the include guard detection with a token Next is
+// about to return.
+func (l *Lexer) trackGuard(t Token) {
+	g := &l.guard
+	if g.step < 0 || t.Kind == EOF {
+		return
+	}
+	name, arg := "", ""
+	if t.Kind == Directive {
+		fields := bytes.Fields(bytes.TrimLeft(l.src[t.Off+1:t.End], " \t"))
+		if len(fields) > 0 {
+			name = string(fields[0])
+		}
+		if len(fields) > 1 {
+			arg = string(fields[1])
+		}
+	}
+	switch g.step {
+	case 0:
+		if name == "ifndef" && arg != "" {
+			g.step, g.name = 1, arg
+			return
+		}
+	case 1:
+		if name == "define" && arg == g.name {
+			g.step = 2
+			return
+		}
+	case 2:
+		if name == "endif" && len(l.conds) == 0 {
+			g.step, g.endOff = 3, t.Off
+		}
+		return
+	case 3:
+		if t.Off == g.endOff {
+			return
+		}
+	}
+	g.step = -1
 }
 
 // New returns a lexer for src, which came from file. Problems are added to
@@ -144,6 +235,7 @@ func (l *Lexer) Next() Token {
 	for {
 		t, ok := l.next()
 		if ok {
+			l.trackGuard(t)
 			return t
 		}
 	}
@@ -162,7 +254,11 @@ func (l *Lexer) next() (t Token, ok bool) {
 			c := l.conds[i]
 			l.errorf(c.pos, "unterminated #%s: no #endif before the end of the file", c.name)
 		}
-		l.conds = nil
+		if len(l.conds) > 0 {
+			l.conds = nil
+			l.guard.step = -1
+			l.changed()
+		}
 		return Token{Kind: EOF, Off: len(src), End: len(src), Line: l.line, Col: l.off - l.lineStart + 1}, true
 	}
 	c := src[l.off]
@@ -440,16 +536,18 @@ func (l *Lexer) directive() (Token, bool) {
 	l.restOfLine()
 	tok := Token{Kind: Directive, Off: start, End: l.off, Line: line, Col: col}
 	expr := l.src[exprStart:l.off]
+	text := l.lineText(start, l.off)
 
 	switch name {
 	case "if", "ifdef", "ifndef":
-		c := cond{pos: pos, name: name}
+		c := cond{pos: pos, name: name, lines: []string{text}}
 		v := unknown
 		if name == "if" {
 			v = evalLiteral(expr)
 		}
 		c.taken = v == isTrue
 		l.conds = append(l.conds, c)
+		l.changed()
 		if v == isFalse {
 			l.skipGroup()
 		}
@@ -465,6 +563,8 @@ func (l *Lexer) directive() (Token, bool) {
 		if name == "else" {
 			c.sawElse = true
 		}
+		c.lines = append(c.lines[:len(c.lines):len(c.lines)], text)
+		l.changed()
 		// Reaching #elif/#else here means the branch before it was
 		// compiled in; whether that branch was certainly taken decides
 		// whether this one is dead.
@@ -484,9 +584,15 @@ func (l *Lexer) directive() (Token, bool) {
 			break
 		}
 		l.conds = l.conds[:len(l.conds)-1]
+		l.changed()
 	}
 	l.bol = true
 	return tok, true
+}
+
+// lineText is a directive line as written, without trailing blanks.
+func (l *Lexer) lineText(start, end int) string {
+	return string(bytes.TrimRight(l.src[start:end], " \t\r"))
 }
 
 // skipGroup skips a dead group: everything up to the #elif, #else or #endif
@@ -526,6 +632,7 @@ func (l *Lexer) skipGroup() {
 		case "endif":
 			if depth == 0 {
 				l.conds = l.conds[:len(l.conds)-1]
+				l.changed()
 				l.pending = &end
 				return
 			}
@@ -541,6 +648,8 @@ func (l *Lexer) skipGroup() {
 			if name == "else" {
 				c.sawElse = true
 			}
+			c.lines = append(c.lines[:len(c.lines):len(c.lines)], l.lineText(start, end.End))
+			l.changed()
 			if c.taken {
 				continue
 			}

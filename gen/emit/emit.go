@@ -39,8 +39,9 @@ func Write(w io.Writer, d *dialect.Dialect, files []File) error {
 		e.str("\n")
 	}
 	for _, f := range files {
+		var open []model.Condition // the groups the output is inside
 		for _, w := range f.Wrappers {
-			e.str("\n\n\n")
+			open = e.enter(open, w.Conditions)
 			if w.Kind == model.NoCo {
 				e.noCo(w)
 			} else {
@@ -50,10 +51,48 @@ func Write(w io.Writer, d *dialect.Dialect, files []File) error {
 				return e.err
 			}
 		}
+		e.leave(open)
 		e.str("\n")
 	}
 	e.flush()
 	return e.err
+}
+
+// enter writes what separates the previous wrapper, inside the groups
+// open, from the next one, inside want: the #endif of every group left,
+// the reference's three line breaks, and the directive lines of every group
+// entered. A group that continues into a later branch of the same #if gets
+// only the lines of its new branches. Without conditions this is exactly
+// what the reference writes. It returns the groups now open.
+func (e *emitter) enter(open, want []model.Condition) []model.Condition {
+	keep := 0
+	for keep < len(open) && keep < len(want) && open[keep].ID == want[keep].ID && len(open[keep].Lines) == len(want[keep].Lines) {
+		keep++
+	}
+	cont := keep < len(open) && keep < len(want) && open[keep].ID == want[keep].ID && len(open[keep].Lines) < len(want[keep].Lines)
+	if cont {
+		e.leave(open[keep+1:])
+	} else {
+		e.leave(open[keep:])
+	}
+	e.str("\n\n\n")
+	for i := keep; i < len(want); i++ {
+		lines := want[i].Lines
+		if i == keep && cont {
+			lines = lines[len(open[keep].Lines):]
+		}
+		for _, l := range lines {
+			e.line(l)
+		}
+	}
+	return want
+}
+
+// leave closes the groups in open, innermost first.
+func (e *emitter) leave(open []model.Condition) {
+	for range open {
+		e.str("\n#endif")
+	}
 }
 
 // flushAt is how much text the emitter gathers before writing it out: big

@@ -115,8 +115,21 @@ type Wrapper struct {
 	Params                   []Param
 	// CoroutineFn records that the declaration carried coroutine_fn.
 	CoroutineFn bool
-	Pos         diag.Pos // of the wrapper's name
-	MarkerPos   diag.Pos
+	// Conditions are the preprocessor groups the declaration lies in,
+	// outermost first, not counting the file's include guard: the
+	// generated code goes inside the same ones.
+	Conditions []Condition
+	Pos        diag.Pos // of the wrapper's name
+	MarkerPos  diag.Pos
+}
+
+// Condition is a preprocessor group around a declaration: its directive
+// lines as written, from the #if, #ifdef or #ifndef to the #elif or #else
+// of the branch the declaration lies in.
+type Condition struct {
+	// ID tells apart groups of one file with the same lines.
+	ID    int
+	Lines []string
 }
 
 // ReturnsVoid reports whether the wrapper returns nothing.

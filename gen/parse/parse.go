@@ -37,13 +37,24 @@ type Decl struct {
 	Params     []model.Param
 	// CoroutineFn records that coroutine_fn was among the specifiers.
 	CoroutineFn bool
+	// Conditions are the preprocessor groups around the declaration,
+	// include guard included (see FileInfo).
+	Conditions []clex.Condition
+}
+
+// FileInfo is what File learns about a whole file.
+type FileInfo struct {
+	// IncludeGuard is set when the file is wrapped in an include guard,
+	// which is then the outermost condition of every declaration.
+	IncludeGuard bool
 }
 
 // File calls found with each wrapper declaration of one file, in source
 // order. Problems go to diags; a declaration with an error is left out.
-func File(lex *clex.Lexer, diags *diag.List, found func(*Decl)) {
+func File(lex *clex.Lexer, diags *diag.List, found func(*Decl)) FileInfo {
 	p := &parser{lex: lex, src: lex.Src(), str: lex.Source(), diags: diags, found: found}
 	p.run()
+	return FileInfo{IncludeGuard: lex.IncludeGuard()}
 }
 
 // HasWrapper reports whether src declares at least one wrapper, valid or
@@ -283,6 +294,7 @@ specifiers:
 	}
 	nameTok := toks[nameIdx]
 	d.Name, d.NamePos = p.text(nameTok), p.pos(nameTok)
+	d.Conditions = p.lex.Conditions()
 
 	// The return type.
 	rt, ok := p.returnType(toks, typeToks)
