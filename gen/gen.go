@@ -89,14 +89,20 @@ func Generate(inputs []Input, d *dialect.Dialect) *Result {
 		r.Diags.RankFile(in.Name)
 	}
 	var conds condCache
-	for _, in := range inputs {
+	functions := map[string][]function{}
+	for i, in := range inputs {
 		lex := clex.New(in.Name, in.Src, &r.Diags)
 		f := emit.File{Name: in.Name}
-		info := parse.File(lex, &r.Diags, func(decl *parse.Decl) {
-			if w, ok := check(decl, d, &r.Diags); ok {
-				w.Conditions = conds.convert(decl.Conditions)
-				f.Wrappers = append(f.Wrappers, w)
-			}
+		info := parse.File(lex, &r.Diags, parse.Sink{
+			Wrapper: func(decl *parse.Decl) {
+				if w, ok := check(decl, d, &r.Diags); ok {
+					w.Conditions = conds.convert(decl.Conditions)
+					f.Wrappers = append(f.Wrappers, w)
+				}
+			},
+			Function: func(s parse.Span) {
+				functions[s.Name] = append(functions[s.Name], function{i, s})
+			},
 		})
 		if info.IncludeGuard {
 			for _, w := range f.Wrappers {
@@ -106,6 +112,7 @@ func Generate(inputs []Input, d *dialect.Dialect) *Result {
 		r.Files = append(r.Files, f)
 	}
 	checkAll(r.Files, &r.Diags)
+	checkTargets(inputs, r.Files, functions, &r.Diags)
 	return r
 }
 
