@@ -112,7 +112,10 @@ func Generate(inputs []Input, d *dialect.Dialect) *Result {
 		r.Files = append(r.Files, f)
 	}
 	checkAll(r.Files, &r.Diags)
-	checkTargets(inputs, r.Files, functions, &r.Diags)
+	if !r.Diags.HasErrors() {
+		// On broken input the warnings would only add noise.
+		checkTargets(inputs, r.Files, functions, &r.Diags)
+	}
 	return r
 }
 
@@ -184,15 +187,30 @@ func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrapp
 	}
 
 	// Parameter names share scopes with names of the generated code.
+	var seen map[string]diag.Pos // only for long lists: short ones compare pairwise
+	if len(w.Params) > 8 {
+		seen = make(map[string]diag.Pos, len(w.Params))
+	}
 	for i, p := range w.Params {
 		if what := collision(w, p.Name); what != "" {
 			fail(p.Pos, "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, what)
 		}
-		for _, q := range w.Params[:i] {
-			if q.Name == p.Name {
-				fail(p.Pos, "duplicate parameter name '%s' in '%s' (first at %d:%d)", p.Name, name, q.Pos.Line, q.Pos.Col)
-				break
+		first, dup := diag.Pos{}, false
+		if seen != nil {
+			first, dup = seen[p.Name]
+			if !dup {
+				seen[p.Name] = p.Pos
 			}
+		} else {
+			for _, q := range w.Params[:i] {
+				if q.Name == p.Name {
+					first, dup = q.Pos, true
+					break
+				}
+			}
+		}
+		if dup {
+			fail(p.Pos, "duplicate parameter name '%s' in '%s' (first at %d:%d)", p.Name, name, first.Line, first.Col)
 		}
 	}
 	return w, ok

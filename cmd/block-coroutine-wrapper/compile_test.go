@@ -32,11 +32,7 @@ func TestGoldenOutputsCompile(t *testing.T) {
 		t.Skip("runs gcc")
 	}
 	rt := ctest.Runtime(t)
-	paths, err := filepath.Glob(goldenGlob)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, path := range paths {
+	for _, path := range goldenPaths(t) {
 		ar, err := txtar.ParseFile(path)
 		if err != nil {
 			t.Fatal(err)
