@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Graph changes of the demo block layer: functions that must run in the
+ * main loop, outside coroutines, so a coroutine calls them through a
+ * no_co_wrapper.  Wrapper demo_co_NAME schedules demo_NAME
+ * (block/demo-targets.h) in a bottom half and yields until it has run,
+ * holding the graph lock the marker names.
+ */
+#ifndef BLOCK_DEMO_GRAPH_H
+#define BLOCK_DEMO_GRAPH_H
+
+#include "bcw/runtime.h"
+
+/* The node called filename, or NULL and *errp set. */
+BlockDriverState * coroutine_fn no_co_wrapper
+demo_co_open(const char *filename, Error **errp);
+
+void coroutine_fn no_co_wrapper demo_co_close(BlockDriverState *bs);
+
+/* Dirty bytes of c's node, or -ENOMEDIUM and *errp set if it has none. */
+int coroutine_fn no_co_wrapper_bdrv_rdlock
+demo_co_check(BdrvChild *c, Error **errp);
+
+/* Take child's node away from parent: child->bs becomes NULL. */
+void coroutine_fn no_co_wrapper_bdrv_wrlock
+demo_co_detach(BlockDriverState *parent, BdrvChild *child);
+
+#endif /* BLOCK_DEMO_GRAPH_H */
