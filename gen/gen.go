@@ -89,14 +89,20 @@ func Generate(inputs []Input, d *dialect.Dialect) *Result {
 		r.Diags.RankFile(in.Name)
 	}
 	var conds condCache
-	for _, in := range inputs {
+	functions := map[string][]function{}
+	for i, in := range inputs {
 		lex := clex.New(in.Name, in.Src, &r.Diags)
 		f := emit.File{Name: in.Name}
-		info := parse.File(lex, &r.Diags, func(decl *parse.Decl) {
-			if w, ok := check(decl, d, &r.Diags); ok {
-				w.Conditions = conds.convert(decl.Conditions)
-				f.Wrappers = append(f.Wrappers, w)
-			}
+		info := parse.File(lex, &r.Diags, parse.Sink{
+			Wrapper: func(decl *parse.Decl) {
+				if w, ok := check(decl, d, &r.Diags); ok {
+					w.Conditions = conds.convert(decl.Conditions)
+					f.Wrappers = append(f.Wrappers, w)
+				}
+			},
+			Function: func(s parse.Span) {
+				functions[s.Name] = append(functions[s.Name], function{i, s})
+			},
 		})
 		if info.IncludeGuard {
 			for _, w := range f.Wrappers {
@@ -106,6 +112,10 @@ func Generate(inputs []Input, d *dialect.Dialect) *Result {
 		r.Files = append(r.Files, f)
 	}
 	checkAll(r.Files, &r.Diags)
+	if !r.Diags.HasErrors() {
+		// On broken input the warnings would only add noise.
+		checkTargets(inputs, r.Files, functions, &r.Diags)
+	}
 	return r
 }
 
@@ -177,15 +187,30 @@ func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrapp
 	}
 
 	// Parameter names share scopes with names of the generated code.
+	var seen map[string]diag.Pos // only for long lists: short ones compare pairwise
+	if len(w.Params) > 8 {
+		seen = make(map[string]diag.Pos, len(w.Params))
+	}
 	for i, p := range w.Params {
 		if what := collision(w, p.Name); what != "" {
 			fail(p.Pos, "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, what)
 		}
-		for _, q := range w.Params[:i] {
-			if q.Name == p.Name {
-				fail(p.Pos, "duplicate parameter name '%s' in '%s' (first at %d:%d)", p.Name, name, q.Pos.Line, q.Pos.Col)
-				break
+		first, dup := diag.Pos{}, false
+		if seen != nil {
+			first, dup = seen[p.Name]
+			if !dup {
+				seen[p.Name] = p.Pos
 			}
+		} else {
+			for _, q := range w.Params[:i] {
+				if q.Name == p.Name {
+					first, dup = q.Pos, true
+					break
+				}
+			}
+		}
+		if dup {
+			fail(p.Pos, "duplicate parameter name '%s' in '%s' (first at %d:%d)", p.Name, name, first.Line, first.Col)
 		}
 	}
 	return w, ok

@@ -54,8 +54,10 @@ func TestReferenceExamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// The examples declare the wrappers only, so target checking
+			// warns that the functions they call are not declared.
 			r := gen.Generate(readExample(t, dir), d)
-			if r.Diags.Len() != 0 {
+			if !r.OK() {
 				t.Fatalf("diagnostics: %v", r.Diags.Items())
 			}
 			if diff := cmp.Diff(string(want), string(afterBanner(t, r.Bytes()))); diff != "" {

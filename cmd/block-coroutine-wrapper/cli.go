@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/alecthomas/kong"
+	"github.com/rogpeppe/go-internal/diff"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/atomicfile"
@@ -47,6 +49,9 @@ type flags struct {
 	Depfile string           `placeholder:"FILE" help:"Also write a Makefile-syntax depfile for ninja listing every file read and directory scanned."`
 	Scan    []string         `placeholder:"DIR" help:"Also read every .h and .c file under DIR that declares a wrapper, after the named inputs, in sorted order. Repeatable."`
 	Qemu    string           `name:"qemu" placeholder:"VERSION" help:"Write the C of this QEMU release's generator (5.2 and later, as QEMU spells it: 7.2.0, 8.1, 10.2.50). Default: the newest (9.0 and later)."`
+	Check   bool             `help:"Write nothing; exit 0 if OUT.c is up to date, else 1 with a unified diff on stderr."`
+	List    listFormat       `placeholder:"json" help:"Write nothing but the wrappers found, one per line (file:line: marker wrapper -> target), or as JSON with --list=json. Without -o every argument is an input."`
+	Werror  bool             `name:"Werror" help:"Treat warnings as errors."`
 	Version kong.VersionFlag `help:"Print the version and exit."`
 	Args    []string         `arg:"" optional:"" name:"INPUT" help:"C headers and sources holding wrapper declarations, in output order. Without -o, the first argument is OUT.c, as for QEMU's script."`
 }
@@ -116,16 +121,25 @@ func parseJob(args []string, e env) (*job, error) {
 // job is one validated command line.
 type job struct {
 	e       env
-	out     string   // the output as given
+	out     string   // the output as given; "" when only listing
 	depfile string   // "" for none
 	inputs  []string // named inputs as given
 	scan    []string
 	dialect *dialect.Dialect
+	check   bool
+	list    listFormat
+	werror  bool
 }
 
 func newJob(f *flags, e env) (*job, error) {
-	j := &job{e: e, out: f.Output, depfile: f.Depfile, inputs: f.Args, scan: f.Scan, dialect: dialect.Current}
-	if j.out == "" {
+	j := &job{e: e, out: f.Output, depfile: f.Depfile, inputs: f.Args, scan: f.Scan, dialect: dialect.Current,
+		check: f.Check, list: f.List, werror: f.Werror}
+	if j.list != "" {
+		if j.check || j.depfile != "" {
+			return nil, usagef("--list writes nothing else; it cannot go with --check or --depfile")
+		}
+	}
+	if j.out == "" && j.list == "" {
 		// QEMU's own form: OUT.c INPUT...
 		if len(j.inputs) < 2 && (len(j.inputs) < 1 || len(j.scan) == 0) {
 			return nil, usagef("expected -o OUT.c INPUT... or OUT.c INPUT...")
@@ -145,6 +159,9 @@ func newJob(f *flags, e env) (*job, error) {
 		}
 		j.dialect = d
 	}
+	if j.check && j.depfile != "" {
+		return nil, usagef("--check writes nothing; it cannot go with --depfile")
+	}
 	if err := j.checkPaths(); err != nil {
 		return nil, err
 	}
@@ -162,7 +179,7 @@ func (j *job) checkPaths() error {
 			return usagef("input %s is named twice", in)
 		}
 		seen[clean] = true
-		if j.samePath(in, j.out) {
+		if j.out != "" && j.samePath(in, j.out) {
 			return usagef("the output %s is also an input; it would be overwritten", j.out)
 		}
 		if j.depfile != "" && j.samePath(in, j.depfile) {
@@ -196,9 +213,18 @@ func (j *job) run() int {
 
 	r := gen.Generate(inputs, j.dialect)
 	diags.Append(&r.Diags)
+	if j.werror {
+		diags.Werror()
+	}
 	diags.Print(j.e.stderr)
-	if !r.OK() {
+	if diags.HasErrors() {
 		return exitBadInput
+	}
+	switch {
+	case j.list != "":
+		return j.printList(r)
+	case j.check:
+		return j.checkOutput(r)
 	}
 
 	// Everything that can fail on the inputs is checked before the first
@@ -228,6 +254,26 @@ func (j *job) run() int {
 		}
 	}
 	return exitOK
+}
+
+// checkOutput compares what would be written with the output on disk.
+func (j *job) checkOutput(r *gen.Result) int {
+	want := r.Bytes()
+	have, err := os.ReadFile(j.e.path(j.out))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(j.e.stderr, "%s: error: cannot read the output: %v\n", j.out, pathErr(err))
+		return exitBadInput
+	}
+	if err == nil && bytes.Equal(have, want) {
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(j.e.stderr, "%s: error: does not exist; it would be generated\n", j.out)
+	} else {
+		fmt.Fprintf(j.e.stderr, "%s: error: is out of date; regenerating it would change:\n", j.out)
+	}
+	j.e.stderr.Write(diff.Diff(j.out, have, j.out+" (generated)", want))
+	return exitBadInput
 }
 
 // read reads the named inputs, then scans the directories, and returns the

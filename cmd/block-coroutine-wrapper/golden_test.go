@@ -32,27 +32,39 @@ var update = flag.Bool("update", false, "rewrite the want/ sections of the golde
 // keeps its modification time, and nothing else exists (no stray temporary
 // files, no output after an error). A successful run is repeated and must
 // change nothing, not even a modification time.
-const goldenGlob = "../../testdata/*.txtar"
+//
+// testdata/malformed/ is the catalogue of bad input: one archive per kind,
+// each with a previous block-gen.c and depfile that must survive.
+var goldenGlobs = []string{"../../testdata/*.txtar", "../../testdata/malformed/*.txtar"}
 
 // past is the modification time given to every file before a run, so that a
 // rewrite is visible even on a file system with coarse timestamps.
 var past = time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
 
 func TestGolden(t *testing.T) {
-	paths, err := filepath.Glob(goldenGlob)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(paths) == 0 {
-		t.Fatalf("no golden archives match %s", goldenGlob)
-	}
-	for _, path := range paths {
-		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
+	for _, path := range goldenPaths(t) {
+		name := strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(path), "../../testdata/"), ".txtar")
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			runGolden(t, path)
 		})
 	}
+}
+
+// goldenPaths returns every golden archive.
+func goldenPaths(t *testing.T) []string {
+	var paths []string
+	for _, glob := range goldenGlobs {
+		p, err := filepath.Glob(glob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p) == 0 {
+			t.Fatalf("no golden archives match %s", glob)
+		}
+		paths = append(paths, p...)
+	}
+	return paths
 }
 
 type result struct {

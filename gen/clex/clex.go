@@ -87,8 +87,8 @@ type cond struct {
 // group's directive lines as written, from its #if, #ifdef or #ifndef to
 // the #elif or #else of the branch the point lies in.
 type Condition struct {
-	// ID is the offset of the group's opening directive; it tells groups
-	// with the same lines apart.
+	// ID is made from the position of the group's opening directive; it
+	// tells groups with the same lines apart.
 	ID    int
 	Lines []string
 }
@@ -116,8 +116,7 @@ func (l *Lexer) changed() { l.snapshotValid = false }
 type guardState struct {
 	step   int // 0 start, 1 saw #ifndef, 2 saw #define, 3 saw its #endif, -1 none
 	name   string
-	depth1 bool // the guard is the outermost group
-	endOff int  // offset of the guard's #endif
+	endOff int // offset of the guard's #endif
 }
 
 // IncludeGuard reports, once Next has returned EOF, whether the file is
@@ -177,6 +176,16 @@ func New(file string, src []byte, diags *diag.List) *Lexer {
 		l.off = 3
 		l.lineStart = 3
 	}
+	return l
+}
+
+// NewAt returns a lexer for src that starts at offset off, which is at
+// line and column col (1-based, in bytes): for reading one declaration
+// again without the file before it.
+func NewAt(file string, src []byte, diags *diag.List, off, line, col int) *Lexer {
+	l := New(file, src, diags)
+	l.off, l.line, l.lineStart, l.bol = off, line, off-(col-1), col == 1
+	l.guard.step = -1
 	return l
 }
 

@@ -85,10 +85,11 @@ func Build(t testing.TB, out string, includes, sources []string, extra ...string
 }
 
 // SyntaxOnly checks that source compiles cleanly, without building it.
-func SyntaxOnly(t testing.TB, includes []string, source string) {
+func SyntaxOnly(t testing.TB, includes []string, source string, extra ...string) {
 	t.Helper()
 	args := append([]string{}, Flags...)
 	args = append(args, "-fsyntax-only")
+	args = append(args, extra...)
 	for _, inc := range includes {
 		args = append(args, "-I", inc)
 	}

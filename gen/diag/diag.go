@@ -108,6 +108,16 @@ func (l *List) RankFile(name string) {
 	}
 }
 
+// Werror turns every warning into an error, marked as gcc marks them.
+func (l *List) Werror() {
+	for i := range l.items {
+		if d := &l.items[i]; d.Severity == Warning {
+			d.Severity = Error
+			d.Msg += " [--Werror]"
+		}
+	}
+}
+
 // Len reports how many diagnostics the list holds.
 func (l *List) Len() int { return len(l.items) }
 

@@ -49,10 +49,29 @@ type FileInfo struct {
 	IncludeGuard bool
 }
 
-// File calls found with each wrapper declaration of one file, in source
-// order. Problems go to diags; a declaration with an error is left out.
-func File(lex *clex.Lexer, diags *diag.List, found func(*Decl)) FileInfo {
-	p := &parser{lex: lex, src: lex.Src(), str: lex.Source(), diags: diags, found: found}
+// Span is where a top-level function declaration that is not a wrapper
+// lies: the function's name, and the declaration from its first token to
+// the ';' or '{' that ends it. Prototype reads it when it is needed.
+type Span struct {
+	Name      string
+	Off, End  int
+	Line, Col int
+}
+
+// Sink receives what File finds.
+type Sink struct {
+	// Wrapper is called with each wrapper declaration.
+	Wrapper func(*Decl)
+	// Function, if not nil, is called with the span of every other
+	// function declaration or definition at file scope.
+	Function func(Span)
+}
+
+// File reads one file and passes its wrapper declarations, and the spans
+// of its other function declarations, to sink, in source order. Problems
+// go to diags; a wrapper declaration with an error is left out.
+func File(lex *clex.Lexer, diags *diag.List, sink Sink) FileInfo {
+	p := &parser{lex: lex, src: lex.Src(), str: lex.Source(), diags: diags, sink: sink}
 	p.run()
 	return FileInfo{IncludeGuard: lex.IncludeGuard()}
 }
@@ -63,7 +82,7 @@ func File(lex *clex.Lexer, diags *diag.List, found func(*Decl)) FileInfo {
 func HasWrapper(file string, src []byte) bool {
 	var diags diag.List
 	lex := clex.New(file, src, &diags)
-	p := &parser{lex: lex, src: src, str: lex.Source(), diags: &diags, probe: true}
+	p := &parser{lex: lex, src: src, str: lex.Source(), diags: &diags, probe: true, sink: Sink{Wrapper: func(*Decl) {}}}
 	p.run()
 	return p.hit
 }
@@ -73,7 +92,7 @@ type parser struct {
 	src   []byte
 	str   string // src as a string sharing its memory
 	diags *diag.List
-	found func(*Decl)
+	sink  Sink
 
 	// probe makes the parser stop at the first declaration with a marker,
 	// setting hit.
@@ -179,11 +198,42 @@ func (p *parser) flush(term clex.Token) {
 			// for the error to be reported.
 			p.hit = ok || p.diags.Len() > before
 		case ok:
-			p.found(&d)
+			p.sink.Wrapper(&d)
 		}
+	} else if p.sink.Function != nil {
+		p.function(term)
 	}
 	p.buf = p.buf[:0]
 	p.marked = false
+}
+
+// function reports the buffered declaration to the sink if it declares or
+// defines a function: the identifier before its first '(' names it, after
+// at least one specifier.
+func (p *parser) function(term clex.Token) {
+	if len(p.buf) < 2 || p.is(p.buf[0], "typedef") {
+		return
+	}
+	for i := 1; i < len(p.buf); i++ {
+		t := p.buf[i]
+		if t.Kind != clex.Punct {
+			continue
+		}
+		if !p.is(t, "(") {
+			if p.is(t, "*") {
+				continue
+			}
+			return
+		}
+		prev := p.buf[i-1]
+		name := p.text(prev)
+		if prev.Kind != clex.Ident || isKeyword(name) || isAttribute(name) || isAnnotationMacro(name) {
+			return
+		}
+		first := p.buf[0]
+		p.sink.Function(Span{Name: name, Off: first.Off, End: term.Off, Line: first.Line, Col: first.Col})
+		return
+	}
 }
 
 // hasSuspect reports whether a specifier of the buffered declaration (an
@@ -249,7 +299,7 @@ specifiers:
 			next, nextIsIdent = p.text(toks[i+1]), toks[i+1].Kind == clex.Ident
 		}
 		switch {
-		case id == "coroutine_fn" || id == "coroutine_mixed_fn":
+		case id == "coroutine_fn" || id == "coroutine_mixed_fn" || id == "no_coroutine_fn":
 			d.CoroutineFn = d.CoroutineFn || id == "coroutine_fn"
 		case isAttribute(id) || isAnnotationMacro(id):
 			if next == "(" {
@@ -749,7 +799,7 @@ func mightBeMarker(id string) bool {
 	if !strings.Contains(id, "co") && !strings.Contains(id, "wr") && !strings.Contains(id, "ap") {
 		return false
 	}
-	if id == "coroutine_fn" || id == "coroutine_mixed_fn" {
+	if id == "coroutine_fn" || id == "coroutine_mixed_fn" || id == "no_coroutine_fn" {
 		return false
 	}
 	for _, m := range model.Markers {

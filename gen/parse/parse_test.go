@@ -17,13 +17,13 @@ import (
 func summary(src string) []string {
 	var diags diag.List
 	var out []string
-	parse.File(clex.New("t.h", []byte(src), &diags), &diags, func(d *parse.Decl) {
+	parse.File(clex.New("t.h", []byte(src), &diags), &diags, parse.Sink{Wrapper: func(d *parse.Decl) {
 		line := fmt.Sprintf("%s %s|%s", d.Marker.Name, d.ReturnType, d.Name)
 		for _, p := range d.Params {
 			line += fmt.Sprintf(" [%s|%s|%s]", p.Type, p.Name, p.Decl)
 		}
 		out = append(out, line)
-	})
+	}})
 	for _, d := range diags.Items() {
 		out = append(out, strings.TrimSuffix(d.Format(), "\n"))
 	}

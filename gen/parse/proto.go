@@ -1,0 +1,345 @@
+package parse
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
+)
+
+// Proto is an ordinary function declaration, read to check a wrapper
+// against the function it calls. Types are comparison keys (see TypeKey).
+type Proto struct {
+	Name       string
+	Pos        diag.Pos
+	ReturnType string
+	// Params are the parameters' types; nil when Unspecified.
+	Params []string
+	// Unspecified is set for a declaration without a prototype, "f()".
+	Unspecified bool
+	Variadic    bool
+	CoroutineFn bool
+}
+
+// Prototype reads the function declaration at span of the file lex reads
+// (a fresh lexer over the same source). It returns ok=false for a
+// declaration it cannot read, which is then not checked.
+func Prototype(file string, src []byte, span Span) (*Proto, bool) {
+	var diags diag.List
+	lex := clex.NewAt(file, src, &diags, span.Off, span.Line, span.Col)
+	var toks []clex.Token
+	for {
+		t := lex.Next()
+		if t.Kind == clex.EOF || t.Off >= span.End {
+			break
+		}
+		toks = append(toks, t)
+	}
+	p := &parser{lex: lex, src: src, str: lex.Source(), diags: &diags}
+	return p.prototype(toks)
+}
+
+func (p *parser) prototype(toks []clex.Token) (*Proto, bool) {
+	proto := &Proto{}
+	var typeToks []int
+	name := -1
+	for i := 0; i < len(toks) && name < 0; i++ {
+		t := toks[i]
+		id := p.text(t)
+		next := ""
+		if i+1 < len(toks) {
+			next = p.text(toks[i+1])
+		}
+		switch {
+		case p.is(t, "*"):
+			typeToks = append(typeToks, i)
+		case t.Kind != clex.Ident:
+			return nil, false
+		case id == "coroutine_fn":
+			proto.CoroutineFn = true
+		case id == "coroutine_mixed_fn" || id == "no_coroutine_fn" || id == "extern" || id == "static" || id == "inline" || id == "__inline" || id == "__inline__":
+		case isAttribute(id) || isAnnotationMacro(id):
+			if next == "(" {
+				i = closing(p, toks, i+1)
+			}
+		case next == "(":
+			name = i
+		default:
+			typeToks = append(typeToks, i)
+		}
+	}
+	if name < 0 {
+		return nil, false
+	}
+	proto.Name, proto.Pos = p.text(toks[name]), p.pos(toks[name])
+	rt, ok := p.returnType(toks, typeToks)
+	if !ok {
+		return nil, false
+	}
+	proto.ReturnType = TypeKey(rt)
+	end := closing(p, toks, name+1)
+	if end >= len(toks) {
+		return nil, false
+	}
+	inner := toks[name+2 : end]
+	switch {
+	case len(inner) == 0:
+		proto.Unspecified = true
+		return proto, true
+	case len(inner) == 1 && p.is(inner[0], "void"):
+		return proto, true
+	}
+	start, depth := name+2, 0
+	for i := name + 2; i <= end; i++ {
+		t := toks[i]
+		if i < end && t.Kind == clex.Punct {
+			switch p.str[t.Off] {
+			case '(', '[', '{':
+				depth++
+			case ')', ']', '}':
+				depth--
+			}
+		}
+		if i == end || (depth == 0 && p.is(t, ",")) {
+			if start == i {
+				return nil, false
+			}
+			if p.is(toks[start], "...") {
+				proto.Variadic = true
+			} else {
+				proto.Params = append(proto.Params, p.paramType(toks[start:i]))
+			}
+			start = i + 1
+		}
+	}
+	return proto, true
+}
+
+// paramType is the comparison key of a parameter's type, named or not.
+func (p *parser) paramType(toks []clex.Token) string {
+	pieces := make([]piece, 0, len(toks))
+	for i, t := range toks {
+		text := p.text(t)
+		if t.Kind == clex.Ident && isAttribute(text) {
+			continue
+		}
+		pieces = append(pieces, piece{text: text, kind: t.Kind, index: i, off: t.Off, end: t.End})
+	}
+	name := declaratorName(pieces, 0, len(pieces))
+	if name >= 0 && (isKeyword(pieces[name].text) || !hasTypeBefore(pieces, name)) {
+		name = -1 // an unnamed parameter of a typedef type
+	}
+	if name >= 0 {
+		pieces, name = decay(pieces, name)
+	}
+	return ParamTypeKey(p.render(pieces, name, false))
+}
+
+// TypeKey returns a spelling of the C type t (an abstract declarator, as
+// in model.Param.Type) under which two spellings of the same type are
+// equal: qualifiers come first and sorted, integer types have one name
+// ("unsigned" and "unsigned int", "long int" and "long"), and parameter
+// names inside function pointer types are dropped. It knows nothing of
+// typedefs: "int64_t" and "long" stay different.
+func TypeKey(t string) string {
+	var diags diag.List
+	lex := clex.New("", []byte(t), &diags)
+	var pieces []piece
+	for {
+		tok := lex.Next()
+		if tok.Kind == clex.EOF {
+			break
+		}
+		pieces = append(pieces, piece{text: lex.Text(tok), kind: tok.Kind, index: -1})
+	}
+	return render0(normalize(pieces))
+}
+
+// ParamTypeKey is TypeKey for a parameter, whose top-level qualifiers do
+// not matter: "const int" and "int" parameters are compatible.
+func ParamTypeKey(t string) string {
+	pieces := normalize(piecesOf(TypeKey(t)))
+	lastStar := -1
+	depth := 0
+	for i, pc := range pieces {
+		switch pc.text {
+		case "(", "[":
+			depth++
+		case ")", "]":
+			depth--
+		case "*":
+			if depth == 0 {
+				lastStar = i
+			}
+		}
+	}
+	out := pieces[:0:0]
+	for i, pc := range pieces {
+		if isQualifier(pc.text) && (lastStar < 0 && depthAt(pieces, i) == 0 || i > lastStar && lastStar >= 0 && depthAt(pieces, i) == 0) {
+			continue
+		}
+		out = append(out, pc)
+	}
+	return render0(out)
+}
+
+func piecesOf(t string) []piece {
+	var diags diag.List
+	lex := clex.New("", []byte(t), &diags)
+	var pieces []piece
+	for {
+		tok := lex.Next()
+		if tok.Kind == clex.EOF {
+			return pieces
+		}
+		pieces = append(pieces, piece{text: lex.Text(tok), kind: tok.Kind, index: -1})
+	}
+}
+
+func depthAt(pieces []piece, i int) int {
+	depth := 0
+	for _, pc := range pieces[:i] {
+		switch pc.text {
+		case "(", "[":
+			depth++
+		case ")", "]":
+			depth--
+		}
+	}
+	return depth
+}
+
+// render0 joins pieces with canonical separators.
+func render0(pieces []piece) string {
+	p := &parser{}
+	return p.render(pieces, -1, false)
+}
+
+// normalize puts every run of specifiers into its canonical order and drops
+// the names of parameters in nested parameter lists.
+func normalize(pieces []piece) []piece {
+	var out []piece
+	for i := 0; i < len(pieces); {
+		pc := pieces[i]
+		if pc.text == "(" && i > 0 && (pieces[i-1].text == ")" || pieces[i-1].kind == clex.Ident && !isKeyword(pieces[i-1].text)) {
+			// A parameter list: normalise each parameter without its
+			// name.
+			j := matchPiece(pieces, i, len(pieces))
+			out = append(out, pc)
+			out = append(out, paramList(pieces[i+1:j])...)
+			if j < len(pieces) {
+				out = append(out, pieces[j])
+			}
+			i = j + 1
+			continue
+		}
+		if pc.kind == clex.Ident {
+			j := i
+			for j < len(pieces) && pieces[j].kind == clex.Ident {
+				j++
+			}
+			out = append(out, specifiers(pieces[i:j])...)
+			i = j
+			continue
+		}
+		out = append(out, pc)
+		i++
+	}
+	return out
+}
+
+// paramList normalises a nested parameter list, dropping names.
+func paramList(pieces []piece) []piece {
+	var out []piece
+	start, depth := 0, 0
+	for i := 0; i <= len(pieces); i++ {
+		if i < len(pieces) {
+			switch pieces[i].text {
+			case "(", "[":
+				depth++
+			case ")", "]":
+				depth--
+			}
+		}
+		if i == len(pieces) || (depth == 0 && pieces[i].text == ",") {
+			param := pieces[start:i]
+			if name := declaratorName(param, 0, len(param)); name >= 0 && !isKeyword(param[name].text) && hasTypeBefore(param, name) {
+				param = append(slices.Clone(param[:name]), param[name+1:]...)
+			}
+			if len(out) > 0 {
+				out = append(out, piece{text: ",", kind: clex.Punct, index: -1})
+			}
+			out = append(out, piecesOf(ParamTypeKey(render0(param)))...)
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// specifiers puts a run of specifier words in canonical order: sorted
+// qualifiers, then the one name of an integer type, then the other words
+// as written.
+func specifiers(words []piece) []piece {
+	var quals, others []string
+	var signed, unsigned, short, char, int_ bool
+	long := 0
+	for _, w := range words {
+		switch w.text {
+		case "const", "volatile", "restrict", "__restrict", "__restrict__", "_Atomic":
+			q := w.text
+			if strings.HasPrefix(q, "__restrict") {
+				q = "restrict"
+			}
+			quals = append(quals, q)
+		case "signed", "__signed__":
+			signed = true
+		case "unsigned":
+			unsigned = true
+		case "short":
+			short = true
+		case "long":
+			long++
+		case "char":
+			char = true
+		case "int":
+			int_ = true
+		default:
+			others = append(others, w.text)
+		}
+	}
+	slices.Sort(quals)
+	words2 := quals
+	integer := signed || unsigned || short || long > 0 || char || int_
+	if integer {
+		var n []string
+		if unsigned {
+			n = append(n, "unsigned")
+		} else if signed && char {
+			n = append(n, "signed")
+		}
+		switch {
+		case char:
+			n = append(n, "char")
+		case short:
+			n = append(n, "short")
+		case long > 0:
+			for range long {
+				n = append(n, "long")
+			}
+		default:
+			n = append(n, "int")
+		}
+		if long > 0 && others != nil && slices.Contains(others, "double") {
+			n = n[:len(n)-long] // "long double" is not an integer
+			others = append([]string{strings.TrimSpace(strings.Repeat("long ", long))}, others...)
+		}
+		words2 = append(words2, n...)
+	}
+	words2 = append(words2, others...)
+	out := make([]piece, len(words2))
+	for i, w := range words2 {
+		out[i] = piece{text: w, kind: clex.Ident, index: -1}
+	}
+	return out
+}
