@@ -33,8 +33,10 @@ var demoWrappers = []string{
 // file includes it: a C file that includes a header is recompiled when the
 // header changes, whatever the generator does, so only a header like this
 // shows what an edit causes through the generator alone. Its wrapper calls
-// a runtime function, so block-gen.c still compiles and links.
+// a function of the runtime, declared here too for the generator's check,
+// so block-gen.c still compiles and links.
 const genOnlyHeader = `/* Read by block-coroutine-wrapper, included by no C file. */
+AioContext *bdrv_get_aio_context(BlockDriverState *bs);
 AioContext *coroutine_fn no_co_wrapper
 bdrv_co_get_aio_context(BlockDriverState *bs);
 `
@@ -129,7 +131,8 @@ func TestMesonSubproject(t *testing.T) {
 		{"a changed declaration regenerates and recompiles", func(t *testing.T) {
 			old := readFile(t, blockGen)
 			edit(t, demo("include/block/demo-io.h"),
-				"int64_t bytes, void *buf,", "int64_t nbytes, void *buf,")
+				"demo_pread(BdrvChild *child, int64_t offset, int64_t bytes,",
+				"demo_pread(BdrvChild *child, int64_t offset, int64_t nbytes,")
 
 			out := p.ninja(t, "-v")
 			src := readFile(t, blockGen)
@@ -156,8 +159,8 @@ func TestMesonSubproject(t *testing.T) {
 
 			// What QEMU would do next: include it where the target is
 			// needed. Still no meson.build edit.
-			edit(t, demo("bcw-decls.h"), `#include "block/demo-targets.h"`,
-				`#include "block/demo-targets.h"`+"\n"+`#include "block/extra/demo-extra.h"`)
+			edit(t, demo("bcw-decls.h"), `#include "sysemu/demo-backend.h"`,
+				`#include "sysemu/demo-backend.h"`+"\n"+`#include "block/extra/demo-extra.h"`)
 			p.ninja(t)
 			p.test(t)
 			p.noWork(t)
@@ -168,7 +171,8 @@ func TestMesonSubproject(t *testing.T) {
 			old := readFile(t, blockGen)
 			// An unnamed parameter: valid C, but the generated code needs a
 			// name.
-			edit(t, header, "const char *name);", "const char *);")
+			edit(t, header, "demo_blk_find_node(BlockBackend *blk, const char *name);",
+				"demo_blk_find_node(BlockBackend *blk, const char *);")
 			before, _, _ := strings.Cut(readFile(t, header), "const char *);")
 			line := 1 + strings.Count(before, "\n")
 

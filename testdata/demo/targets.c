@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The functions the demo's wrappers call (block/demo-targets.h).
+ * The functions the demo's wrappers call, declared next to the wrappers in
+ * include/.
  *
  * The coroutine functions yield and are woken by a bottom half in their
  * node's AioContext before they finish, as real I/O would, so every call
