@@ -50,7 +50,7 @@ if [ -z "${HOME:-}" ]; then
 fi
 # The tool runs on the build machine, whatever a cross build exports: no
 # GOOS/GOARCH from the environment, and no cgo, which would pick up a cross
-# CC (the tool is pure Go, so the binary is the same either way).
+# CC (the tool needs no C).
 unset GOOS GOARCH
 CGO_ENABLED=0
 export CGO_ENABLED
@@ -59,14 +59,9 @@ tmp=$out.tmp
 list=$out.deps
 trap 'rm -f "$tmp" "$list"' EXIT
 
-"$go" -C "$module" build -trimpath -buildvcs=false -o "$tmp" "$package"
-if cmp -s "$tmp" "$out"; then
-    rm -f "$tmp"
-else
-    mv -f "$tmp" "$out"
-fi
-
-# Everything the build read that can change without go.sum changing.
+# Everything the build reads that can change without go.sum changing,
+# listed first so that a path the depfile cannot hold fails the run before
+# anything is written.
 gomod=$("$go" -C "$module" env GOMOD)
 {
     echo "$gomod"
@@ -88,6 +83,14 @@ if grep -e "[$tab'\"&;|<>*?^\`\\\\]" -e ':$' "$list" >&2; then
     echo "$me: error: cannot write the path(s) above into a depfile; move the module to a plainer path" >&2
     exit 1
 fi
+
+"$go" -C "$module" build -trimpath -buildvcs=false -o "$tmp" "$package"
+if cmp -s "$tmp" "$out"; then
+    rm -f "$tmp"
+else
+    mv -f "$tmp" "$out"
+fi
+
 escape() {
     sed -e 's/[$]/$$/g' -e 's/#/\\#/g' -e 's/ /\\ /g'
 }
