@@ -84,10 +84,24 @@ func (p *parser) is(t clex.Token, s string) bool {
 
 func (p *parser) pos(t clex.Token) diag.Pos { return p.lex.Pos(t) }
 
-// after returns the position just after t.
+// after returns the position just after t. A token continued by a line
+// splice ends on a later line than it starts, so the line breaks inside it
+// are counted ("\n", "\r\n" or a lone "\r", as the lexer counts them).
 func (p *parser) after(t clex.Token) diag.Pos {
 	pos := p.pos(t)
-	pos.Col += t.End - t.Off
+	text := p.src[t.Off:t.End]
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\r', '\n':
+			if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			pos.Line++
+			pos.Col = 1
+		default:
+			pos.Col++
+		}
+	}
 	return pos
 }
 
