@@ -76,10 +76,37 @@ type parser struct {
 	marked, suspect bool
 }
 
-func (p *parser) text(t clex.Token) string { return string(p.src[t.Off:t.End]) }
+// text returns t's spelling: its bytes with line splices removed, as a C
+// compiler reads them, so that "co_wra\\<newline>pper" is the marker
+// co_wrapper and a message quoting a token stays on one line.
+func (p *parser) text(t clex.Token) string { return string(spelling(p.src[t.Off:t.End])) }
 
 func (p *parser) is(t clex.Token, s string) bool {
-	return t.End-t.Off == len(s) && string(p.src[t.Off:t.End]) == s
+	raw := p.src[t.Off:t.End]
+	if len(raw) == len(s) {
+		return string(raw) == s
+	}
+	return len(raw) > len(s) && bytes.IndexByte(raw, '\\') >= 0 && p.text(t) == s
+}
+
+// spelling returns raw without its line splices (a backslash followed by
+// "\n", "\r\n" or a lone "\r"); raw itself when it has none.
+func spelling(raw []byte) []byte {
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return raw
+	}
+	out := make([]byte, 0, len(raw))
+	for i := 0; i < len(raw); i++ {
+		if raw[i] == '\\' && i+1 < len(raw) && (raw[i+1] == '\n' || raw[i+1] == '\r') {
+			i++
+			if raw[i] == '\r' && i+1 < len(raw) && raw[i+1] == '\n' {
+				i++
+			}
+			continue
+		}
+		out = append(out, raw[i])
+	}
+	return out
 }
 
 func (p *parser) pos(t clex.Token) diag.Pos { return p.lex.Pos(t) }
@@ -129,7 +156,7 @@ func (p *parser) run() {
 		default:
 			p.buf = append(p.buf, t)
 			if t.Kind == clex.Ident {
-				id := p.src[t.Off:t.End]
+				id := spelling(p.src[t.Off:t.End])
 				if _, ok := model.LookupMarker(string(id)); ok {
 					p.marked = true
 				} else if !p.suspect && mightBeMarker(id) {
@@ -233,7 +260,7 @@ specifiers:
 		case next == "(":
 			nameIdx = i
 			break specifiers
-		case (nextIsIdent || next == "*") && mightBeMarker(p.src[t.Off:t.End]):
+		case (nextIsIdent || next == "*") && mightBeMarker([]byte(id)):
 			// Only a specifier can be a marker; the declarator's own
 			// name (followed by '(', ';', '=' ...) cannot.
 			p.errorf(p.pos(t), "unknown wrapper marker '%s'%s", id, suggest(id))
