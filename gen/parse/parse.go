@@ -15,6 +15,7 @@
 package parse
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -107,18 +108,66 @@ type parser struct {
 	marked bool
 }
 
-func (p *parser) text(t clex.Token) string { return p.str[t.Off:t.End] }
+// text returns t's spelling: its bytes with line splices removed, as a C
+// compiler reads them, so that "co_wra\\<newline>pper" is the marker
+// co_wrapper and a message quoting a token stays on one line. Without a
+// splice it is a substring of the source and costs no allocation.
+func (p *parser) text(t clex.Token) string {
+	s := p.str[t.Off:t.End]
+	if strings.IndexByte(s, '\\') < 0 {
+		return s
+	}
+	return string(spelling([]byte(s)))
+}
 
 func (p *parser) is(t clex.Token, s string) bool {
-	return t.End-t.Off == len(s) && p.str[t.Off:t.End] == s
+	raw := p.str[t.Off:t.End]
+	if len(raw) == len(s) {
+		return raw == s
+	}
+	return len(raw) > len(s) && strings.IndexByte(raw, '\\') >= 0 && p.text(t) == s
+}
+
+// spelling returns raw without its line splices (a backslash followed by
+// "\n", "\r\n" or a lone "\r"); raw itself when it has none.
+func spelling(raw []byte) []byte {
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return raw
+	}
+	out := make([]byte, 0, len(raw))
+	for i := 0; i < len(raw); i++ {
+		if raw[i] == '\\' && i+1 < len(raw) && (raw[i+1] == '\n' || raw[i+1] == '\r') {
+			i++
+			if raw[i] == '\r' && i+1 < len(raw) && raw[i+1] == '\n' {
+				i++
+			}
+			continue
+		}
+		out = append(out, raw[i])
+	}
+	return out
 }
 
 func (p *parser) pos(t clex.Token) diag.Pos { return p.lex.Pos(t) }
 
-// after returns the position just after t.
+// after returns the position just after t. A token continued by a line
+// splice ends on a later line than it starts, so the line breaks inside it
+// are counted ("\n", "\r\n" or a lone "\r", as the lexer counts them).
 func (p *parser) after(t clex.Token) diag.Pos {
 	pos := p.pos(t)
-	pos.Col += t.End - t.Off
+	text := p.src[t.Off:t.End]
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\r', '\n':
+			if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			pos.Line++
+			pos.Col = 1
+		default:
+			pos.Col++
+		}
+	}
 	return pos
 }
 
@@ -151,7 +200,7 @@ func (p *parser) run() {
 			p.flush(t)
 		default:
 			p.buf = append(p.buf, t)
-			if t.Kind == clex.Ident && !p.marked && isMarker(p.str[t.Off:t.End]) {
+			if t.Kind == clex.Ident && !p.marked && isMarker(p.text(t)) {
 				p.marked = true
 			}
 		}
@@ -534,7 +583,11 @@ func (p *parser) verbatim(pieces []piece, skip int, keepBlanks bool) (string, bo
 	if first < 0 {
 		return "", true
 	}
-	return p.str[pieces[first].off:pieces[last].end], true
+	text := p.str[pieces[first].off:pieces[last].end]
+	if strings.IndexByte(text, '\\') >= 0 {
+		return "", false // a line splice to drop, or an escape: build it
+	}
+	return text, true
 }
 
 func isBlank(s string) bool {
