@@ -336,7 +336,17 @@ func checkAll(files []emit.File, diags *diag.List) {
 	for _, f := range files {
 		n += len(f.Wrappers)
 	}
-	defined := make(map[string]def, 3*n)
+	defined := make(map[string][]def, 3*n)
+	// clash returns an earlier definition of name that can be compiled in
+	// together with w: one in the other branch of an #if cannot.
+	clash := func(name string, w *model.Wrapper) (def, bool) {
+		for _, d := range defined[name] {
+			if !exclusive(d.w, w) {
+				return d, true
+			}
+		}
+		return def{}, false
+	}
 	report := func(w, earlier *model.Wrapper, msg string) {
 		diags.Add(diag.Diagnostic{
 			Pos: w.Pos, Severity: diag.Error, Msg: msg,
@@ -345,11 +355,11 @@ func checkAll(files []emit.File, diags *diag.List) {
 	}
 	for _, f := range files {
 		for _, w := range f.Wrappers {
-			if prev, dup := defined[w.Name]; dup && prev.what == "the wrapper" {
+			if prev, dup := clash(w.Name, w); dup && prev.what == "the wrapper" {
 				report(w, prev.w, fmt.Sprintf("duplicate wrapper '%s'", w.Name))
 				continue
 			}
-			if callee, ok := defined[w.Target]; ok && callee.what == "the wrapper" {
+			if callee, ok := clash(w.Target, w); ok && callee.what == "the wrapper" {
 				report(w, callee.w, fmt.Sprintf("wrapper '%s' calls '%s', which is itself a generated wrapper: the two would call each other forever", w.Name, w.Target))
 				continue
 			}
@@ -359,12 +369,32 @@ func checkAll(files []emit.File, diags *diag.List) {
 				names[2].what, ids[2] = "the bottom half", w.Target+"_bh"
 			}
 			for i, id := range ids {
-				if prev, dup := defined[id]; dup {
+				if prev, dup := clash(id, w); dup {
 					report(w, prev.w, fmt.Sprintf("'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", id, names[i].what, w.Name, prev.what, prev.w.Name))
 					continue
 				}
-				defined[id] = names[i]
+				defined[id] = append(defined[id], names[i])
 			}
 		}
 	}
+}
+
+// exclusive reports whether a and b lie in different branches of one #if
+// group of one file, so that no configuration compiles both.
+func exclusive(a, b *model.Wrapper) bool {
+	return a.Pos.File == b.Pos.File && exclusiveBranches(a.Conditions, b.Conditions)
+}
+
+// exclusiveBranches reports whether two points of one file, inside the
+// groups a and b (outermost first), lie in different branches of a group.
+func exclusiveBranches(a, b []model.Condition) bool {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i].ID != b[i].ID {
+			return false
+		}
+		if len(a[i].Lines) != len(b[i].Lines) {
+			return true
+		}
+	}
+	return false
 }

@@ -15,6 +15,9 @@ type function struct {
 	span  parse.Span
 }
 
+// key identifies a declaration.
+func (f function) key() [2]int { return [2]int{f.input, f.span.Off} }
+
 // checkTargets warns where a wrapper and the function it calls disagree,
 // which would otherwise surface as a puzzling error in block-gen.c or, worse,
 // a silent conversion: a different return type, number or types of
@@ -23,7 +26,7 @@ type function struct {
 // (see parse.TypeKey), so two names of one type through a typedef differ;
 // such a warning is the price of not preprocessing.
 func checkTargets(inputs []Input, files []emit.File, functions map[string][]function, diags *diag.List) {
-	protos := map[string]*parse.Proto{}
+	protos := map[[2]int]*parse.Proto{}
 	wrappers := map[string]bool{}
 	for _, f := range files {
 		for _, w := range f.Wrappers {
@@ -35,17 +38,17 @@ func checkTargets(inputs []Input, files []emit.File, functions map[string][]func
 			if wrappers[w.Target] {
 				continue // an error already: the two would call each other
 			}
-			decls := functions[w.Target]
+			decls := compatible(inputs, w, functions[w.Target])
 			if len(decls) == 0 {
 				diags.Warnf(w.Pos, "'%s' calls '%s', which no input declares", w.Name, w.Target)
 				continue
 			}
-			proto, ok := protos[w.Target]
+			first := decls[0]
+			proto, ok := protos[first.key()]
 			if !ok {
-				first := decls[0]
 				in := inputs[first.input]
 				proto, _ = parse.Prototype(in.Name, in.Src, first.span)
-				protos[w.Target] = proto
+				protos[first.key()] = proto
 			}
 			if proto == nil {
 				continue // not a declaration this reader understands
@@ -80,10 +83,28 @@ func compare(w *model.Wrapper, proto *parse.Proto, diags *diag.List) {
 	}
 }
 
+// compatible returns the declarations that can be compiled in together
+// with w: not those in another branch of the #if group w lies in.
+func compatible(inputs []Input, w *model.Wrapper, decls []function) []function {
+	out := decls[:0:0]
+	for _, d := range decls {
+		if inputs[d.input].Name == w.Pos.File && exclusiveBranches(w.Conditions, conditionsOf(d.span)) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+func conditionsOf(s parse.Span) []model.Condition {
+	var c condCache
+	return c.convert(s.Conditions)
+}
+
 // anyCoroutineFn reports whether some declaration of the target carries
 // coroutine_fn.
-func anyCoroutineFn(inputs []Input, decls []function, protos map[string]*parse.Proto) bool {
-	if p := protos[decls[0].span.Name]; p != nil && p.CoroutineFn {
+func anyCoroutineFn(inputs []Input, decls []function, protos map[[2]int]*parse.Proto) bool {
+	if p := protos[decls[0].key()]; p != nil && p.CoroutineFn {
 		return true
 	}
 	for _, d := range decls[1:] {

@@ -4,6 +4,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -88,13 +90,15 @@ func TestGoldenOutputsCompile(t *testing.T) {
 			if err := os.WriteFile(src, want, 0o666); err != nil {
 				t.Fatal(err)
 			}
-			ctest.SyntaxOnly(t, []string{filepath.Join(rt, "include"), dir}, src)
+			for _, defines := range configurations(r) {
+				ctest.SyntaxOnly(t, []string{filepath.Join(rt, "include"), dir}, src, defines...)
+			}
 		})
 	}
 }
 
 // declarations is a bcw-decls.h declaring every wrapper of r and the
-// function each one calls.
+// function each one calls, inside the wrapper's #if groups.
 func declarations(r *gen.Result) string {
 	var b strings.Builder
 	b.WriteString("#include \"bcw/runtime.h\"\n" + standIns)
@@ -112,40 +116,42 @@ func declarations(r *gen.Result) string {
 			if w.Kind == model.NoCo {
 				co, noCo = "", "coroutine_fn "
 			}
+			for _, c := range w.Conditions {
+				b.WriteString(strings.Join(c.Lines, "\n") + "\n")
+			}
 			b.WriteString(w.ReturnType + " " + noCo + w.Name + "(" + list + ");\n")
 			b.WriteString(w.ReturnType + " " + co + w.Target + "(" + list + ");\n")
+			b.WriteString(strings.Repeat("#endif\n", len(w.Conditions)))
 		}
 	}
 	return b.String()
 }
 
-// TestBundledExample runs the README's command on testdata/example, a
-// header set in QEMU's style: no diagnostic at all (target checking finds
-// every function the wrappers call, with matching types), and C that
-// compiles with and without the conditional part.
-func TestBundledExample(t *testing.T) {
-	root := ctest.Root(t)
-	out := filepath.Join(t.TempDir(), "block-gen.c")
-	var stdout, stderr strings.Builder
-	args := []string{"-o", out, "--scan", "testdata/example"}
-	if code := run(args, env{dir: root, stdout: &stdout, stderr: &stderr}); code != exitOK || stderr.Len() > 0 || stdout.Len() > 0 {
-		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout.String(), stderr.String())
+// configurations returns the sets of -D flags to compile r's output with:
+// none, and every macro its conditions mention defined (as 2, so that
+// comparisons with 1 hold too).
+func configurations(r *gen.Result) [][]string {
+	macros := map[string]bool{}
+	for _, f := range r.Files {
+		for _, w := range f.Wrappers {
+			for _, c := range w.Conditions {
+				for _, l := range c.Lines {
+					for _, m := range macroName.FindAllString(l, -1) {
+						macros[m] = true
+					}
+				}
+			}
+		}
 	}
-	if testing.Short() {
-		return
+	if len(macros) == 0 {
+		return [][]string{nil}
 	}
-	j, err := parseJob(args, env{dir: root, stdout: io.Discard, stderr: io.Discard})
-	if err != nil {
-		t.Fatal(err)
+	var all []string
+	for m := range macros {
+		all = append(all, "-D"+m+"=2")
 	}
-	var diags diag.List
-	inputs, _ := j.read(&diags)
-	r := gen.Generate(inputs, j.dialect)
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "bcw-decls.h"), []byte(declarations(r)), 0o666); err != nil {
-		t.Fatal(err)
-	}
-	for _, defines := range [][]string{nil, {"-DCONFIG_LINUX"}} {
-		ctest.SyntaxOnly(t, []string{filepath.Join(ctest.Runtime(t), "include"), dir}, out, defines...)
-	}
+	slices.Sort(all)
+	return [][]string{nil, all}
 }
+
+var macroName = regexp.MustCompile(`\b[A-Z_][A-Z0-9_]*\b`)

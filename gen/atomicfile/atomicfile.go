@@ -24,6 +24,10 @@ import (
 // output is streamed, never held whole. On error the file at path is as it
 // was and no temporary file remains.
 func WriteIfChanged(path string, write func(io.Writer) error) (changed bool, err error) {
+	// A symbolic link stays a link: the file it points to is replaced.
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
 	same, mode, err := holds(path, write)
 	if err != nil {
 		return false, err
@@ -141,5 +145,14 @@ func replace(path string, write func(io.Writer) error, mode fs.FileMode) (err er
 	if err = f.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp, path)
+	if err = os.Rename(tmp, path); err != nil {
+		return err
+	}
+	// Make the rename itself durable; a failure here changes nothing for
+	// a reader, so it is not an error.
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
 }

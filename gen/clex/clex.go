@@ -313,7 +313,7 @@ func (l *Lexer) next() (t Token, ok bool) {
 		if c == '\'' {
 			kind = Char
 		}
-		if !l.literal(c, false) {
+		if !l.literal(c) {
 			l.errorf(diag.Pos{File: l.file, Line: line, Col: col}, "missing terminating %c character", c)
 		}
 	case c >= utf8.RuneSelf:
@@ -408,9 +408,9 @@ func (l *Lexer) number() {
 
 // literal consumes a string or character literal opened by quote at l.off.
 // It reports whether the literal was closed on its line; an unclosed one
-// ends before the line break. In a directive (inDirective) a line splice is
-// not special: the caller handles the whole logical line.
-func (l *Lexer) literal(quote byte, inDirective bool) bool {
+// ends before the line break. A NUL byte inside is reported, since it would
+// otherwise reach the generated file.
+func (l *Lexer) literal(quote byte) bool {
 	src := l.src
 	l.off++
 	for l.off < len(src) {
@@ -422,12 +422,19 @@ func (l *Lexer) literal(quote byte, inDirective bool) bool {
 		case c == '\\' && l.isNewline(l.off+1):
 			l.splice()
 		case c == '\\':
-			l.off += 2
-			if l.off > len(src) {
-				l.off = len(src)
+			// An escape: the backslash, any line splices after it (gcc
+			// removes them first), then the escaped character.
+			l.off++
+			for l.splice() {
+			}
+			if l.off < len(src) && !l.isNewline(l.off) {
+				l.off++
 			}
 		case c == '\n' || c == '\r':
 			return false
+		case c == 0:
+			l.errorf(l.here(), "null character in the file")
+			l.off++
 		default:
 			l.off++
 		}
@@ -495,7 +502,7 @@ func (l *Lexer) restOfLine() {
 		case c == '/' && l.peek(1) == '/':
 			l.lineComment()
 		case c == '"' || c == '\'':
-			l.literal(c, true)
+			l.literal(c)
 		case c == 0:
 			l.errorf(l.here(), "null character in the file")
 			l.off++

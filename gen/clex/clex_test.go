@@ -94,6 +94,13 @@ func TestTokens(t *testing.T) {
 		{"stray characters", "a @ \\ b", []string{
 			`1:1 identifier "a"`, `1:3 stray character "@"`, `1:5 stray character "\\"`, `1:7 identifier "b"`,
 		}},
+		{"escaped backslash before a splice", "\"a\\\\\\\nb\" c", []string{
+			"1:1 string literal \"\\\"a\\\\\\\\\\\\\\nb\\\"\"", `2:4 identifier "c"`,
+		}},
+		{"nul in a string", "\"a\x00b\" c", []string{
+			"1:1 string literal \"\\\"a\\x00b\\\"\"", `1:7 identifier "c"`,
+			`t.c:1:3: error: null character in the file`,
+		}},
 		{"unterminated string", "\"abc\nd", []string{
 			`1:1 string literal "\"abc"`, `2:1 identifier "d"`,
 			`t.c:1:1: error: missing terminating " character`,

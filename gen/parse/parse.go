@@ -57,6 +57,8 @@ type Span struct {
 	Name      string
 	Off, End  int
 	Line, Col int
+	// Conditions are the preprocessor groups around the declaration.
+	Conditions []clex.Condition
 }
 
 // Sink receives what File finds.
@@ -280,7 +282,7 @@ func (p *parser) function(term clex.Token) {
 			return
 		}
 		first := p.buf[0]
-		p.sink.Function(Span{Name: name, Off: first.Off, End: term.Off, Line: first.Line, Col: first.Col})
+		p.sink.Function(Span{Name: name, Off: first.Off, End: term.Off, Line: first.Line, Col: first.Col, Conditions: p.lex.Conditions()})
 		return
 	}
 }
@@ -707,6 +709,10 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, b
 		pieces = append(pieces, piece{text: text, kind: t.Kind, index: i, off: t.Off, end: t.End})
 	}
 	p.pieces = pieces // keep the grown scratch buffer
+	if nesting(pieces) > maxNesting {
+		p.errorf(pos, "parameter of '%s' nested more than %d parentheses deep", fn, maxNesting)
+		return model.Param{}, false
+	}
 	name := declaratorName(pieces, 0, len(pieces))
 	if name < 0 || isKeyword(pieces[name].text) {
 		p.errorf(pos, "parameter '%s' of '%s' has no name: the generated struct stores every argument under its name", p.render(pieces, -1, false), fn)
@@ -725,6 +731,25 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, b
 		Decl: p.render(pieces, -1, true),
 		Pos:  pos,
 	}, true
+}
+
+// maxNesting bounds the parentheses and brackets of one parameter: no real
+// declarator comes near, and reading one costs time in the square of it.
+const maxNesting = 256
+
+// nesting returns the deepest nesting of brackets in pieces.
+func nesting(pieces []piece) int {
+	depth, deepest := 0, 0
+	for _, pc := range pieces {
+		switch pc.text {
+		case "(", "[":
+			depth++
+			deepest = max(deepest, depth)
+		case ")", "]":
+			depth--
+		}
+	}
+	return deepest
 }
 
 // declaratorName returns the index of the declared name in pieces[lo:hi],
