@@ -89,7 +89,7 @@ func Generate(inputs []Input, d *dialect.Dialect) *Result {
 		r.Diags.RankFile(in.Name)
 	}
 	var conds condCache
-	functions := map[string][]function{}
+	var fns functions
 	for i, in := range inputs {
 		lex := clex.New(in.Name, in.Src, &r.Diags)
 		f := emit.File{Name: in.Name}
@@ -100,9 +100,7 @@ func Generate(inputs []Input, d *dialect.Dialect) *Result {
 					f.Wrappers = append(f.Wrappers, w)
 				}
 			},
-			Function: func(s parse.Span) {
-				functions[s.Name] = append(functions[s.Name], function{i, s})
-			},
+			Function: func(s parse.Span) { fns.add(function{i, s}) },
 		})
 		if info.IncludeGuard {
 			for _, w := range f.Wrappers {
@@ -111,10 +109,10 @@ func Generate(inputs []Input, d *dialect.Dialect) *Result {
 		}
 		r.Files = append(r.Files, f)
 	}
-	checkAll(r.Files, &r.Diags)
+	isWrapper := checkAll(r.Files, &r.Diags)
 	if !r.Diags.HasErrors() {
 		// On broken input the warnings would only add noise.
-		checkTargets(inputs, r.Files, functions, &r.Diags)
+		checkTargets(inputs, r.Files, &fns, isWrapper, &r.Diags)
 	}
 	return r
 }
@@ -151,8 +149,11 @@ func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrapp
 	}
 
 	name := decl.Name
-	words := strings.Split(name, "_")
-	if emptyWord(words) {
+	// The name's '_'-separated words: first, second, and whether there are
+	// more (a name has at least one).
+	first, rest, hasRest := strings.Cut(name, "_")
+	second, _, hasThird := strings.Cut(rest, "_")
+	if first == "" || (hasRest && (rest == "" || rest[0] == '_' || strings.HasSuffix(rest, "_") || strings.Contains(rest, "__"))) {
 		fail(decl.NamePos, "wrapper name '%s' has an empty word: the generated struct is named after its '_'-separated words", name)
 		return nil, false
 	}
@@ -162,21 +163,21 @@ func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrapp
 	}
 	switch m.Kind {
 	case model.Co:
-		if len(words) < 2 {
+		if !hasRest {
 			fail(decl.NamePos, "co wrapper name '%s' has no '_': the wrapper SUB_REST calls the coroutine function SUB_co_REST", name)
 			return nil, false
 		}
-		if words[1] == "co" || (d.CoAnywhereForbidden && strings.Contains(name, "_co_")) {
+		if (second == "co" && hasThird) || (d.CoAnywhereForbidden && strings.Contains(name, "_co_")) {
 			fail(decl.NamePos, "co wrapper name '%s' contains '_co_': the wrapper SUB_REST calls the coroutine function SUB_co_REST, so the wrapper's own name must not have it", name)
 			return nil, false
 		}
-		w.Target = words[0] + "_co_" + strings.Join(words[1:], "_")
+		w.Target = first + "_co_" + rest
 	case model.NoCo:
-		if len(words) < 3 || words[1] != "co" {
+		if !hasThird || second != "co" {
 			fail(decl.NamePos, "no_co wrapper name '%s' is not of the form SUB_co_REST: the wrapper SUB_co_REST calls the function SUB_REST", name)
 			return nil, false
 		}
-		w.Target = words[0] + "_" + strings.Join(words[2:], "_")
+		w.Target = first + "_" + rest[len("co_"):]
 	}
 	w.StructName = model.CamelCase(name)
 	if d.StructNamedAfterTarget {
@@ -314,35 +315,33 @@ func collision(w *model.Wrapper, name string) string {
 	return ""
 }
 
-func emptyWord(words []string) bool {
-	for _, w := range words {
-		if w == "" {
-			return true
-		}
-	}
-	return false
-}
 
 // checkAll checks the wrappers of all files against each other: every name
 // the generated code defines must be defined once, and no wrapper may call
 // another generated wrapper. Each problem is reported once, at the later
-// declaration, with a note at the earlier one.
-func checkAll(files []emit.File, diags *diag.List) {
-	type def struct {
-		w    *model.Wrapper
-		what string
-	}
+// declaration, with a note at the earlier one. It returns whether a name
+// is a wrapper's.
+func checkAll(files []emit.File, diags *diag.List) (isWrapper func(string) bool) {
 	n := 0
 	for _, f := range files {
 		n += len(f.Wrappers)
 	}
-	defined := make(map[string][]def, 3*n)
+	// Every name block-gen.c defines, with what defines it. Coroutine
+	// entries and bottom halves are kept under their target's name (so no
+	// string is built for them): a wrapper or struct named TARGET_entry is
+	// looked up there separately.
+	defined, derived := newDefs(2*n), newDefs(n)
 	// clash returns an earlier definition of name that can be compiled in
-	// together with w: one in the other branch of an #if cannot.
+	// together with w's.
 	clash := func(name string, w *model.Wrapper) (def, bool) {
-		for _, d := range defined[name] {
-			if !exclusive(d.w, w) {
-				return d, true
+		if d, ok := defined.clash(name, w); ok {
+			return d, true
+		}
+		for _, k := range []defKind{entryDef, bhDef} {
+			if base, ok := strings.CutSuffix(name, k.suffix()); ok {
+				if d, ok := derived.clash(base, w); ok && d.kind == k {
+					return d, true
+				}
 			}
 		}
 		return def{}, false
@@ -353,30 +352,123 @@ func checkAll(files []emit.File, diags *diag.List) {
 			Notes: []diag.Diagnostic{{Pos: earlier.Pos, Severity: diag.Note, Msg: fmt.Sprintf("'%s' is declared here", earlier.Name)}},
 		})
 	}
+	twice := func(w *model.Wrapper, name string, kind defKind, prev def) {
+		report(w, prev.w, fmt.Sprintf("'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", name, kind, w.Name, prev.kind, prev.w.Name))
+	}
 	for _, f := range files {
 		for _, w := range f.Wrappers {
-			if prev, dup := clash(w.Name, w); dup && prev.what == "the wrapper" {
+			if prev, dup := clash(w.Name, w); dup && prev.kind == wrapperDef {
 				report(w, prev.w, fmt.Sprintf("duplicate wrapper '%s'", w.Name))
 				continue
 			}
-			if callee, ok := clash(w.Target, w); ok && callee.what == "the wrapper" {
+			if callee, ok := clash(w.Target, w); ok && callee.kind == wrapperDef {
 				report(w, callee.w, fmt.Sprintf("wrapper '%s' calls '%s', which is itself a generated wrapper: the two would call each other forever", w.Name, w.Target))
 				continue
 			}
-			names := []def{{w, "the wrapper"}, {w, "the struct"}, {w, "the coroutine entry"}}
-			ids := []string{w.Name, w.StructName, w.Target + "_entry"}
-			if w.Kind == model.NoCo {
-				names[2].what, ids[2] = "the bottom half", w.Target+"_bh"
-			}
-			for i, id := range ids {
-				if prev, dup := clash(id, w); dup {
-					report(w, prev.w, fmt.Sprintf("'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", id, names[i].what, w.Name, prev.what, prev.w.Name))
+			for _, d := range []struct {
+				name string
+				kind defKind
+			}{{w.Name, wrapperDef}, {w.StructName, structDef}} {
+				if prev, dup := clash(d.name, w); dup {
+					twice(w, d.name, d.kind, prev)
 					continue
 				}
-				defined[id] = append(defined[id], names[i])
+				defined.put(d.name, def{w, d.kind})
+			}
+			kind := entryDef
+			if w.Kind == model.NoCo {
+				kind = bhDef
+			}
+			if prev, dup := derived.clash(w.Target, w); dup && prev.kind == kind {
+				twice(w, w.Target+kind.suffix(), kind, prev)
+			} else if prev, dup := defined.clash(w.Target+kind.suffix(), w); dup {
+				twice(w, w.Target+kind.suffix(), kind, prev)
+			} else {
+				derived.put(w.Target, def{w, kind})
 			}
 		}
 	}
+	return func(name string) bool {
+		d, ok := defined.first[name]
+		if ok && d.kind == wrapperDef {
+			return true
+		}
+		for _, d := range defined.more[name] {
+			if d.kind == wrapperDef {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// def is a name block-gen.c defines, and for which wrapper.
+type def struct {
+	w    *model.Wrapper
+	kind defKind
+}
+
+// defs indexes definitions by name. A name is usually defined once; the
+// rare further definitions (in other branches of an #if) are kept apart
+// so that the common case costs one map entry.
+type defs struct {
+	first map[string]def
+	more  map[string][]def
+}
+
+func newDefs(size int) *defs {
+	return &defs{first: make(map[string]def, size), more: map[string][]def{}}
+}
+
+func (ds *defs) put(name string, d def) {
+	if _, ok := ds.first[name]; ok {
+		ds.more[name] = append(ds.more[name], d)
+		return
+	}
+	ds.first[name] = d
+}
+
+// clash returns a definition of name that can be compiled in together
+// with w: one in another branch of w's #if group cannot.
+func (ds *defs) clash(name string, w *model.Wrapper) (def, bool) {
+	d, ok := ds.first[name]
+	if !ok {
+		return def{}, false
+	}
+	if !exclusive(d.w, w) {
+		return d, true
+	}
+	for _, d := range ds.more[name] {
+		if !exclusive(d.w, w) {
+			return d, true
+		}
+	}
+	return def{}, false
+}
+
+// defKind is what a name in block-gen.c is.
+type defKind int
+
+const (
+	wrapperDef defKind = iota
+	structDef
+	entryDef
+	bhDef
+)
+
+func (k defKind) String() string {
+	return [...]string{"the wrapper", "the struct", "the coroutine entry", "the bottom half"}[k]
+}
+
+// suffix is what the generated name adds to the target's: "_entry", "_bh".
+func (k defKind) suffix() string {
+	switch k {
+	case entryDef:
+		return "_entry"
+	case bhDef:
+		return "_bh"
+	}
+	return ""
 }
 
 // exclusive reports whether a and b lie in different branches of one #if

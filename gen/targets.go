@@ -3,6 +3,7 @@ package gen
 import (
 	"fmt"
 
+	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/emit"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
@@ -15,8 +16,31 @@ type function struct {
 	span  parse.Span
 }
 
-// key identifies a declaration.
-func (f function) key() [2]int { return [2]int{f.input, f.span.Off} }
+// functions indexes the ordinary function declarations of all inputs by
+// name. Most names are declared once, so the first declaration of each is
+// kept apart from the rare further ones.
+type functions struct {
+	first map[string]function
+	more  map[string][]function
+}
+
+func (fs *functions) add(f function) {
+	if fs.first == nil {
+		fs.first, fs.more = map[string]function{}, map[string][]function{}
+	}
+	if _, ok := fs.first[f.span.Name]; ok {
+		fs.more[f.span.Name] = append(fs.more[f.span.Name], f)
+		return
+	}
+	fs.first[f.span.Name] = f
+}
+
+// all returns the declarations of name, in input order: the first, and
+// the rare others.
+func (fs *functions) all(name string) (first function, ok bool, more []function) {
+	first, ok = fs.first[name]
+	return first, ok, fs.more[name]
+}
 
 // checkTargets warns where a wrapper and the function it calls disagree,
 // which would otherwise surface as a puzzling error in block-gen.c or, worse,
@@ -24,45 +48,67 @@ func (f function) key() [2]int { return [2]int{f.input, f.span.Off} }
 // parameters; a target no input declares; a co wrapper's target not
 // declared coroutine_fn. Types are compared as spelt, after normalisation
 // (see parse.TypeKey), so two names of one type through a typedef differ;
-// such a warning is the price of not preprocessing.
-func checkTargets(inputs []Input, files []emit.File, functions map[string][]function, diags *diag.List) {
-	protos := map[[2]int]*parse.Proto{}
-	wrappers := map[string]bool{}
+// such a warning is the price of not preprocessing. A declaration in
+// another branch of the wrapper's own #if group does not count.
+func checkTargets(inputs []Input, files []emit.File, fns *functions, isWrapper func(string) bool, diags *diag.List) {
+	var reader parse.Prototypes
 	for _, f := range files {
 		for _, w := range f.Wrappers {
-			wrappers[w.Name] = true
-		}
-	}
-	for _, f := range files {
-		for _, w := range f.Wrappers {
-			if wrappers[w.Target] {
+			if isWrapper(w.Target) {
 				continue // an error already: the two would call each other
 			}
-			decls := compatible(inputs, w, functions[w.Target])
-			if len(decls) == 0 {
+			var proto *parse.Proto
+			found, coroutineFn := false, false
+			first, ok, more := fns.all(w.Target)
+			for i := -1; ok && i < len(more); i++ {
+				fn := first
+				if i >= 0 {
+					fn = more[i]
+				}
+				in := inputs[fn.input]
+				if in.Name == w.Pos.File && exclusiveSpan(w.Conditions, fn.span.Conditions) {
+					continue
+				}
+				found = true
+				p, ok := reader.Read(in.Name, in.Src, fn.span)
+				if !ok {
+					continue
+				}
+				if proto == nil {
+					compare(w, p, diags) // against the first compatible declaration
+					proto = p.Clone()
+				}
+				coroutineFn = p.CoroutineFn
+				if w.Kind != model.Co || coroutineFn {
+					break // any declaration may carry coroutine_fn
+				}
+			}
+			switch {
+			case !found:
 				diags.Warnf(w.Pos, "'%s' calls '%s', which no input declares", w.Name, w.Target)
-				continue
-			}
-			first := decls[0]
-			proto, ok := protos[first.key()]
-			if !ok {
-				in := inputs[first.input]
-				proto, _ = parse.Prototype(in.Name, in.Src, first.span)
-				protos[first.key()] = proto
-			}
-			if proto == nil {
-				continue // not a declaration this reader understands
-			}
-			compare(w, proto, diags)
-			if w.Kind == model.Co && !anyCoroutineFn(inputs, decls, protos) {
+			case proto != nil && w.Kind == model.Co && !coroutineFn:
 				warn(diags, w.Pos, proto, "'%s' runs '%s' in a coroutine, but '%s' is not declared coroutine_fn", w.Name, w.Target, w.Target)
 			}
 		}
 	}
 }
 
+// exclusiveSpan is exclusiveBranches for a wrapper and a declaration of
+// its file.
+func exclusiveSpan(w []model.Condition, s []clex.Condition) bool {
+	for i := 0; i < len(w) && i < len(s); i++ {
+		if w[i].ID != s[i].ID {
+			return false
+		}
+		if len(w[i].Lines) != len(s[i].Lines) {
+			return true
+		}
+	}
+	return false
+}
+
 func compare(w *model.Wrapper, proto *parse.Proto, diags *diag.List) {
-	if rt := parse.TypeKey(w.ReturnType); rt != proto.ReturnType {
+	if !parse.SameType(w.ReturnType, proto.ReturnType) {
 		warn(diags, w.Pos, proto, "'%s' returns '%s', but '%s', which it calls, returns '%s'", w.Name, w.ReturnType, w.Target, proto.ReturnType)
 	}
 	if proto.Unspecified {
@@ -77,43 +123,10 @@ func compare(w *model.Wrapper, proto *parse.Proto, diags *diag.List) {
 		return
 	}
 	for i, p := range w.Params {
-		if t := parse.ParamTypeKey(p.Type); t != proto.Params[i] {
+		if !parse.SameParamType(p.Type, proto.Params[i]) {
 			warn(diags, p.Pos, proto, "parameter %d of '%s' is '%s', but '%s' takes '%s' there", i+1, w.Name, p.Type, w.Target, proto.Params[i])
 		}
 	}
-}
-
-// compatible returns the declarations that can be compiled in together
-// with w: not those in another branch of the #if group w lies in.
-func compatible(inputs []Input, w *model.Wrapper, decls []function) []function {
-	out := decls[:0:0]
-	for _, d := range decls {
-		if inputs[d.input].Name == w.Pos.File && exclusiveBranches(w.Conditions, conditionsOf(d.span)) {
-			continue
-		}
-		out = append(out, d)
-	}
-	return out
-}
-
-func conditionsOf(s parse.Span) []model.Condition {
-	var c condCache
-	return c.convert(s.Conditions)
-}
-
-// anyCoroutineFn reports whether some declaration of the target carries
-// coroutine_fn.
-func anyCoroutineFn(inputs []Input, decls []function, protos map[[2]int]*parse.Proto) bool {
-	if p := protos[decls[0].key()]; p != nil && p.CoroutineFn {
-		return true
-	}
-	for _, d := range decls[1:] {
-		in := inputs[d.input]
-		if p, ok := parse.Prototype(in.Name, in.Src, d.span); ok && p.CoroutineFn {
-			return true
-		}
-	}
-	return false
 }
 
 // warn adds a warning at pos with a note at the target's declaration.

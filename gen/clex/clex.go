@@ -183,10 +183,16 @@ func New(file string, src []byte, diags *diag.List) *Lexer {
 // line and column col (1-based, in bytes): for reading one declaration
 // again without the file before it.
 func NewAt(file string, src []byte, diags *diag.List, off, line, col int) *Lexer {
-	l := New(file, src, diags)
-	l.off, l.line, l.lineStart, l.bol = off, line, off-(col-1), col == 1
-	l.guard.step = -1
+	l := new(Lexer)
+	l.Reset(file, src, diags, off, line, col)
 	return l
+}
+
+// Reset makes l a lexer like NewAt's, reusing its memory.
+func (l *Lexer) Reset(file string, src []byte, diags *diag.List, off, line, col int) {
+	*l = Lexer{file: file, src: src, str: unsafe.String(unsafe.SliceData(src), len(src)), diags: diags,
+		off: off, line: line, lineStart: off - (col - 1), bol: col == 1, conds: l.conds[:0]}
+	l.guard.step = -1
 }
 
 // Src returns the source the lexer reads.
@@ -244,7 +250,10 @@ func (l *Lexer) Next() Token {
 	for {
 		t, ok := l.next()
 		if ok {
-			l.trackGuard(t)
+			// Inside a guard only directives can change its state.
+			if g := l.guard.step; g >= 0 && (g != 2 || t.Kind == Directive) {
+				l.trackGuard(t)
+			}
 			return t
 		}
 	}
@@ -270,31 +279,37 @@ func (l *Lexer) next() (t Token, ok bool) {
 		}
 		return Token{Kind: EOF, Off: len(src), End: len(src), Line: l.line, Col: l.off - l.lineStart + 1}, true
 	}
+	// Blanks, line breaks and comments, in a loop here rather than one
+	// call each: they are most of a header's bytes.
 	c := src[l.off]
-	switch {
-	case c == ' ' || c == '\t' || c == '\v' || c == '\f':
-		l.off++
-		for l.off < len(src) {
-			if c := src[l.off]; c != ' ' && c != '\t' {
-				break
-			}
+	for {
+		switch {
+		case c == ' ' || c == '\t' || c == '\v' || c == '\f':
 			l.off++
+		case c == '\n':
+			l.off++
+			l.line++
+			l.lineStart = l.off
+			l.bol = true
+		case c == '\r':
+			l.newline()
+			l.bol = true
+		case c == '\\' && l.isNewline(l.off+1):
+			l.splice()
+		case c == '/' && l.peek(1) == '*':
+			l.blockComment()
+		case c == '/' && l.peek(1) == '/':
+			l.lineComment()
+		default:
+			goto token
 		}
-		return t, false
-	case c == '\n' || c == '\r':
-		l.newline()
-		l.bol = true
-		return t, false
-	case c == '\\' && l.isNewline(l.off+1):
-		l.splice()
-		return t, false
-	case c == '/' && l.peek(1) == '*':
-		l.blockComment()
-		return t, false
-	case c == '/' && l.peek(1) == '/':
-		l.lineComment()
-		return t, false
-	case c == '#' && l.bol:
+		if l.off >= len(src) {
+			return t, false // the end: the caller comes back for EOF
+		}
+		c = src[l.off]
+	}
+token:
+	if c == '#' && l.bol {
 		return l.directive()
 	}
 
@@ -348,13 +363,31 @@ func (l *Lexer) peek(n int) byte {
 	return 0
 }
 
-func isIdentStart(c byte) bool {
-	return c == '_' || c == '$' || (c|0x20 >= 'a' && c|0x20 <= 'z')
-}
+// Byte classes, looked up rather than computed: identifiers are most of
+// the tokens.
+const (
+	classIdentStart = 1 << iota
+	classDigit
+)
 
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+var byteClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] |= classIdentStart
+		t[c-'a'+'A'] |= classIdentStart
+	}
+	t['_'] |= classIdentStart
+	t['$'] |= classIdentStart
+	for c := '0'; c <= '9'; c++ {
+		t[c] |= classDigit
+	}
+	return t
+}()
 
-func isIdentByte(c byte) bool { return isIdentStart(c) || isDigit(c) }
+func isIdentStart(c byte) bool { return byteClass[c]&classIdentStart != 0 }
+
+func isDigit(c byte) bool { return byteClass[c]&classDigit != 0 }
+
+func isIdentByte(c byte) bool { return byteClass[c] != 0 }
 
 func isPunct(c byte) bool {
 	switch c {
@@ -372,7 +405,7 @@ func (l *Lexer) ident() {
 	for l.off < len(src) {
 		c := src[l.off]
 		switch {
-		case isIdentByte(c):
+		case byteClass[c] != 0:
 			l.off++
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRune(src[l.off:])

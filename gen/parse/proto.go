@@ -9,7 +9,8 @@ import (
 )
 
 // Proto is an ordinary function declaration, read to check a wrapper
-// against the function it calls. Types are comparison keys (see TypeKey).
+// against the function it calls. Types are spelt canonically, as
+// model.Param.Type is; compare them with SameType and SameParamType.
 type Proto struct {
 	Name       string
 	Pos        diag.Pos
@@ -22,26 +23,44 @@ type Proto struct {
 	CoroutineFn bool
 }
 
-// Prototype reads the function declaration at span of the file lex reads
-// (a fresh lexer over the same source). It returns ok=false for a
-// declaration it cannot read, which is then not checked.
-func Prototype(file string, src []byte, span Span) (*Proto, bool) {
-	var diags diag.List
-	lex := clex.NewAt(file, src, &diags, span.Off, span.Line, span.Col)
-	var toks []clex.Token
+// Prototypes reads ordinary function declarations on demand. It keeps its
+// scratch space between calls, so reading many costs few allocations.
+type Prototypes struct {
+	lex   clex.Lexer
+	diags diag.List
+	toks  []clex.Token
+	p     parser
+	proto Proto
+}
+
+// Clone returns a copy of p that a later Read does not change.
+func (p *Proto) Clone() *Proto {
+	c := *p
+	c.Params = append([]string(nil), p.Params...)
+	return &c
+}
+
+// Read reads the function declaration at span of src (from file). It
+// returns ok=false for a declaration it cannot read, which is then not
+// checked. The result is valid until the next Read; Clone keeps it.
+func (r *Prototypes) Read(file string, src []byte, span Span) (*Proto, bool) {
+	r.diags = diag.List{}
+	r.lex.Reset(file, src, &r.diags, span.Off, span.Line, span.Col)
+	r.toks = r.toks[:0]
 	for {
-		t := lex.Next()
+		t := r.lex.Next()
 		if t.Kind == clex.EOF || t.Off >= span.End {
 			break
 		}
-		toks = append(toks, t)
+		r.toks = append(r.toks, t)
 	}
-	p := &parser{lex: lex, src: src, str: lex.Source(), diags: &diags}
-	return p.prototype(toks)
+	pieces := r.p.pieces
+	r.p = parser{lex: &r.lex, src: src, str: r.lex.Source(), diags: &r.diags, pieces: pieces}
+	r.proto = Proto{Params: r.proto.Params[:0]}
+	return r.p.prototype(r.toks, &r.proto)
 }
 
-func (p *parser) prototype(toks []clex.Token) (*Proto, bool) {
-	proto := &Proto{}
+func (p *parser) prototype(toks []clex.Token, proto *Proto) (*Proto, bool) {
 	var typeToks []int
 	name := -1
 	for i := 0; i < len(toks) && name < 0; i++ {
@@ -77,7 +96,7 @@ func (p *parser) prototype(toks []clex.Token) (*Proto, bool) {
 	if !ok {
 		return nil, false
 	}
-	proto.ReturnType = TypeKey(rt)
+	proto.ReturnType = rt
 	end := closing(p, toks, name+1)
 	if end >= len(toks) {
 		return nil, false
@@ -116,9 +135,10 @@ func (p *parser) prototype(toks []clex.Token) (*Proto, bool) {
 	return proto, true
 }
 
-// paramType is the comparison key of a parameter's type, named or not.
+// paramType is the canonical spelling of a parameter's type, named or not.
 func (p *parser) paramType(toks []clex.Token) string {
-	pieces := make([]piece, 0, len(toks))
+	pieces := p.pieces[:0]
+	defer func() { p.pieces = pieces[:0] }()
 	for i, t := range toks {
 		text := p.text(t)
 		if t.Kind == clex.Ident && isAttribute(text) {
@@ -133,8 +153,17 @@ func (p *parser) paramType(toks []clex.Token) string {
 	if name >= 0 {
 		pieces, name = decay(pieces, name)
 	}
-	return ParamTypeKey(p.render(pieces, name, false))
+	return p.render(pieces, name, false)
 }
+
+// SameType reports whether a and b, canonical spellings of types, name the
+// same type as far as TypeKey can tell. Equal spellings, the usual case,
+// cost nothing.
+func SameType(a, b string) bool { return a == b || TypeKey(a) == TypeKey(b) }
+
+// SameParamType is SameType for parameter types, whose top-level
+// qualifiers do not matter.
+func SameParamType(a, b string) bool { return a == b || ParamTypeKey(a) == ParamTypeKey(b) }
 
 // TypeKey returns a spelling of the C type t (an abstract declarator, as
 // in model.Param.Type) under which two spellings of the same type are
