@@ -317,7 +317,7 @@ specifiers:
 		t := toks[i]
 		id := p.text(t)
 		switch {
-		case t.Kind == clex.Ident && (isAttribute(id) || isAnnotationMacro(id) || id == "coroutine_fn"):
+		case t.Kind == clex.Ident && (isAttribute(id) || isAnnotationMacro(id) || id == "coroutine_fn" || id == "coroutine_mixed_fn"):
 			if i+1 < len(toks) && p.is(toks[i+1], "(") {
 				i = closing(p, toks, i+1)
 			}
