@@ -575,6 +575,9 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, b
 			}
 			continue
 		}
+		if t.Kind == clex.Ident && text == "register" {
+			continue // a storage class, which a struct member cannot have
+		}
 		switch {
 		case p.is(t, "..."):
 			p.errorf(p.pos(t), "wrapper '%s' is variadic: a variable argument list cannot be packed into the generated struct", fn)
