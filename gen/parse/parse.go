@@ -851,7 +851,7 @@ func isMarker(id string) bool {
 
 func isAttribute(id string) bool {
 	switch id {
-	case "__attribute__", "__attribute", "__declspec", "__asm__", "__asm", "asm":
+	case "__attribute__", "__attribute", "__declspec", "__asm__", "__asm", "asm", "_Pragma":
 		return true
 	}
 	return false
