@@ -311,6 +311,12 @@ func collision(w *model.Wrapper, name string) string {
 		return fmt.Sprintf("the function '%s' that the wrapper calls", w.Target)
 	case name == w.Name:
 		return "the wrapper itself"
+	case name == w.StructName:
+		return fmt.Sprintf("the generated struct type '%s'", w.StructName)
+	case name == w.Target+"_entry" && w.Kind == model.Co:
+		return fmt.Sprintf("the generated coroutine entry '%s'", name)
+	case name == w.Target+"_bh" && w.Kind == model.NoCo:
+		return fmt.Sprintf("the generated bottom half '%s'", name)
 	}
 	return ""
 }

@@ -430,7 +430,7 @@ specifiers:
 		t := toks[i]
 		id := p.text(t)
 		switch {
-		case t.Kind == clex.Ident && (isAttribute(id) || isAnnotationMacro(id) || id == "coroutine_fn"):
+		case t.Kind == clex.Ident && (isAttribute(id) || isAnnotationMacro(id) || id == "coroutine_fn" || id == "coroutine_mixed_fn"):
 			if i+1 < len(toks) && p.is(toks[i+1], "(") {
 				i = closing(p, toks, i+1)
 			}
@@ -691,6 +691,9 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, b
 				i = closing(p, toks[:hi], i+1)
 			}
 			continue
+		}
+		if t.Kind == clex.Ident && text == "register" {
+			continue // a storage class, which a struct member cannot have
 		}
 		switch {
 		case p.is(t, "..."):
@@ -988,7 +991,7 @@ func isMarker(id string) bool {
 
 func isAttribute(id string) bool {
 	switch id {
-	case "__attribute__", "__attribute", "__declspec", "__asm__", "__asm", "asm":
+	case "__attribute__", "__attribute", "__declspec", "__asm__", "__asm", "asm", "_Pragma":
 		return true
 	}
 	return false
