@@ -295,6 +295,17 @@ func checkContext(w *model.Wrapper, d *dialect.Dialect, diags *diag.List) bool {
 	return true
 }
 
+// calledByWrapper are the functions and macros the body of a generated
+// wrapper names, in any dialect; a parameter of the same name would hide
+// them there.
+var calledByWrapper = map[string]bool{
+	"qemu_in_coroutine": true, "qemu_coroutine_create": true, "qemu_coroutine_self": true,
+	"qemu_coroutine_yield": true, "bdrv_poll_co": true, "assume_graph_lock": true,
+	"aio_bh_schedule_oneshot": true, "qemu_get_current_aio_context": true,
+	"qemu_get_aio_context": true, "bdrv_get_aio_context": true, "blk_get_aio_context": true,
+	"blk_bs": true, "assert": true, "true": true, "false": true, "NULL": true,
+}
+
 // collision names what a parameter called name would collide with in the
 // code generated for w, or returns "".
 func collision(w *model.Wrapper, name string) string {
@@ -309,6 +320,8 @@ func collision(w *model.Wrapper, name string) string {
 		return "the generated struct member 'ret'"
 	case name == w.Target:
 		return fmt.Sprintf("the function '%s' that the wrapper calls", w.Target)
+	case calledByWrapper[name]:
+		return fmt.Sprintf("'%s', which the generated wrapper calls", name)
 	case name == w.Name:
 		return "the wrapper itself"
 	case name == w.StructName:

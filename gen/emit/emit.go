@@ -178,7 +178,7 @@ func (e *emitter) signature(ret, middle string, w *model.Wrapper) {
 // members writes one struct member line per parameter.
 func (e *emitter) members(w *model.Wrapper) {
 	for _, p := range w.Params {
-		e.line("    ", p.Decl, ";")
+		e.line("    ", p.Member, ";")
 	}
 }
 

@@ -91,12 +91,15 @@ type Param struct {
 	Type string
 	// Name is the declared name.
 	Name string
-	// Decl is the full declarator to print in a parameter list or a struct
-	// ("int64_t offset", "uint8_t *buf"): the source spelling where it was
-	// plain, a canonical one where comments, line breaks or an array had
-	// to be rewritten.
+	// Decl is the full declarator to print in a parameter list
+	// ("int64_t offset", "uint8_t buf[16]"): the source spelling where it
+	// was plain, a canonical one where comments or line breaks had to go.
 	Decl string
-	Pos  diag.Pos
+	// Member is the declarator of the struct member that stores the
+	// argument: Decl, but with an array or function parameter as the
+	// pointer it is ("uint8_t *buf").
+	Member string
+	Pos    diag.Pos
 }
 
 // Wrapper is one wrapper declaration, checked and named for a dialect.

@@ -17,6 +17,7 @@ package parse
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
@@ -316,6 +317,7 @@ func (p *parser) declaration(toks []clex.Token, term clex.Token) (d Decl, ok boo
 		typeToks  []int // indices in toks
 		nameIdx   = -1
 		storage   clex.Token // a storage class a wrapper cannot have
+		capitals  []int      // upper-case words: annotations, unless no other word is a type
 	)
 	// Declaration specifiers, up to the declarator's name.
 specifiers:
@@ -352,7 +354,10 @@ specifiers:
 		switch {
 		case id == "coroutine_fn" || id == "coroutine_mixed_fn" || id == "no_coroutine_fn":
 			d.CoroutineFn = d.CoroutineFn || id == "coroutine_fn"
-		case isAttribute(id) || isAnnotationMacro(id):
+		case isAnnotationMacro(id) && next != "(":
+			// GRAPH_RDLOCK, or a type spelt in capitals: decided below.
+			capitals = append(capitals, i)
+		case isAttribute(id) || (isAnnotationMacro(id) && isAnnotationCall(p, toks, i)):
 			if next == "(" {
 				i = closing(p, toks, i+1)
 			}
@@ -398,6 +403,7 @@ specifiers:
 	d.Conditions = p.lex.Conditions()
 
 	// The return type.
+	typeToks = typeOrAnnotations(p, toks, typeToks, capitals)
 	rt, ok := p.returnType(toks, typeToks)
 	if !ok {
 		p.errorf(d.NamePos, "wrapper '%s' has no return type", d.Name)
@@ -727,12 +733,22 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, b
 		p.errorf(pos, "parameter '%s' of '%s' needs both a type and a name", p.render(pieces, -1, false), fn)
 		return model.Param{}, false
 	}
-	pieces, name = decay(pieces, name)
+	// The parameter list keeps the declarator as written: a definition
+	// that said uint8_t *buf where the declaration says uint8_t buf[16]
+	// draws gcc's -Warray-parameter. The struct member is the pointer the
+	// array decays to.
+	written := p.render(pieces, -1, true)
+	member := written
+	if decayed, dname, changed := decay(pieces, name); changed {
+		pieces, name = decayed, dname
+		member = p.render(pieces, -1, true)
+	}
 	return model.Param{
-		Type: p.render(pieces, name, false),
-		Name: pieces[name].text,
-		Decl: p.render(pieces, -1, true),
-		Pos:  pos,
+		Type:   p.render(pieces, name, false),
+		Name:   pieces[name].text,
+		Decl:   written,
+		Member: member,
+		Pos:    pos,
 	}, true
 }
 
@@ -784,10 +800,26 @@ func declaratorName(pieces []piece, lo, hi int) int {
 				name = -1
 				continue
 			}
+			if isTypeOperator(pc.text) && i+1 < hi && pieces[i+1].text == "(" {
+				// _Atomic(int), typeof(x): a type, whatever is inside.
+				i = matchPiece(pieces, i+1, hi)
+				name = -1
+				continue
+			}
 			name = i
 		}
 	}
 	return name
+}
+
+// isTypeOperator reports whether id, followed by parentheses, spells a
+// type.
+func isTypeOperator(id string) bool {
+	switch id {
+	case "_Atomic", "typeof", "__typeof__", "__typeof", "typeof_unqual", "__typeof_unqual__":
+		return true
+	}
+	return false
 }
 
 func matchPiece(pieces []piece, open, hi int) int {
@@ -809,7 +841,7 @@ func matchPiece(pieces []piece, open, hi int) int {
 // hasTypeBefore reports whether a type specifier precedes the name.
 func hasTypeBefore(pieces []piece, name int) bool {
 	for _, pc := range pieces[:name] {
-		if pc.kind == clex.Ident && !isQualifier(pc.text) && pc.text != "register" {
+		if pc.kind == clex.Ident && (!isQualifier(pc.text) || pc.text == "_Atomic") && pc.text != "register" {
 			return true
 		}
 	}
@@ -819,11 +851,11 @@ func hasTypeBefore(pieces []piece, name int) bool {
 // decay rewrites an array or function parameter as the pointer it is:
 // "uint8_t buf[16]" becomes "uint8_t *buf", "int m[2][3]" becomes
 // "int (*m)[3]", "void cb(int)" becomes "void (*cb)(int)". Qualifiers
-// inside the first brackets move after the '*'. It returns the new pieces
-// and the new index of the name.
-func decay(pieces []piece, name int) ([]piece, int) {
+// inside the first brackets move after the '*'. It returns the new pieces,
+// the new index of the name, and whether anything decayed.
+func decay(pieces []piece, name int) ([]piece, int, bool) {
 	if name+1 >= len(pieces) {
-		return pieces, name
+		return pieces, name, false
 	}
 	var quals []piece
 	rest := pieces[name+1:]
@@ -842,7 +874,7 @@ func decay(pieces []piece, name int) ([]piece, int) {
 		}
 	case "(":
 	default:
-		return pieces, name
+		return pieces, name, false
 	}
 	out := make([]piece, 0, len(pieces)+3)
 	out = append(out, pieces[:name]...)
@@ -864,7 +896,7 @@ func decay(pieces []piece, name int) ([]piece, int) {
 		pc.index = -1
 		out = append(out, pc)
 	}
-	return out, newName
+	return out, newName, true
 }
 
 // mightBeMarker reports whether an identifier looks enough like a marker
@@ -995,6 +1027,38 @@ func isAttribute(id string) bool {
 		return true
 	}
 	return false
+}
+
+// isAnnotationCall tells an upper-case identifier with arguments at
+// toks[i] used as an annotation macro (TSA_REQUIRES(x)) from the declared
+// function, which the spelling alone cannot: it is the function if nothing
+// but annotations follows its arguments.
+func isAnnotationCall(p *parser, toks []clex.Token, i int) bool {
+	for j := closing(p, toks, i+1) + 1; j < len(toks); j++ {
+		t := toks[j]
+		if t.Kind == clex.Ident || p.is(t, "*") {
+			return true // more specifiers, or the declarator
+		}
+	}
+	return false
+}
+
+// typeOrAnnotations decides what the upper-case words among the
+// specifiers are: annotations (GRAPH_RDLOCK) when another word names the
+// type, else the last of them is the type (a typedef such as RND_T). It
+// returns the type's tokens, in order.
+func typeOrAnnotations(p *parser, toks []clex.Token, typeToks, capitals []int) []int {
+	if len(capitals) == 0 {
+		return typeToks
+	}
+	for _, i := range typeToks {
+		if toks[i].Kind == clex.Ident && !isQualifier(p.text(toks[i])) {
+			return typeToks
+		}
+	}
+	out := append(typeToks[:len(typeToks):len(typeToks)], capitals[len(capitals)-1])
+	slices.Sort(out)
+	return out
 }
 
 // isAnnotationMacro reports whether id is spelt like QEMU's annotation

@@ -21,6 +21,9 @@ func summary(src string) []string {
 		line := fmt.Sprintf("%s %s|%s", d.Marker.Name, d.ReturnType, d.Name)
 		for _, p := range d.Params {
 			line += fmt.Sprintf(" [%s|%s|%s]", p.Type, p.Name, p.Decl)
+			if p.Member != p.Decl {
+				line += fmt.Sprintf("(member %s)", p.Member)
+			}
 		}
 		out = append(out, line)
 	}})
@@ -54,9 +57,13 @@ func TestDeclarations(t *testing.T) {
 		{"function pointer", "int co_wrapper bdrv_x(int (*cb)(void *opaque, int ret), void *opaque);",
 			[]string{"co_wrapper int|bdrv_x [int (*)(void *opaque, int ret)|cb|int (*cb)(void *opaque, int ret)] [void *|opaque|void *opaque]"}},
 		{"function parameter decays", "int co_wrapper bdrv_x(void cb(int));",
-			[]string{"co_wrapper int|bdrv_x [void (*)(int)|cb|void (*cb)(int)]"}},
+			[]string{"co_wrapper int|bdrv_x [void (*)(int)|cb|void cb(int)](member void (*cb)(int))"}},
 		{"arrays decay", "int co_wrapper bdrv_x(uint8_t buf[16], char *v[], int m[2][3], int q[const 4]);",
-			[]string{"co_wrapper int|bdrv_x [uint8_t *|buf|uint8_t *buf] [char **|v|char **v] [int (*)[3]|m|int (*m)[3]] [int *const|q|int *const q]"}},
+			[]string{"co_wrapper int|bdrv_x [uint8_t *|buf|uint8_t buf[16]](member uint8_t *buf) [char **|v|char *v[]](member char **v) [int (*)[3]|m|int m[2][3]](member int (*m)[3]) [int *const|q|int q[const 4]](member int *const q)"}},
+		{"upper-case type and function names", "typedef int RND_T;\nRND_T co_wrapper CO_7(int n);\nGRAPH_UNLOCKED int TSA_NO_TSA co_wrapper bdrv_y(int n) TSA_REQUIRES(x);",
+			[]string{"co_wrapper RND_T|CO_7 [int|n|int n]", "co_wrapper int|bdrv_y [int|n|int n]"}},
+		{"type operators", "int co_wrapper bdrv_x(_Atomic(int) *p, __typeof__(int) n);",
+			[]string{"co_wrapper int|bdrv_x [_Atomic (int) *|p|_Atomic(int) *p] [__typeof__ (int)|n|__typeof__(int) n]"}},
 		{"pointer to array does not decay", "int co_wrapper bdrv_x(int (*p)[4]);",
 			[]string{"co_wrapper int|bdrv_x [int (*)[4]|p|int (*p)[4]]"}},
 		{"struct tag is not a name", "int co_wrapper bdrv_x(struct Foo *foo, enum Mode mode);",

@@ -61,7 +61,7 @@ func (r *Prototypes) Read(file string, src []byte, span Span) (*Proto, bool) {
 }
 
 func (p *parser) prototype(toks []clex.Token, proto *Proto) (*Proto, bool) {
-	var typeToks []int
+	var typeToks, capitals []int
 	name := -1
 	for i := 0; i < len(toks) && name < 0; i++ {
 		t := toks[i]
@@ -78,7 +78,9 @@ func (p *parser) prototype(toks []clex.Token, proto *Proto) (*Proto, bool) {
 		case id == "coroutine_fn":
 			proto.CoroutineFn = true
 		case id == "coroutine_mixed_fn" || id == "no_coroutine_fn" || id == "extern" || id == "static" || id == "inline" || id == "__inline" || id == "__inline__":
-		case isAttribute(id) || isAnnotationMacro(id):
+		case isAnnotationMacro(id) && next != "(":
+			capitals = append(capitals, i)
+		case isAttribute(id) || (isAnnotationMacro(id) && isAnnotationCall(p, toks, i)):
 			if next == "(" {
 				i = closing(p, toks, i+1)
 			}
@@ -92,6 +94,7 @@ func (p *parser) prototype(toks []clex.Token, proto *Proto) (*Proto, bool) {
 		return nil, false
 	}
 	proto.Name, proto.Pos = p.text(toks[name]), p.pos(toks[name])
+	typeToks = typeOrAnnotations(p, toks, typeToks, capitals)
 	rt, ok := p.returnType(toks, typeToks)
 	if !ok {
 		return nil, false
@@ -141,8 +144,8 @@ func (p *parser) paramType(toks []clex.Token) string {
 	defer func() { p.pieces = pieces[:0] }()
 	for i, t := range toks {
 		text := p.text(t)
-		if t.Kind == clex.Ident && isAttribute(text) {
-			continue
+		if t.Kind == clex.Ident && (isAttribute(text) || text == "register") {
+			continue // not part of the type
 		}
 		pieces = append(pieces, piece{text: text, kind: t.Kind, index: i, off: t.Off, end: t.End})
 	}
@@ -151,7 +154,7 @@ func (p *parser) paramType(toks []clex.Token) string {
 		name = -1 // an unnamed parameter of a typedef type
 	}
 	if name >= 0 {
-		pieces, name = decay(pieces, name)
+		pieces, name, _ = decay(pieces, name)
 	}
 	return p.render(pieces, name, false)
 }
@@ -321,6 +324,8 @@ func specifiers(words []piece) []piece {
 				q = "restrict"
 			}
 			quals = append(quals, q)
+		case "register":
+			// A storage class, not part of the type.
 		case "signed", "__signed__":
 			signed = true
 		case "unsigned":
