@@ -334,7 +334,6 @@ func collision(w *model.Wrapper, name string) string {
 	return ""
 }
 
-
 // checkAll checks the wrappers of all files against each other: every name
 // the generated code defines must be defined once, and no wrapper may call
 // another generated wrapper. Each problem is reported once, at the later
