@@ -10,7 +10,10 @@ import (
 	"testing"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
 )
 
 // synthetic returns a header declaring n wrappers in QEMU's style, cycling
@@ -143,4 +146,48 @@ func TestSynthetic(t *testing.T) {
 	if got := strings.Count(string(r.Bytes()), " * Wrappers for "); got != 70 {
 		t.Errorf("generated %d wrappers, want 70", got)
 	}
+}
+
+// BenchmarkPhases splits the 100,000-wrapper generation into its steps, so
+// that a change can be traced to one: the lexer alone, the parser (lexing
+// included), Generate (parsing and every check), and the emitter alone.
+func BenchmarkPhases(b *testing.B) {
+	src := synthetic(100000)
+	b.Run("lex", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			var d diag.List
+			l := clex.New("syn.h", src, &d)
+			for l.Next().Kind != clex.EOF {
+			}
+		}
+	})
+	b.Run("parse", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var d diag.List
+			parse.File(clex.New("syn.h", src, &d), &d, parse.Sink{Wrapper: func(*parse.Decl) {}, Function: func(parse.Span) {}})
+		}
+	})
+	inputs := []gen.Input{{Name: "syn.h", Src: src}}
+	b.Run("generate", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if r := gen.Generate(inputs, dialect.Current); !r.OK() {
+				b.Fatal(r.Diags.Items())
+			}
+		}
+	})
+	r := gen.Generate(inputs, dialect.Current)
+	b.Run("emit", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := r.Write(io.Discard); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

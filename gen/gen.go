@@ -130,6 +130,7 @@ func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrapp
 		Name:        decl.Name,
 		Params:      decl.Params,
 		CoroutineFn: decl.CoroutineFn,
+		ParamsText:  decl.ParamsText,
 		Pos:         decl.NamePos,
 		MarkerPos:   decl.MarkerPos,
 	}

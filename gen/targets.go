@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
@@ -17,29 +18,36 @@ type function struct {
 }
 
 // functions indexes the ordinary function declarations of all inputs by
-// name. Most names are declared once, so the first declaration of each is
-// kept apart from the rare further ones.
+// name. There are many (every prototype of every input), so the map holds
+// only a small index into one slice, and the rare further declarations of
+// a name are kept apart.
 type functions struct {
-	first map[string]function
-	more  map[string][]function
+	index map[string]int32
+	list  []function
+	more  map[string][]int32
 }
 
 func (fs *functions) add(f function) {
-	if fs.first == nil {
-		fs.first, fs.more = map[string]function{}, map[string][]function{}
+	if fs.index == nil {
+		fs.index, fs.more = map[string]int32{}, map[string][]int32{}
 	}
-	if _, ok := fs.first[f.span.Name]; ok {
-		fs.more[f.span.Name] = append(fs.more[f.span.Name], f)
+	i := int32(len(fs.list))
+	fs.list = append(fs.list, f)
+	if _, ok := fs.index[f.span.Name]; ok {
+		fs.more[f.span.Name] = append(fs.more[f.span.Name], i)
 		return
 	}
-	fs.first[f.span.Name] = f
+	fs.index[f.span.Name] = i
 }
 
 // all returns the declarations of name, in input order: the first, and
-// the rare others.
-func (fs *functions) all(name string) (first function, ok bool, more []function) {
-	first, ok = fs.first[name]
-	return first, ok, fs.more[name]
+// the indices of the rare others.
+func (fs *functions) all(name string) (first function, ok bool, more []int32) {
+	i, ok := fs.index[name]
+	if !ok {
+		return function{}, false, nil
+	}
+	return fs.list[i], true, fs.more[name]
 }
 
 // checkTargets warns where a wrapper and the function it calls disagree,
@@ -63,13 +71,25 @@ func checkTargets(inputs []Input, files []emit.File, fns *functions, isWrapper f
 			for i := -1; ok && i < len(more); i++ {
 				fn := first
 				if i >= 0 {
-					fn = more[i]
+					fn = fns.list[more[i]]
 				}
 				in := inputs[fn.input]
 				if in.Name == w.Pos.File && exclusiveSpan(w.Conditions, fn.span.Conditions) {
 					continue
 				}
 				found = true
+				if proto == nil {
+					// Most targets are declared like their wrapper: the
+					// text tells, and nothing needs reading.
+					if same, coFn, ok := parse.SameSignature(fn.span, w.ReturnType, w.ParamsText); ok && same {
+						coroutineFn = coFn
+						if w.Kind != model.Co || coroutineFn {
+							break
+						}
+						proto = &parse.Proto{Name: fn.span.Name, Pos: namePos(in.Name, fn.span)}
+						continue
+					}
+				}
 				p, ok := reader.Read(in.Name, in.Src, fn.span)
 				if !ok {
 					continue
@@ -91,6 +111,17 @@ func checkTargets(inputs []Input, files []emit.File, fns *functions, isWrapper f
 			}
 		}
 	}
+}
+
+// namePos is the position of the declared name in span, which follows its
+// specifiers.
+func namePos(file string, span parse.Span) diag.Pos {
+	pos := diag.Pos{File: file, Line: span.Line, Col: span.Col + len(span.Specifiers)}
+	if i := strings.LastIndexByte(span.Specifiers, '\n'); i >= 0 {
+		pos.Line += strings.Count(span.Specifiers, "\n")
+		pos.Col = len(span.Specifiers) - i
+	}
+	return pos
 }
 
 // exclusiveSpan is exclusiveBranches for a wrapper and a declaration of

@@ -42,7 +42,7 @@ func TestFailureSafety(t *testing.T) {
 
 // buildBinary builds the command into a temporary directory that lives as
 // long as t.
-func buildBinary(t *testing.T) string {
+func buildBinary(t testing.TB) string {
 	t.Helper()
 	goTool, err := exec.LookPath("go")
 	if err != nil {

@@ -118,6 +118,9 @@ type Wrapper struct {
 	Params                   []Param
 	// CoroutineFn records that the declaration carried coroutine_fn.
 	CoroutineFn bool
+	// ParamsText is the parameter list as written, inside the parentheses:
+	// compared with the target's before the target is read.
+	ParamsText string
 	// Conditions are the preprocessor groups the declaration lies in,
 	// outermost first, not counting the file's include guard: the
 	// generated code goes inside the same ones.

@@ -42,6 +42,8 @@ type Decl struct {
 	// Conditions are the preprocessor groups around the declaration,
 	// include guard included (see FileInfo).
 	Conditions []clex.Condition
+	// ParamsText is the source inside the parameter list's parentheses.
+	ParamsText string
 }
 
 // FileInfo is what File learns about a whole file.
@@ -58,6 +60,10 @@ type Span struct {
 	Name      string
 	Off, End  int
 	Line, Col int
+	// Specifiers and Params are the source text before the name and
+	// inside the parameter list's parentheses, for a quick comparison
+	// (SameSignature) before the declaration is read.
+	Specifiers, Params string
 	// Conditions are the preprocessor groups around the declaration.
 	Conditions []clex.Condition
 }
@@ -107,6 +113,8 @@ type parser struct {
 	buf []clex.Token
 	// pieces is scratch space for reading one parameter.
 	pieces []piece
+	// decl is the declaration being read.
+	decl Decl
 	// marked is set when buf holds a marker token.
 	marked bool
 }
@@ -243,14 +251,16 @@ func (p *parser) skipBody() {
 func (p *parser) flush(term clex.Token) {
 	if p.marked || p.hasSuspect() {
 		before := p.diags.Len()
-		d, ok := p.declaration(p.buf, term)
+		// One Decl, reused: the sink copies what it keeps.
+		p.decl = Decl{}
+		ok := p.declaration(p.buf, term, &p.decl)
 		switch {
 		case p.probe:
 			// A declaration with an error counts: its file must be read
 			// for the error to be reported.
 			p.hit = ok || p.diags.Len() > before
 		case ok:
-			p.sink.Wrapper(&d)
+			p.sink.Wrapper(&p.decl)
 		}
 	} else if p.sink.Function != nil {
 		p.function(term)
@@ -283,7 +293,15 @@ func (p *parser) function(term clex.Token) {
 			return
 		}
 		first := p.buf[0]
-		p.sink.Function(Span{Name: name, Off: first.Off, End: term.Off, Line: first.Line, Col: first.Col, Conditions: p.lex.Conditions()})
+		end := closing(p, p.buf, i)
+		if end >= len(p.buf) {
+			return
+		}
+		p.sink.Function(Span{
+			Name: name, Off: first.Off, End: term.Off, Line: first.Line, Col: first.Col,
+			Specifiers: p.str[first.Off:prev.Off], Params: p.str[t.End:p.buf[end].Off],
+			Conditions: p.lex.Conditions(),
+		})
 		return
 	}
 }
@@ -310,7 +328,7 @@ func (p *parser) hasSuspect() bool {
 // declaration examines one top-level declaration (its tokens and the token
 // that ended it). It returns ok=false when the declaration is not a wrapper
 // or has an error, which it reports.
-func (p *parser) declaration(toks []clex.Token, term clex.Token) (d Decl, ok bool) {
+func (p *parser) declaration(toks []clex.Token, term clex.Token, d *Decl) bool {
 	var (
 		markerTok clex.Token
 		hasMarker bool
@@ -336,13 +354,13 @@ specifiers:
 			default:
 				p.errorf(p.pos(t), "expected a function name after '%s', found '%s'", p.text(markerTok), p.text(t))
 			}
-			return d, false
+			return false
 		}
 		id := p.text(t)
 		if m, ok := model.LookupMarker(id); ok {
 			if hasMarker {
 				p.errorf(p.pos(t), "two wrapper markers in one declaration: '%s' and '%s'", p.text(markerTok), id)
-				return d, false
+				return false
 			}
 			hasMarker, markerTok, d.Marker, d.MarkerPos = true, t, m, p.pos(t)
 			continue
@@ -368,7 +386,7 @@ specifiers:
 			// Only a specifier can be a marker; the declarator's own
 			// name (followed by '(', ';', '=' ...) cannot.
 			p.errorf(p.pos(t), "unknown wrapper marker '%s'%s", id, suggest(id))
-			return d, false
+			return false
 		case id == "extern":
 		case isForbiddenStorage(id):
 			if storage.Kind == clex.EOF {
@@ -384,19 +402,19 @@ specifiers:
 			if t.Kind == clex.Ident {
 				if _, ok := model.LookupMarker(p.text(t)); ok {
 					p.errorf(p.pos(t), "misplaced wrapper marker '%s': it belongs among the specifiers before the function name", p.text(t))
-					return d, false
+					return false
 				}
 			}
 		}
-		return d, false
+		return false
 	}
 	if storage.Kind != clex.EOF {
 		p.errorf(p.pos(storage), "a wrapper cannot be declared '%s': block-gen.c defines it as an ordinary external function", p.text(storage))
-		return d, false
+		return false
 	}
 	if nameIdx < 0 {
 		p.errorf(p.pos(markerTok), "wrapper marker '%s' is not followed by a function declaration", p.text(markerTok))
-		return d, false
+		return false
 	}
 	nameTok := toks[nameIdx]
 	d.Name, d.NamePos = p.text(nameTok), p.pos(nameTok)
@@ -407,7 +425,7 @@ specifiers:
 	rt, ok := p.returnType(toks, typeToks)
 	if !ok {
 		p.errorf(d.NamePos, "wrapper '%s' has no return type", d.Name)
-		return d, false
+		return false
 	}
 	d.ReturnType = rt
 	if len(typeToks) > 0 {
@@ -419,17 +437,18 @@ specifiers:
 	end := closing(p, toks, open)
 	if end >= len(toks) && term.Kind == clex.Directive {
 		p.errorf(p.pos(term), "preprocessor directive inside the parameter list of '%s': a wrapper's parameters cannot depend on the configuration", d.Name)
-		return d, false
+		return false
 	}
 	if end >= len(toks) {
 		p.errorf(p.pos(term), "missing ')' to close the parameter list of '%s' opened at %d:%d", d.Name, toks[open].Line, toks[open].Col)
-		return d, false
+		return false
 	}
 	params, ok := p.params(d.Name, toks, open, end)
 	if !ok {
-		return d, false
+		return false
 	}
 	d.Params = params
+	d.ParamsText = p.str[toks[open].End:toks[end].Off]
 
 	// After the parameter list: attributes, then ';'.
 	for i := end + 1; i < len(toks); i++ {
@@ -442,22 +461,22 @@ specifiers:
 			}
 		case t.Kind == clex.Ident && isMarker(id):
 			p.errorf(p.pos(t), "misplaced wrapper marker '%s': it belongs among the specifiers before the function name", id)
-			return d, false
+			return false
 		default:
 			p.errorf(p.after(toks[i-1]), "expected ';' after the declaration of '%s', found '%s'", d.Name, id)
-			return d, false
+			return false
 		}
 	}
 	switch {
 	case term.Kind == clex.Punct && p.is(term, ";"):
 	case term.Kind == clex.Punct && p.is(term, "{"):
 		p.errorf(p.pos(term), "wrapper '%s' must be a declaration, not a definition: block-gen.c holds its body", d.Name)
-		return d, false
+		return false
 	default:
 		p.errorf(p.after(toks[len(toks)-1]), "expected ';' after the declaration of '%s'", d.Name)
-		return d, false
+		return false
 	}
-	return d, true
+	return true
 }
 
 // closing returns the index of the token that closes the bracket at

@@ -377,3 +377,109 @@ func specifiers(words []piece) []piece {
 	}
 	return out
 }
+
+// SameSignature reports, without reading the declaration, whether the
+// function at span certainly returns returnType and takes parameters
+// spelt as params (the source of a parameter list), and whether it is
+// declared coroutine_fn. ok=false means it cannot tell from the text alone
+// (comments, attributes, other spellings), and Prototypes must read it.
+func SameSignature(span Span, returnType, params string) (same, coroutineFn, ok bool) {
+	rt, coroutineFn, ok := simpleReturnType(span.Specifiers)
+	if !ok || rt != returnType || !sameText(span.Params, params) {
+		return false, false, false
+	}
+	return true, coroutineFn, true
+}
+
+// simpleReturnType reads specifiers made only of words and '*', dropping
+// the annotations QEMU puts there, and spells the rest canonically.
+func simpleReturnType(spec string) (rt string, coroutineFn, ok bool) {
+	var words [8]string
+	n := 0
+	for i := 0; i < len(spec); {
+		c := spec[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			i++
+			continue
+		case c == '*':
+			if n == len(words) {
+				return "", false, false
+			}
+			words[n] = "*"
+			n++
+			i++
+			continue
+		case !isWordByte(c):
+			return "", false, false
+		}
+		j := i
+		for j < len(spec) && isWordByte(spec[j]) {
+			j++
+		}
+		w := spec[i:j]
+		i = j
+		switch {
+		case w == "coroutine_fn":
+			coroutineFn = true
+		case w == "coroutine_mixed_fn" || w == "no_coroutine_fn" || w == "extern" || w == "static" || w == "inline" || isAnnotationMacro(w) || isQualifier(w):
+			// Annotations; qualifiers (rare on return types) need the
+			// slow path's care.
+			if isQualifier(w) {
+				return "", false, false
+			}
+		default:
+			if n == len(words) {
+				return "", false, false
+			}
+			words[n] = w
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return "", false, false
+	case n == 1:
+		return words[0], coroutineFn, true
+	case n == 2 && words[1] == "*" && words[0] != "*":
+		return words[0] + " *", coroutineFn, true
+	}
+	return "", false, false
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// sameText reports whether two parameter lists are the same tokens: equal
+// up to where and how much white space separates them. Text with comments,
+// literals, splices or directives is never the same here.
+func sameText(a, b string) bool {
+	i, j := 0, 0
+	var prev byte // the last byte matched in both
+	for {
+		spaceA, spaceB := false, false
+		for i < len(a) && isSpace(a[i]) {
+			i, spaceA = i+1, true
+		}
+		for j < len(b) && isSpace(b[j]) {
+			j, spaceB = j+1, true
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		c := a[i]
+		if c != b[j] || c == '/' || c == '\\' || c == '"' || c == '\'' || c == '#' {
+			return false
+		}
+		// White space matters only between two word characters, where
+		// it separates two tokens.
+		if isWordByte(c) && isWordByte(prev) && spaceA != spaceB {
+			return false
+		}
+		prev = c
+		i, j = i+1, j+1
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
