@@ -35,9 +35,9 @@ func TestSimpleReturnType(t *testing.T) {
 		{"BlockDriverState *", "BlockDriverState *", false, true},
 		{"extern int64_t ", "int64_t", false, true},
 		{"BdrvChild * no_coroutine_fn\n", "BdrvChild *", false, true},
-		{"const char *", "", false, false},     // qualifiers: the slow path
-		{"unsigned int ", "", false, false},    // two words: the slow path
-		{"char **", "", false, false},          // two stars: the slow path
+		{"const char *", "", false, false},  // qualifiers: the slow path
+		{"unsigned int ", "", false, false}, // two words: the slow path
+		{"char **", "", false, false},       // two stars: the slow path
 		{"int __attribute__((x)) ", "", false, false},
 	} {
 		rt, co, ok := simpleReturnType(c.spec)
