@@ -605,15 +605,7 @@ func (l *Lexer) directive() (Token, bool) {
 			l.errorf(pos, "#%s without #if", name)
 			break
 		}
-		c := &l.conds[len(l.conds)-1]
-		if c.sawElse {
-			l.errorf(pos, "#%s after #else", name)
-		}
-		if name == "else" {
-			c.sawElse = true
-		}
-		c.lines = append(c.lines[:len(c.lines):len(c.lines)], text)
-		l.changed()
+		c := l.branch(pos, name, text)
 		// Reaching #elif/#else here means the branch before it was
 		// compiled in; whether that branch was certainly taken decides
 		// whether this one is dead.
@@ -637,6 +629,22 @@ func (l *Lexer) directive() (Token, bool) {
 	}
 	l.bol = true
 	return tok, true
+}
+
+// branch records an #elif or #else (name, at pos, spelt text) of the
+// innermost open group and returns the group.
+func (l *Lexer) branch(pos diag.Pos, name, text string) *cond {
+	c := &l.conds[len(l.conds)-1]
+	if c.sawElse {
+		l.errorf(pos, "#%s after #else", name)
+	}
+	if name == "else" {
+		c.sawElse = true
+	}
+	// A new slice: earlier snapshots share the old one.
+	c.lines = append(c.lines[:len(c.lines):len(c.lines)], text)
+	l.changed()
+	return c
 }
 
 // lineText is a directive line as written, without trailing blanks.
@@ -690,15 +698,7 @@ func (l *Lexer) skipGroup() {
 			if depth > 0 {
 				continue
 			}
-			c := &l.conds[len(l.conds)-1]
-			if c.sawElse {
-				l.errorf(pos, "#%s after #else", name)
-			}
-			if name == "else" {
-				c.sawElse = true
-			}
-			c.lines = append(c.lines[:len(c.lines):len(c.lines)], l.lineText(start, end.End))
-			l.changed()
+			c := l.branch(pos, name, l.lineText(start, end.End))
 			if c.taken {
 				continue
 			}

@@ -661,27 +661,32 @@ func (p *parser) params(fn string, toks []clex.Token, open, end int) ([]model.Pa
 	if len(inner) == 0 || (len(inner) == 1 && p.is(inner[0], "void")) {
 		return nil, true
 	}
-	commas, depth := 0, 0
-	for _, t := range inner {
-		if t.Kind == clex.Punct {
-			switch p.str[t.Off] {
-			case '(', '[', '{':
-				depth++
-			case ')', ']', '}':
-				depth--
-			case ',':
-				if depth == 0 {
-					commas++
-				}
-			}
+	params := make([]model.Param, 0, p.countParams(toks, open, end))
+	ok := p.eachParam(toks, open, end, func(lo, hi int) bool {
+		if lo == hi {
+			p.errorf(p.pos(toks[hi]), "expected a parameter declaration before '%s' in '%s'", p.text(toks[hi]), fn)
+			return false
 		}
+		param, ok := p.param(fn, toks, lo, hi)
+		params = append(params, param)
+		return ok
+	})
+	if !ok {
+		return nil, false
 	}
-	params := make([]model.Param, 0, commas+1)
-	start := open + 1
+	return params, true
+}
+
+// eachParam calls fn with the bounds [lo, hi) of each parameter of the
+// list whose parentheses are toks[open] and toks[end], split at top-level
+// commas; an empty parameter has lo == hi. It stops, returning false, when
+// fn does.
+func (p *parser) eachParam(toks []clex.Token, open, end int, fn func(lo, hi int) bool) bool {
+	start, depth := open+1, 0
 	for i := open + 1; i <= end; i++ {
 		t := toks[i]
 		if i < end && t.Kind == clex.Punct {
-			switch p.src[t.Off] {
+			switch p.str[t.Off] {
 			case '(', '[', '{':
 				depth++
 			case ')', ']', '}':
@@ -689,19 +694,20 @@ func (p *parser) params(fn string, toks []clex.Token, open, end int) ([]model.Pa
 			}
 		}
 		if i == end || (depth == 0 && p.is(t, ",")) {
-			if start == i {
-				p.errorf(p.pos(t), "expected a parameter declaration before '%s' in '%s'", p.text(t), fn)
-				return nil, false
+			if !fn(start, i) {
+				return false
 			}
-			param, ok := p.param(fn, toks, start, i)
-			if !ok {
-				return nil, false
-			}
-			params = append(params, param)
 			start = i + 1
 		}
 	}
-	return params, true
+	return true
+}
+
+// countParams counts the parameters of a list, to size the slice once.
+func (p *parser) countParams(toks []clex.Token, open, end int) int {
+	n := 0
+	p.eachParam(toks, open, end, func(int, int) bool { n++; return true })
+	return n
 }
 
 // param reads the parameter declaration toks[lo:hi].

@@ -112,28 +112,19 @@ func (p *parser) prototype(toks []clex.Token, proto *Proto) (*Proto, bool) {
 	case len(inner) == 1 && p.is(inner[0], "void"):
 		return proto, true
 	}
-	start, depth := name+2, 0
-	for i := name + 2; i <= end; i++ {
-		t := toks[i]
-		if i < end && t.Kind == clex.Punct {
-			switch p.str[t.Off] {
-			case '(', '[', '{':
-				depth++
-			case ')', ']', '}':
-				depth--
-			}
+	ok = p.eachParam(toks, name+1, end, func(lo, hi int) bool {
+		switch {
+		case lo == hi:
+			return false
+		case p.is(toks[lo], "..."):
+			proto.Variadic = true
+		default:
+			proto.Params = append(proto.Params, p.paramType(toks[lo:hi]))
 		}
-		if i == end || (depth == 0 && p.is(t, ",")) {
-			if start == i {
-				return nil, false
-			}
-			if p.is(toks[start], "...") {
-				proto.Variadic = true
-			} else {
-				proto.Params = append(proto.Params, p.paramType(toks[start:i]))
-			}
-			start = i + 1
-		}
+		return true
+	})
+	if !ok {
+		return nil, false
 	}
 	return proto, true
 }
