@@ -166,17 +166,7 @@ func SameParamType(a, b string) bool { return a == b || ParamTypeKey(a) == Param
 // names inside function pointer types are dropped. It knows nothing of
 // typedefs: "int64_t" and "long" stay different.
 func TypeKey(t string) string {
-	var diags diag.List
-	lex := clex.New("", []byte(t), &diags)
-	var pieces []piece
-	for {
-		tok := lex.Next()
-		if tok.Kind == clex.EOF {
-			break
-		}
-		pieces = append(pieces, piece{text: lex.Text(tok), kind: tok.Kind, index: -1})
-	}
-	return render0(normalize(pieces))
+	return render0(normalize(piecesOf(t)))
 }
 
 // ParamTypeKey is TypeKey for a parameter, whose top-level qualifiers do
@@ -207,6 +197,7 @@ func ParamTypeKey(t string) string {
 	return render0(out)
 }
 
+// piecesOf splits a type's spelling into tokens.
 func piecesOf(t string) []piece {
 	var diags diag.List
 	lex := clex.New("", []byte(t), &diags)
