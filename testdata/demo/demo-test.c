@@ -35,37 +35,10 @@ static void step(const char *name)
 /* Expected event logs (the 9.0 dialect).                                    */
 /* ------------------------------------------------------------------------ */
 
-/* A co wrapper called outside coroutines. */
-static void expect_polled(BcwExpectList *l, const char *target, bool rdlock)
-{
-    bcw_expect_init(l);
-    /* 9.0 polls the current context: the main one, as we are in main(). */
-    bcw_expect_ctx(l, BCW_MAIN, "bdrv_poll_co", qemu_get_aio_context());
-    if (rdlock) {
-        bcw_expect(l, BCW_CO, "bdrv_graph_co_rdlock");
-    }
-    bcw_expect_target(l, BCW_CO, target);
-    bcw_expect(l, BCW_BH, "aio_co_wake");           /* the target yielded */
-    if (rdlock) {
-        bcw_expect(l, BCW_CO, "bdrv_graph_co_rdunlock");
-    }
-    bcw_expect(l, BCW_CO, "aio_wait_kick");
-}
-
-/* A mixed co wrapper called in a coroutine (that holds the lock if rdlock). */
-static void expect_direct(BcwExpectList *l, const char *target, bool rdlock)
-{
-    bcw_expect_init(l);
-    if (rdlock) {
-        bcw_expect(l, BCW_CO, "bdrv_graph_co_rdlock");  /* the caller's */
-        bcw_expect(l, BCW_CO, "assume_graph_lock");
-    }
-    bcw_expect_target(l, BCW_CO, target);
-    bcw_expect(l, BCW_BH, "aio_co_wake");
-    if (rdlock) {
-        bcw_expect(l, BCW_CO, "bdrv_graph_co_rdunlock");
-    }
-}
+/*
+ * Co wrappers use testlib's bcw_expect_polled and bcw_expect_direct; 9.0
+ * polls the current context, which is the main one, as we are in main().
+ */
 
 /* A no_co wrapper called in a coroutine: its bottom half. */
 static void expect_bh(BcwExpectList *l, const char *target, const char *lock,
@@ -265,7 +238,7 @@ static void test_io(void)
     CHECK_INT(demo_last.flags, BDRV_REQ_NONE);
     CHECK(demo_last.rdlocked);
     check_target_ran_in_new_coroutine();
-    expect_polled(&l, "demo_co_pwrite", true);
+    bcw_expect_polled(&l, qemu_get_aio_context(), "demo_co_pwrite", true);
     CHECK_LOG(&l);
 
     step("demo_pread() (mixed, rdlock) in a coroutine");
@@ -280,7 +253,7 @@ static void test_io(void)
         CHECK(demo_last.rdlocked);
         CHECK(c.resumed);
         check_target_ran_in(c.caller);
-        expect_direct(&l, "demo_co_pread", true);
+        bcw_expect_direct(&l, "demo_co_pread", true);
         CHECK_LOG(&l);
     }
 
@@ -289,7 +262,7 @@ static void test_io(void)
     CHECK_INT(ret, -EINVAL);
     CHECK_INT(demo_last.calls, 1);
     check_target_ran_in_new_coroutine();
-    expect_polled(&l, "demo_co_pread", true);
+    bcw_expect_polled(&l, qemu_get_aio_context(), "demo_co_pread", true);
     CHECK_LOG(&l);
 
     step("demo_pwrite() with BDRV_REQ_FUA in a coroutine");
@@ -302,7 +275,7 @@ static void test_io(void)
         CHECK_INT(demo_last.flags, BDRV_REQ_FUA);
         CHECK_INT(disk_a->dirty, 5);            /* FUA: nothing more dirty */
         check_target_ran_in(c.caller);
-        expect_direct(&l, "demo_co_pwrite", true);
+        bcw_expect_direct(&l, "demo_co_pwrite", true);
         CHECK_LOG(&l);
     }
 
@@ -313,7 +286,7 @@ static void test_io(void)
     CHECK_PTR(demo_last.first_arg, &fx.disk_a);
     CHECK(demo_last.rdlocked);
     check_target_ran_in_new_coroutine();
-    expect_polled(&l, "demo_co_flush", true);
+    bcw_expect_polled(&l, qemu_get_aio_context(), "demo_co_flush", true);
     CHECK_LOG(&l);
 
     step("demo_flush() (not mixed) aborts in a coroutine");
@@ -327,7 +300,7 @@ static void test_io(void)
     CHECK_PTR(demo_last.first_arg, &fx.disk_a);
     CHECK(!demo_last.rdlocked);
     check_target_ran_in_new_coroutine();
-    expect_polled(&l, "demo_co_drain", false);
+    bcw_expect_polled(&l, qemu_get_aio_context(), "demo_co_drain", false);
     CHECK_LOG(&l);
 
     step("demo_drain() (not mixed) aborts in a coroutine");
@@ -352,7 +325,7 @@ static void test_backend(void)
     CHECK_PTR(demo_last.first_arg, &fx.blk_b);
     CHECK(!demo_last.rdlocked);
     check_target_ran_in_new_coroutine();
-    expect_polled(&l, "demo_co_blk_getlength", false);
+    bcw_expect_polled(&l, qemu_get_aio_context(), "demo_co_blk_getlength", false);
     CHECK_LOG(&l);
 
     step("demo_blk_getlength() without a medium");
@@ -368,7 +341,7 @@ static void test_backend(void)
         CHECK_INT(c.ret64, DEMO_DISK_LENGTH);
         CHECK(c.resumed);
         check_target_ran_in(c.caller);
-        expect_direct(&l, "demo_co_blk_getlength", false);
+        bcw_expect_direct(&l, "demo_co_blk_getlength", false);
         CHECK_LOG(&l);
     }
 
@@ -377,7 +350,7 @@ static void test_backend(void)
     CHECK_PTR(bs, &fx.disk_a);
     CHECK_PTR(demo_last.first_arg, &fx.blk_b);
     check_target_ran_in_new_coroutine();
-    expect_polled(&l, "demo_co_blk_find_node", false);
+    bcw_expect_polled(&l, qemu_get_aio_context(), "demo_co_blk_find_node", false);
     CHECK_LOG(&l);
 
     step("demo_blk_find_node() returning NULL");
@@ -393,7 +366,7 @@ static void test_backend(void)
         CHECK_PTR(c.ret_bs, &fx.disk_b);
         CHECK(c.resumed);
         check_target_ran_in(c.caller);
-        expect_direct(&l, "demo_co_blk_find_node", false);
+        bcw_expect_direct(&l, "demo_co_blk_find_node", false);
         CHECK_LOG(&l);
     }
 }

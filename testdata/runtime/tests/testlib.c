@@ -199,6 +199,37 @@ void bcw_expect_target(BcwExpectList *l, BcwWhere where, const char *name)
     expect_add(l, where, name, NULL, NULL, true);
 }
 
+void bcw_expect_polled(BcwExpectList *l, const AioContext *ctx,
+                       const char *target, bool rdlock)
+{
+    bcw_expect_init(l);
+    bcw_expect_ctx(l, BCW_MAIN, "bdrv_poll_co", ctx);
+    if (rdlock) {
+        bcw_expect(l, BCW_CO, "bdrv_graph_co_rdlock");
+    }
+    bcw_expect_target(l, BCW_CO, target);
+    bcw_expect(l, BCW_BH, "aio_co_wake");           /* the target yielded */
+    if (rdlock) {
+        bcw_expect(l, BCW_CO, "bdrv_graph_co_rdunlock");
+    }
+    bcw_expect(l, BCW_CO, "aio_wait_kick");
+}
+
+void bcw_expect_direct(BcwExpectList *l, const char *target, bool rdlock)
+{
+    bcw_expect_init(l);
+    if (rdlock) {
+        /* The caller's own lock, then the wrapper's assertion of it. */
+        bcw_expect(l, BCW_CO, "bdrv_graph_co_rdlock");
+        bcw_expect(l, BCW_CO, "assume_graph_lock");
+    }
+    bcw_expect_target(l, BCW_CO, target);
+    bcw_expect(l, BCW_BH, "aio_co_wake");
+    if (rdlock) {
+        bcw_expect(l, BCW_CO, "bdrv_graph_co_rdunlock");
+    }
+}
+
 static bool same_str(const char *a, const char *b)
 {
     if (!a || !b) {

@@ -120,6 +120,21 @@ void bcw_expect_arg(BcwExpectList *l, BcwWhere where, const char *name,
                     const char *arg);
 void bcw_expect_target(BcwExpectList *l, BcwWhere where, const char *name);
 
+/*
+ * The log of a co wrapper (8.0 and later) called outside coroutines: poll
+ * ctx, the target in a new coroutine (between the entry's rdlock and
+ * rdunlock if rdlock), its wake-up from a bottom half, the kick.
+ */
+void bcw_expect_polled(BcwExpectList *l, const AioContext *ctx,
+                       const char *target, bool rdlock);
+
+/*
+ * The log of a mixed co wrapper called in a coroutine: the target straight
+ * away (after the caller's rdlock and the wrapper's assume_graph_lock if
+ * rdlock).
+ */
+void bcw_expect_direct(BcwExpectList *l, const char *target, bool rdlock);
+
 /* Compare the whole event log with l; on mismatch print both. */
 #define CHECK_LOG(l) bcw_check_log((l), __FILE__, __LINE__)
 bool bcw_check_log(const BcwExpectList *l, const char *file, int line);

@@ -148,39 +148,6 @@ static AioContext *poll_ctx(const BcwDialect *d, AioContext *own)
     return d->co_ctx_is_current ? qemu_get_current_aio_context() : own;
 }
 
-/* Called outside coroutines: poll, target in a new coroutine, kick. */
-static void expect_polled(BcwExpectList *l, AioContext *ctx,
-                          const char *target, bool rdlock)
-{
-    bcw_expect_init(l);
-    bcw_expect_ctx(l, BCW_MAIN, "bdrv_poll_co", ctx);
-    if (rdlock) {
-        bcw_expect(l, BCW_CO, "bdrv_graph_co_rdlock");
-    }
-    bcw_expect_target(l, BCW_CO, target);
-    bcw_expect(l, BCW_BH, "aio_co_wake");           /* the target yielded */
-    if (rdlock) {
-        bcw_expect(l, BCW_CO, "bdrv_graph_co_rdunlock");
-    }
-    bcw_expect(l, BCW_CO, "aio_wait_kick");
-}
-
-/* A mixed wrapper called in a coroutine: the target straight away. */
-static void expect_direct(BcwExpectList *l, const char *target, bool rdlock)
-{
-    bcw_expect_init(l);
-    if (rdlock) {
-        /* The caller's own lock, then the wrapper's assertion of it. */
-        bcw_expect(l, BCW_CO, "bdrv_graph_co_rdlock");
-        bcw_expect(l, BCW_CO, "assume_graph_lock");
-    }
-    bcw_expect_target(l, BCW_CO, target);
-    bcw_expect(l, BCW_BH, "aio_co_wake");
-    if (rdlock) {
-        bcw_expect(l, BCW_CO, "bdrv_graph_co_rdunlock");
-    }
-}
-
 /* ------------------------------------------------------------------------ */
 /* Calls from inside a coroutine.                                            */
 /* ------------------------------------------------------------------------ */
@@ -262,7 +229,7 @@ void example_co_kinds(const BcwDialect *d)
     CHECK_INT(ret, 16 * 2 + BDRV_REQ_FUA);
     CHECK_INT(buf[15], 3);
     CHECK_INT(buf[16], 0);
-    expect_polled(&l, poll_ctx(d, fx.ctx_a), "exa_co_pread", true);
+    bcw_expect_polled(&l, poll_ctx(d, fx.ctx_a), "exa_co_pread", true);
     CHECK_LOG(&l);
 
     bcw_step("%s: exa_pread() (mixed, rdlock) in a coroutine", d->name);
@@ -276,7 +243,7 @@ void example_co_kinds(const BcwDialect *d)
         CHECK(pread_seen.locked);
         CHECK_INT(c.ret, 8 * 2);
         CHECK_INT(buf[7], 2);
-        expect_direct(&l, "exa_co_pread", true);
+        bcw_expect_direct(&l, "exa_co_pread", true);
         CHECK_LOG(&l);
         CHECK(bcw_target_event() && bcw_target_event()->co == c.caller);
     }
@@ -288,7 +255,7 @@ void example_co_kinds(const BcwDialect *d)
     CHECK(flush_seen.locked);
     CHECK_INT(ret, flush_seen.ret);
     CHECK_INT(ret, 77);
-    expect_polled(&l, poll_ctx(d, fx.ctx_b), "exa_co_flush", true);
+    bcw_expect_polled(&l, poll_ctx(d, fx.ctx_b), "exa_co_flush", true);
     CHECK_LOG(&l);
 
     bcw_step("%s: exa_flush() (not mixed) aborts in a coroutine", d->name);
@@ -302,7 +269,7 @@ void example_co_kinds(const BcwDialect *d)
     CHECK_PTR(getlength_seen.blk, &fx.blk_b);
     CHECK_INT(ret64, getlength_seen.ret);
     CHECK_INT(ret64, ((int64_t)1 << 40) + 1);
-    expect_polled(&l, poll_ctx(d, fx.ctx_b), "exa_co_getlength", false);
+    bcw_expect_polled(&l, poll_ctx(d, fx.ctx_b), "exa_co_getlength", false);
     CHECK_LOG(&l);
 
     bcw_step("%s: exa_getlength() on a BlockBackend without a node",
@@ -312,7 +279,7 @@ void example_co_kinds(const BcwDialect *d)
     CHECK_PTR(getlength_seen.blk, &fx.blk_rootless);
     CHECK_INT(ret64, ((int64_t)1 << 40) + 2);
     /* blk_get_aio_context(): the BlockBackend's own context, iothread-a. */
-    expect_polled(&l, poll_ctx(d, fx.ctx_a), "exa_co_getlength", false);
+    bcw_expect_polled(&l, poll_ctx(d, fx.ctx_a), "exa_co_getlength", false);
     CHECK_LOG(&l);
 
     bcw_step("%s: exa_getlength() (mixed) in a coroutine", d->name);
@@ -322,7 +289,7 @@ void example_co_kinds(const BcwDialect *d)
         bcw_run_in_coroutine(getlength_in_coroutine, &c);
         CHECK_INT(getlength_seen.calls, 3);
         CHECK_INT(c.ret64, ((int64_t)1 << 40) + 1);
-        expect_direct(&l, "exa_co_getlength", false);
+        bcw_expect_direct(&l, "exa_co_getlength", false);
         CHECK_LOG(&l);
         CHECK(bcw_target_event() && bcw_target_event()->co == c.caller);
     }
@@ -334,7 +301,7 @@ void example_co_kinds(const BcwDialect *d)
     CHECK(drain_seen.recursive);
     CHECK(drain_seen.finished);
     /* The first parameter is no node: the main context (current in 9.0). */
-    expect_polled(&l, poll_ctx(d, qemu_get_aio_context()), "exa_co_drain",
+    bcw_expect_polled(&l, poll_ctx(d, qemu_get_aio_context()), "exa_co_drain",
                   false);
     CHECK_LOG(&l);
 
@@ -350,7 +317,7 @@ void example_co_kinds(const BcwDialect *d)
     CHECK(find_node_seen.name && strcmp(find_node_seen.name, "disk-a") == 0);
     CHECK_PTR(bs, find_node_seen.ret);
     CHECK_PTR(bs, &fx.disk_a);
-    expect_polled(&l, poll_ctx(d, fx.ctx_b), "exa_co_find_node", false);
+    bcw_expect_polled(&l, poll_ctx(d, fx.ctx_b), "exa_co_find_node", false);
     CHECK_LOG(&l);
 
     bcw_step("%s: exa_find_node() returning NULL", d->name);
@@ -365,7 +332,7 @@ void example_co_kinds(const BcwDialect *d)
         bcw_run_in_coroutine(find_node_in_coroutine, &c);
         CHECK_INT(find_node_seen.calls, 3);
         CHECK_PTR(c.ret_bs, &fx.disk_b);
-        expect_direct(&l, "exa_co_find_node", false);
+        bcw_expect_direct(&l, "exa_co_find_node", false);
         CHECK_LOG(&l);
         CHECK(bcw_target_event() && bcw_target_event()->co == c.caller);
     }
