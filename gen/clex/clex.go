@@ -179,16 +179,9 @@ func New(file string, src []byte, diags *diag.List) *Lexer {
 	return l
 }
 
-// NewAt returns a lexer for src that starts at offset off, which is at
-// line and column col (1-based, in bytes): for reading one declaration
-// again without the file before it.
-func NewAt(file string, src []byte, diags *diag.List, off, line, col int) *Lexer {
-	l := new(Lexer)
-	l.Reset(file, src, diags, off, line, col)
-	return l
-}
-
-// Reset makes l a lexer like NewAt's, reusing its memory.
+// Reset makes l a lexer for src that starts at offset off, which is at
+// line and column col (1-based, in bytes), reusing l's memory: for reading
+// one declaration again without the file before it.
 func (l *Lexer) Reset(file string, src []byte, diags *diag.List, off, line, col int) {
 	*l = Lexer{file: file, src: src, str: unsafe.String(unsafe.SliceData(src), len(src)), diags: diags,
 		off: off, line: line, lineStart: off - (col - 1), bol: col == 1, conds: l.conds[:0]}
@@ -200,9 +193,6 @@ func (l *Lexer) Src() []byte { return l.src }
 
 // Source returns the source as a string sharing its memory.
 func (l *Lexer) Source() string { return l.str }
-
-// File returns the file name given to New.
-func (l *Lexer) File() string { return l.file }
 
 // Text returns the text of t. It shares the source's memory.
 func (l *Lexer) Text(t Token) string { return l.str[t.Off:t.End] }

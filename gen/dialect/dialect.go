@@ -187,16 +187,6 @@ var All = []*Dialect{
 // Current is the dialect of QEMU 9.0 and every release since: the default.
 var Current = All[len(All)-1]
 
-// ByName returns the dialect whose Name is name.
-func ByName(name string) (*Dialect, bool) {
-	for _, d := range All {
-		if d.Name == name {
-			return d, true
-		}
-	}
-	return nil, false
-}
-
 // ForVersion returns the dialect of a QEMU version as QEMU spells it:
 // "7.2.0", "8.1", "10.2.50". A development version X.Y.50 or later
 // belongs to the release after X.Y.

@@ -369,17 +369,15 @@ specifiers:
 		if i+1 < len(toks) {
 			next, nextIsIdent = p.text(toks[i+1]), toks[i+1].Kind == clex.Ident
 		}
+		kind, last := p.specifier(toks, i)
 		switch {
-		case id == "coroutine_fn" || id == "coroutine_mixed_fn" || id == "no_coroutine_fn":
+		case kind == specCoroutineFn:
 			d.CoroutineFn = d.CoroutineFn || id == "coroutine_fn"
-		case isAnnotationMacro(id) && next != "(":
-			// GRAPH_RDLOCK, or a type spelt in capitals: decided below.
+		case kind == specCapitals:
 			capitals = append(capitals, i)
-		case isAttribute(id) || (isAnnotationMacro(id) && isAnnotationCall(p, toks, i)):
-			if next == "(" {
-				i = closing(p, toks, i+1)
-			}
-		case next == "(":
+		case kind == specAnnotation:
+			i = last
+		case kind == specName:
 			nameIdx = i
 			break specifiers
 		case (nextIsIdent || next == "*") && mightBeMarker(id):
@@ -937,7 +935,7 @@ func mightBeMarker(id string) bool {
 	if !strings.Contains(id, "co") && !strings.Contains(id, "wr") && !strings.Contains(id, "ap") {
 		return false
 	}
-	if id == "coroutine_fn" || id == "coroutine_mixed_fn" || id == "no_coroutine_fn" {
+	if isCoroutineAnnotation(id) {
 		return false
 	}
 	for _, m := range model.Markers {
@@ -1052,6 +1050,44 @@ func isAttribute(id string) bool {
 		return true
 	}
 	return false
+}
+
+// specKind is what an identifier among a declaration's specifiers is.
+type specKind int
+
+const (
+	specOther       specKind = iota // a type word, a marker, a storage class...
+	specCoroutineFn                 // coroutine_fn and its relatives
+	specCapitals                    // an upper-case word: see typeOrAnnotations
+	specAnnotation                  // an attribute or annotation macro, with its arguments
+	specName                        // the declared function's name
+)
+
+// specifier classifies the identifier toks[i] among specifiers; for an
+// annotation, last is the index of its last token.
+func (p *parser) specifier(toks []clex.Token, i int) (kind specKind, last int) {
+	id := p.text(toks[i])
+	call := i+1 < len(toks) && p.is(toks[i+1], "(")
+	switch {
+	case isCoroutineAnnotation(id):
+		return specCoroutineFn, i
+	case isAnnotationMacro(id) && !call:
+		return specCapitals, i
+	case isAttribute(id) || (isAnnotationMacro(id) && isAnnotationCall(p, toks, i)):
+		if call {
+			return specAnnotation, closing(p, toks, i+1)
+		}
+		return specAnnotation, i
+	case call:
+		return specName, i
+	}
+	return specOther, i
+}
+
+// isCoroutineAnnotation reports whether id is one of QEMU's coroutine
+// annotations, which expand to nothing the generated code needs.
+func isCoroutineAnnotation(id string) bool {
+	return id == "coroutine_fn" || id == "coroutine_mixed_fn" || id == "no_coroutine_fn"
 }
 
 // isAnnotationCall tells an upper-case identifier with arguments at

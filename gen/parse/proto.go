@@ -65,27 +65,24 @@ func (p *parser) prototype(toks []clex.Token, proto *Proto) (*Proto, bool) {
 	name := -1
 	for i := 0; i < len(toks) && name < 0; i++ {
 		t := toks[i]
-		id := p.text(t)
-		next := ""
-		if i+1 < len(toks) {
-			next = p.text(toks[i+1])
-		}
-		switch {
-		case p.is(t, "*"):
+		if p.is(t, "*") {
 			typeToks = append(typeToks, i)
-		case t.Kind != clex.Ident:
+			continue
+		}
+		if t.Kind != clex.Ident {
 			return nil, false
-		case id == "coroutine_fn":
-			proto.CoroutineFn = true
-		case id == "coroutine_mixed_fn" || id == "no_coroutine_fn" || id == "extern" || id == "static" || id == "inline" || id == "__inline" || id == "__inline__":
-		case isAnnotationMacro(id) && next != "(":
+		}
+		id := p.text(t)
+		switch kind, last := p.specifier(toks, i); {
+		case kind == specCoroutineFn:
+			proto.CoroutineFn = proto.CoroutineFn || id == "coroutine_fn"
+		case kind == specCapitals:
 			capitals = append(capitals, i)
-		case isAttribute(id) || (isAnnotationMacro(id) && isAnnotationCall(p, toks, i)):
-			if next == "(" {
-				i = closing(p, toks, i+1)
-			}
-		case next == "(":
+		case kind == specAnnotation:
+			i = last
+		case kind == specName:
 			name = i
+		case id == "extern" || id == "static" || id == "inline" || id == "__inline" || id == "__inline__":
 		default:
 			typeToks = append(typeToks, i)
 		}
@@ -404,7 +401,7 @@ func simpleReturnType(spec string) (rt string, coroutineFn, ok bool) {
 		switch {
 		case w == "coroutine_fn":
 			coroutineFn = true
-		case w == "coroutine_mixed_fn" || w == "no_coroutine_fn" || w == "extern" || w == "static" || w == "inline" || isAnnotationMacro(w) || isQualifier(w):
+		case isCoroutineAnnotation(w) || w == "extern" || w == "static" || w == "inline" || isAnnotationMacro(w) || isQualifier(w):
 			// Annotations; qualifiers (rare on return types) need the
 			// slow path's care.
 			if isQualifier(w) {
