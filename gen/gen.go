@@ -23,12 +23,14 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/emit"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/internal/chunks"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
 )
@@ -89,18 +91,23 @@ func Generate(inputs []Input, d *dialect.Dialect) *Result {
 		r.Diags.RankFile(in.Name)
 	}
 	var conds condCache
-	var fns functions
+	var wrappers chunks.List[model.Wrapper]
+	spans := make([]chunks.List[parse.Span], len(inputs))
 	for i, in := range inputs {
+		if len(in.Src) > math.MaxInt32 {
+			r.Diags.Errorf(diag.Pos{File: in.Name}, "input of %d bytes is too large: the limit is 2 GiB", len(in.Src))
+			continue
+		}
 		lex := clex.New(in.Name, in.Src, &r.Diags)
 		f := emit.File{Name: in.Name}
 		info := parse.File(lex, &r.Diags, parse.Sink{
 			Wrapper: func(decl *parse.Decl) {
 				if w, ok := check(decl, d, &r.Diags); ok {
 					w.Conditions = conds.convert(decl.Conditions)
-					f.Wrappers = append(f.Wrappers, w)
+					f.Wrappers = append(f.Wrappers, wrappers.Add(w))
 				}
 			},
-			Function: func(s parse.Span) { fns.add(function{i, s}) },
+			Function: func(s parse.Span) { spans[i].Add(s) },
 		})
 		if info.IncludeGuard {
 			for _, w := range f.Wrappers {
@@ -112,16 +119,16 @@ func Generate(inputs []Input, d *dialect.Dialect) *Result {
 	isWrapper := checkAll(r.Files, &r.Diags)
 	if !r.Diags.HasErrors() {
 		// On broken input the warnings would only add noise.
-		checkTargets(inputs, r.Files, &fns, isWrapper, &r.Diags)
+		checkTargets(inputs, r.Files, spans, isWrapper, &r.Diags)
 	}
 	return r
 }
 
 // check turns one declaration into a wrapper named and checked for the
 // dialect d.
-func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrapper, bool) {
+func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (model.Wrapper, bool) {
 	m := decl.Marker
-	w := &model.Wrapper{
+	w := model.Wrapper{
 		Kind:        m.Kind,
 		Mixed:       m.Mixed,
 		Lock:        m.Lock,
@@ -132,7 +139,6 @@ func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrapp
 		CoroutineFn: decl.CoroutineFn,
 		ParamsText:  decl.ParamsText,
 		Pos:         decl.NamePos,
-		MarkerPos:   decl.MarkerPos,
 	}
 	ok := true
 	fail := func(pos diag.Pos, format string, args ...any) {
@@ -142,11 +148,11 @@ func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrapp
 
 	if !d.HasMarker(m.Name) {
 		fail(decl.MarkerPos, "%s", markerMissing(m, d))
-		return nil, false
+		return w, false
 	}
 	if d.IntOnly && decl.ReturnType != "int" {
 		fail(decl.ReturnPos, "the generator of %s only wraps functions returning int, not '%s' (any return type came with QEMU 8.0)", d.Releases, decl.ReturnType)
-		return nil, false
+		return w, false
 	}
 
 	name := decl.Name
@@ -156,27 +162,27 @@ func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrapp
 	second, _, hasThird := strings.Cut(rest, "_")
 	if first == "" || (hasRest && (rest == "" || rest[0] == '_' || strings.HasSuffix(rest, "_") || strings.Contains(rest, "__"))) {
 		fail(decl.NamePos, "wrapper name '%s' has an empty word: the generated struct is named after its '_'-separated words", name)
-		return nil, false
+		return w, false
 	}
 	if d.NamePrefix != "" && !strings.HasPrefix(name, d.NamePrefix) {
 		fail(decl.NamePos, "the generator of %s needs wrapper names to start with '%s', not '%s' (any prefix came with QEMU 6.1)", d.Releases, d.NamePrefix, name)
-		return nil, false
+		return w, false
 	}
 	switch m.Kind {
 	case model.Co:
 		if !hasRest {
 			fail(decl.NamePos, "co wrapper name '%s' has no '_': the wrapper SUB_REST calls the coroutine function SUB_co_REST", name)
-			return nil, false
+			return w, false
 		}
 		if (second == "co" && hasThird) || (d.CoAnywhereForbidden && strings.Contains(name, "_co_")) {
 			fail(decl.NamePos, "co wrapper name '%s' contains '_co_': the wrapper SUB_REST calls the coroutine function SUB_co_REST, so the wrapper's own name must not have it", name)
-			return nil, false
+			return w, false
 		}
 		w.Target = first + "_co_" + rest
 	case model.NoCo:
 		if !hasThird || second != "co" {
 			fail(decl.NamePos, "no_co wrapper name '%s' is not of the form SUB_co_REST: the wrapper SUB_co_REST calls the function SUB_REST", name)
-			return nil, false
+			return w, false
 		}
 		w.Target = first + "_" + rest[len("co_"):]
 	}
@@ -184,8 +190,8 @@ func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrapp
 	if d.StructNamedAfterTarget {
 		w.StructName = model.CamelCase(w.Target)
 	}
-	if !checkContext(w, d, diags) {
-		return nil, false
+	if !checkContext(&w, d, diags) {
+		return w, false
 	}
 
 	// Parameter names share scopes with names of the generated code.
@@ -194,25 +200,25 @@ func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrapp
 		seen = make(map[string]diag.Pos, len(w.Params))
 	}
 	for i, p := range w.Params {
-		if what := collision(w, p.Name); what != "" {
-			fail(p.Pos, "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, what)
+		if what := collision(&w, p.Name); what != "" {
+			fail(p.Pos(w.Pos.File), "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, what)
 		}
 		first, dup := diag.Pos{}, false
 		if seen != nil {
 			first, dup = seen[p.Name]
 			if !dup {
-				seen[p.Name] = p.Pos
+				seen[p.Name] = p.Pos(w.Pos.File)
 			}
 		} else {
 			for _, q := range w.Params[:i] {
 				if q.Name == p.Name {
-					first, dup = q.Pos, true
+					first, dup = q.Pos(w.Pos.File), true
 					break
 				}
 			}
 		}
 		if dup {
-			fail(p.Pos, "duplicate parameter name '%s' in '%s' (first at %d:%d)", p.Name, name, first.Line, first.Col)
+			fail(p.Pos(w.Pos.File), "duplicate parameter name '%s' in '%s' (first at %d:%d)", p.Name, name, first.Line, first.Col)
 		}
 	}
 	return w, ok
@@ -282,13 +288,13 @@ func checkContext(w *model.Wrapper, d *dialect.Dialect, diags *diag.List) bool {
 			}
 			pos, what := w.Pos, "no parameters"
 			if first != nil {
-				pos, what = first.Pos, "'"+first.Decl+"'"
+				pos, what = first.Pos(w.Pos.File), "'"+first.Decl+"'"
 			}
 			diags.Errorf(pos, "the generator of %s needs the first parameter of '%s' to be %s, not %s", d.Releases, w.Name, strings.Join(types, " or "), what)
 			return false
 		}
 		if ok && cc.Name != "" && cc.Name != first.Name {
-			diags.Errorf(first.Pos, "the generator of %s writes '%s' whatever the first parameter is called, so the generated C would not compile with '%s': name it '%s' (QEMU %s fixed this)",
+			diags.Errorf(first.Pos(w.Pos.File), "the generator of %s writes '%s' whatever the first parameter is called, so the generated C would not compile with '%s': name it '%s' (QEMU %s fixed this)",
 				d.Releases, fmt.Sprintf(cc.Expr, cc.Name), first.Name, cc.Name, dialect.FixedNamesUntil())
 			return false
 		}

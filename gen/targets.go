@@ -2,52 +2,61 @@ package gen
 
 import (
 	"fmt"
-	"strings"
+	"unsafe"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/emit"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/internal/chunks"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
 )
 
-// function is where an input declares or defines an ordinary function.
-type function struct {
-	input int
-	span  parse.Span
+// spanRef is one function declaration: which input, which of its spans.
+type spanRef struct {
+	input int32
+	span  *parse.Span
 }
 
-// functions indexes the ordinary function declarations of all inputs by
-// name. There are many (every prototype of every input), so the map holds
-// only a small index into one slice, and the rare further declarations of
-// a name are kept apart.
-type functions struct {
-	index map[string]int32
-	list  []function
-	more  map[string][]int32
+// targetDecls are the declarations of one target, in input order: the
+// first, and the rare others.
+type targetDecls struct {
+	first spanRef
+	more  []spanRef
 }
 
-func (fs *functions) add(f function) {
-	if fs.index == nil {
-		fs.index, fs.more = map[string]int32{}, map[string][]int32{}
+// indexTargets finds the declarations of the functions the wrappers call
+// among spans (each input's function declarations). Only targets are
+// indexed: a header declares many functions, and most are not called by
+// any wrapper.
+func indexTargets(files []emit.File, spans []chunks.List[parse.Span]) map[string]*targetDecls {
+	n := 0
+	for _, f := range files {
+		n += len(f.Wrappers)
 	}
-	i := int32(len(fs.list))
-	fs.list = append(fs.list, f)
-	if _, ok := fs.index[f.span.Name]; ok {
-		fs.more[f.span.Name] = append(fs.more[f.span.Name], i)
-		return
+	index := make(map[string]*targetDecls, n)
+	slots := make([]targetDecls, n) // one allocation for every entry
+	for _, f := range files {
+		for _, w := range f.Wrappers {
+			if _, ok := index[w.Target]; !ok {
+				index[w.Target] = &slots[0]
+				slots = slots[1:]
+			}
+		}
 	}
-	fs.index[f.span.Name] = i
-}
-
-// all returns the declarations of name, in input order: the first, and
-// the indices of the rare others.
-func (fs *functions) all(name string) (first function, ok bool, more []int32) {
-	i, ok := fs.index[name]
-	if !ok {
-		return function{}, false, nil
+	for i := range spans {
+		for s := range spans[i].All() {
+			if t, ok := index[s.Name]; ok {
+				ref := spanRef{int32(i), s}
+				if t.first.span == nil {
+					t.first = ref
+				} else {
+					t.more = append(t.more, ref)
+				}
+			}
+		}
 	}
-	return fs.list[i], true, fs.more[name]
+	return index
 }
 
 // checkTargets warns where a wrapper and the function it calls disagree,
@@ -58,7 +67,8 @@ func (fs *functions) all(name string) (first function, ok bool, more []int32) {
 // (see parse.TypeKey), so two names of one type through a typedef differ;
 // such a warning is the price of not preprocessing. A declaration in
 // another branch of the wrapper's own #if group does not count.
-func checkTargets(inputs []Input, files []emit.File, fns *functions, isWrapper func(string) bool, diags *diag.List) {
+func checkTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.Span], isWrapper func(string) bool, diags *diag.List) {
+	targets := indexTargets(files, spans)
 	var reader parse.Prototypes
 	for _, f := range files {
 		for _, w := range f.Wrappers {
@@ -67,11 +77,11 @@ func checkTargets(inputs []Input, files []emit.File, fns *functions, isWrapper f
 			}
 			var proto *parse.Proto
 			found, coroutineFn := false, false
-			first, ok, more := fns.all(w.Target)
-			for i := -1; ok && i < len(more); i++ {
-				fn := first
+			decls := targets[w.Target]
+			for i := -1; decls.first.span != nil && i < len(decls.more); i++ {
+				fn := decls.first
 				if i >= 0 {
-					fn = fns.list[more[i]]
+					fn = decls.more[i]
 				}
 				in := inputs[fn.input]
 				if in.Name == w.Pos.File && exclusiveSpan(w.Conditions, fn.span.Conditions) {
@@ -81,12 +91,12 @@ func checkTargets(inputs []Input, files []emit.File, fns *functions, isWrapper f
 				if proto == nil {
 					// Most targets are declared like their wrapper: the
 					// text tells, and nothing needs reading.
-					if same, coFn, ok := parse.SameSignature(fn.span, w.ReturnType, w.ParamsText); ok && same {
+					if same, coFn, ok := parse.SameSignature(fn.span, unsafeString(in.Src), w.ReturnType, w.ParamsText); ok && same {
 						coroutineFn = coFn
 						if w.Kind != model.Co || coroutineFn {
 							break
 						}
-						proto = &parse.Proto{Name: fn.span.Name, Pos: namePos(in.Name, fn.span)}
+						proto = &parse.Proto{Name: fn.span.Name, Pos: fn.span.NamePos(in.Name, in.Src)}
 						continue
 					}
 				}
@@ -111,17 +121,6 @@ func checkTargets(inputs []Input, files []emit.File, fns *functions, isWrapper f
 			}
 		}
 	}
-}
-
-// namePos is the position of the declared name in span, which follows its
-// specifiers.
-func namePos(file string, span parse.Span) diag.Pos {
-	pos := diag.Pos{File: file, Line: span.Line, Col: span.Col + len(span.Specifiers)}
-	if i := strings.LastIndexByte(span.Specifiers, '\n'); i >= 0 {
-		pos.Line += strings.Count(span.Specifiers, "\n")
-		pos.Col = len(span.Specifiers) - i
-	}
-	return pos
 }
 
 // exclusiveSpan is exclusiveBranches for a wrapper and a declaration of
@@ -155,7 +154,7 @@ func compare(w *model.Wrapper, proto *parse.Proto, diags *diag.List) {
 	}
 	for i, p := range w.Params {
 		if !parse.SameParamType(p.Type, proto.Params[i]) {
-			warn(diags, p.Pos, proto, "parameter %d of '%s' is '%s', but '%s' takes '%s' there", i+1, w.Name, p.Type, w.Target, proto.Params[i])
+			warn(diags, p.Pos(w.Pos.File), proto, "parameter %d of '%s' is '%s', but '%s' takes '%s' there", i+1, w.Name, p.Type, w.Target, proto.Params[i])
 		}
 	}
 }
@@ -167,3 +166,6 @@ func warn(diags *diag.List, pos diag.Pos, proto *parse.Proto, format string, arg
 		Notes: []diag.Diagnostic{{Pos: proto.Pos, Severity: diag.Note, Msg: fmt.Sprintf("'%s' is declared here", proto.Name)}},
 	})
 }
+
+// unsafeString is src as a string sharing its memory; src must not change.
+func unsafeString(src []byte) string { return unsafe.String(unsafe.SliceData(src), len(src)) }

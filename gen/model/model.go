@@ -10,7 +10,7 @@ import (
 )
 
 // Kind says which way a wrapper bridges coroutine and non-coroutine code.
-type Kind int
+type Kind uint8
 
 const (
 	// Co wrappers are called outside coroutine context (or, when mixed,
@@ -30,7 +30,7 @@ func (k Kind) String() string {
 }
 
 // Lock is the block graph lock a wrapper takes around the call.
-type Lock int
+type Lock uint8
 
 // The graph locks.
 const (
@@ -99,7 +99,14 @@ type Param struct {
 	// argument: Decl, but with an array or function parameter as the
 	// pointer it is ("uint8_t *buf").
 	Member string
-	Pos    diag.Pos
+	// Line and Col are where the parameter starts, in its wrapper's file.
+	// There are many parameters: they do not each hold the file name.
+	Line, Col int32
+}
+
+// Pos returns where the parameter starts, given its wrapper's file.
+func (p *Param) Pos(file string) diag.Pos {
+	return diag.Pos{File: file, Line: int(p.Line), Col: int(p.Col)}
 }
 
 // Wrapper is one wrapper declaration, checked and named for a dialect.
@@ -107,6 +114,8 @@ type Wrapper struct {
 	Kind  Kind
 	Mixed bool
 	Lock  Lock
+	// CoroutineFn records that the declaration carried coroutine_fn.
+	CoroutineFn bool
 	// Marker is the marker as written.
 	Marker string
 	// ReturnType is printed as the reference generator prints it:
@@ -116,8 +125,6 @@ type Wrapper struct {
 	// function it calls, StructName the typedef carrying the arguments.
 	Name, Target, StructName string
 	Params                   []Param
-	// CoroutineFn records that the declaration carried coroutine_fn.
-	CoroutineFn bool
 	// ParamsText is the parameter list as written, inside the parentheses:
 	// compared with the target's before the target is read.
 	ParamsText string
@@ -126,7 +133,6 @@ type Wrapper struct {
 	// generated code goes inside the same ones.
 	Conditions []Condition
 	Pos        diag.Pos // of the wrapper's name
-	MarkerPos  diag.Pos
 }
 
 // Condition is a preprocessor group around a declaration: its directive

@@ -22,6 +22,7 @@ import (
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/internal/chunks"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
 
@@ -55,17 +56,31 @@ type FileInfo struct {
 
 // Span is where a top-level function declaration that is not a wrapper
 // lies: the function's name, and the declaration from its first token to
-// the ';' or '{' that ends it. Prototype reads it when it is needed.
+// the ';' or '{' that ends it. Prototypes reads it when it is needed.
+//
+// A header declares many functions and few are ever read again, so a span
+// holds offsets into the source rather than strings (File refuses inputs
+// of 2 GiB or more, whose offsets would not fit).
 type Span struct {
 	Name      string
-	Off, End  int
-	Line, Col int
-	// Specifiers and Params are the source text before the name and
-	// inside the parameter list's parentheses, for a quick comparison
-	// (SameSignature) before the declaration is read.
-	Specifiers, Params string
+	Off, End  int32
+	Line, Col int32
+	// nameOff is the offset of the name; the parameter list's parentheses
+	// enclose src[paramsOff:paramsEnd].
+	nameOff, paramsOff, paramsEnd int32
 	// Conditions are the preprocessor groups around the declaration.
 	Conditions []clex.Condition
+}
+
+// NamePos returns the position of the declared name, in src (from file).
+func (s *Span) NamePos(file string, src []byte) diag.Pos {
+	pos := diag.Pos{File: file, Line: int(s.Line), Col: int(s.Col) + int(s.nameOff-s.Off)}
+	specifiers := src[s.Off:s.nameOff]
+	if i := bytes.LastIndexByte(specifiers, '\n'); i >= 0 {
+		pos.Line += bytes.Count(specifiers, []byte("\n"))
+		pos.Col = len(specifiers) - i
+	}
+	return pos
 }
 
 // Sink receives what File finds.
@@ -115,6 +130,8 @@ type parser struct {
 	pieces []piece
 	// decl is the declaration being read.
 	decl Decl
+	// params holds the parameters of the wrappers read.
+	paramArena chunks.Arena[model.Param]
 	// marked is set when buf holds a marker token.
 	marked bool
 }
@@ -298,8 +315,8 @@ func (p *parser) function(term clex.Token) {
 			return
 		}
 		p.sink.Function(Span{
-			Name: name, Off: first.Off, End: term.Off, Line: first.Line, Col: first.Col,
-			Specifiers: p.str[first.Off:prev.Off], Params: p.str[t.End:p.buf[end].Off],
+			Name: name, Off: int32(first.Off), End: int32(term.Off), Line: int32(first.Line), Col: int32(first.Col),
+			nameOff: int32(prev.Off), paramsOff: int32(t.End), paramsEnd: int32(p.buf[end].Off),
 			Conditions: p.lex.Conditions(),
 		})
 		return
@@ -659,14 +676,18 @@ func (p *parser) params(fn string, toks []clex.Token, open, end int) ([]model.Pa
 	if len(inner) == 0 || (len(inner) == 1 && p.is(inner[0], "void")) {
 		return nil, true
 	}
-	params := make([]model.Param, 0, p.countParams(toks, open, end))
+	// The parameters of every wrapper of the file share a few large
+	// allocations: they are kept until the output is written.
+	params := p.paramArena.Alloc(p.countParams(toks, open, end))
+	n := 0
 	ok := p.eachParam(toks, open, end, func(lo, hi int) bool {
 		if lo == hi {
 			p.errorf(p.pos(toks[hi]), "expected a parameter declaration before '%s' in '%s'", p.text(toks[hi]), fn)
 			return false
 		}
 		param, ok := p.param(fn, toks, lo, hi)
-		params = append(params, param)
+		params[n] = param
+		n++
 		return ok
 	})
 	if !ok {
@@ -771,7 +792,8 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, b
 		Name:   pieces[name].text,
 		Decl:   written,
 		Member: member,
-		Pos:    pos,
+		Line:   int32(pos.Line),
+		Col:    int32(pos.Col),
 	}, true
 }
 

@@ -43,13 +43,13 @@ func (p *Proto) Clone() *Proto {
 // Read reads the function declaration at span of src (from file). It
 // returns ok=false for a declaration it cannot read, which is then not
 // checked. The result is valid until the next Read; Clone keeps it.
-func (r *Prototypes) Read(file string, src []byte, span Span) (*Proto, bool) {
+func (r *Prototypes) Read(file string, src []byte, span *Span) (*Proto, bool) {
 	r.diags = diag.List{}
-	r.lex.Reset(file, src, &r.diags, span.Off, span.Line, span.Col)
+	r.lex.Reset(file, src, &r.diags, int(span.Off), int(span.Line), int(span.Col))
 	r.toks = r.toks[:0]
 	for {
 		t := r.lex.Next()
-		if t.Kind == clex.EOF || t.Off >= span.End {
+		if t.Kind == clex.EOF || t.Off >= int(span.End) {
 			break
 		}
 		r.toks = append(r.toks, t)
@@ -358,13 +358,13 @@ func specifiers(words []piece) []piece {
 }
 
 // SameSignature reports, without reading the declaration, whether the
-// function at span certainly returns returnType and takes parameters
+// function at span of src certainly returns returnType and takes parameters
 // spelt as params (the source of a parameter list), and whether it is
 // declared coroutine_fn. ok=false means it cannot tell from the text alone
 // (comments, attributes, other spellings), and Prototypes must read it.
-func SameSignature(span Span, returnType, params string) (same, coroutineFn, ok bool) {
-	rt, coroutineFn, ok := simpleReturnType(span.Specifiers)
-	if !ok || rt != returnType || !sameText(span.Params, params) {
+func SameSignature(span *Span, src string, returnType, params string) (same, coroutineFn, ok bool) {
+	rt, coroutineFn, ok := simpleReturnType(src[span.Off:span.nameOff])
+	if !ok || rt != returnType || !sameText(src[span.paramsOff:span.paramsEnd], params) {
 		return false, false, false
 	}
 	return true, coroutineFn, true
