@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
@@ -31,7 +32,9 @@ import (
 //   - the parser keeps every diagnostic of the lexer;
 //   - a declaration's name and marker are spelt at the positions it gives
 //     (line splices removed, as a compiler reads them);
-//   - parse.HasWrapper agrees with parse.File.
+//   - parse.HasWrapper agrees with parse.File;
+//   - skimming changes nothing: reading every declaration token by token
+//     gives the same declarations, function spans and diagnostics.
 //
 // Seeds: testdata/fuzz/FuzzParse, plus every input of the golden archives
 // and reference examples, added at run time so new ones join by themselves.
@@ -65,9 +68,16 @@ type parseRun struct {
 	diagsAfterEOF    int
 	lexItems         []diag.Diagnostic
 	decls            []parse.Decl
+	spans            []parse.Span
 	items            []diag.Diagnostic
 	hasErrors        bool
 	hasWrapperResult bool
+	// unskimmed is what File gave reading every token.
+	unskimmed struct {
+		decls []parse.Decl
+		spans []parse.Span
+		items []diag.Diagnostic
+	}
 }
 
 func runParse(src []byte) parseRun {
@@ -95,9 +105,15 @@ func runParse(src []byte) parseRun {
 	var diags diag.List
 	parse.File(clex.New(fuzzFile, src, &diags), &diags, parse.Sink{
 		Wrapper:  func(d *parse.Decl) { r.decls = append(r.decls, *d) },
-		Function: func(parse.Span) {},
+		Function: func(s parse.Span) { r.spans = append(r.spans, s) },
 	})
 	r.items = diags.Items()
+	var slow diag.List
+	parse.FileWithoutSkim(clex.New(fuzzFile, src, &slow), &slow, parse.Sink{
+		Wrapper:  func(d *parse.Decl) { r.unskimmed.decls = append(r.unskimmed.decls, *d) },
+		Function: func(s parse.Span) { r.unskimmed.spans = append(r.unskimmed.spans, s) },
+	})
+	r.unskimmed.items = slow.Items()
 	r.hasErrors = diags.HasErrors()
 	r.hasWrapperResult = parse.HasWrapper(fuzzFile, src)
 	return r
@@ -156,6 +172,17 @@ func checkParse(t *testing.T, src []byte, r *parseRun) {
 		if !utf8.ValidString(d.Name) && !r.hasErrors {
 			t.Errorf("declaration name %q is not valid UTF-8, yet no error was reported", d.Name)
 		}
+	}
+
+	opt := cmp.AllowUnexported(parse.Span{})
+	if diff := cmp.Diff(r.unskimmed.decls, r.decls, opt); diff != "" {
+		t.Errorf("skimming changed the declarations (-token by token +skimmed):\n%s", diff)
+	}
+	if diff := cmp.Diff(r.unskimmed.spans, r.spans, opt); diff != "" {
+		t.Errorf("skimming changed the function spans (-token by token +skimmed):\n%s", diff)
+	}
+	if diff := cmp.Diff(r.unskimmed.items, r.items); diff != "" {
+		t.Errorf("skimming changed the diagnostics (-token by token +skimmed):\n%s", diff)
 	}
 
 	want := len(r.decls) > 0 || parserErrors > 0
@@ -273,6 +300,11 @@ func seedInputs(tb testing.TB) [][]byte {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	malformed, err := filepath.Glob("../../testdata/malformed/*.txtar")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	archives = append(archives, malformed...)
 	for _, path := range archives {
 		ar, err := txtar.ParseFile(path)
 		if err != nil {

@@ -96,7 +96,13 @@ type Sink struct {
 // of its other function declarations, to sink, in source order. Problems
 // go to diags; a wrapper declaration with an error is left out.
 func File(lex *clex.Lexer, diags *diag.List, sink Sink) FileInfo {
-	p := &parser{lex: lex, src: lex.Src(), str: lex.Source(), diags: diags, sink: sink}
+	return file(lex, diags, sink, false)
+}
+
+// file is File; with noSkim, every declaration is read token by token,
+// which tests compare with skimming.
+func file(lex *clex.Lexer, diags *diag.List, sink Sink, noSkim bool) FileInfo {
+	p := &parser{lex: lex, src: lex.Src(), str: lex.Source(), diags: diags, sink: sink, noSkim: noSkim}
 	p.run()
 	return FileInfo{IncludeGuard: lex.IncludeGuard()}
 }
@@ -132,6 +138,10 @@ type parser struct {
 	decl Decl
 	// params holds the parameters of the wrappers read.
 	paramArena chunks.Arena[model.Param]
+	// skim is where the lexer describes a declaration it skimmed, and
+	// noSkim (for tests) makes the parser read every token.
+	skim   clex.Skim
+	noSkim bool
 	// marked is set when buf holds a marker token.
 	marked bool
 }
@@ -205,6 +215,10 @@ func (p *parser) errorf(pos diag.Pos, format string, args ...any) {
 
 func (p *parser) run() {
 	for {
+		if len(p.buf) == 0 && !p.noSkim && p.lex.Skim(&p.skim, skimReject) {
+			p.skimmed(&p.skim)
+			continue
+		}
 		t := p.lex.Next()
 		switch {
 		case t.Kind == clex.EOF:
@@ -235,6 +249,28 @@ func (p *parser) run() {
 		if p.probe && p.hit {
 			return
 		}
+	}
+}
+
+// skimReject tells the lexer which declarations it must not skim: those
+// flush would examine, with a marker anywhere or a specifier that might be
+// a misspelt one (see hasSuspect).
+func skimReject(id string, specifier bool) bool {
+	if specifier {
+		return mightBeMarker(id)
+	}
+	return isMarker(id)
+}
+
+// skimmed does for a declaration the lexer skimmed what run and flush do
+// for the same tokens: report a function, skip a body.
+func (p *parser) skimmed(s *clex.Skim) {
+	if p.sink.Function != nil && s.Count >= 2 && !p.is(s.First, "typedef") &&
+		s.Open.Kind == clex.Punct && p.is(s.Open, "(") && s.Close.Kind != clex.EOF {
+		p.functionSpan(s.First, s.Name, s.Open, s.Close, s.Term)
+	}
+	if p.is(s.Term, "{") {
+		p.skipBody()
 	}
 }
 
@@ -304,23 +340,28 @@ func (p *parser) function(term clex.Token) {
 			}
 			return
 		}
-		prev := p.buf[i-1]
-		name := p.text(prev)
-		if prev.Kind != clex.Ident || isKeyword(name) || isAttribute(name) || isAnnotationMacro(name) {
-			return
-		}
-		first := p.buf[0]
 		end := closing(p, p.buf, i)
 		if end >= len(p.buf) {
 			return
 		}
-		p.sink.Function(Span{
-			Name: name, Off: int32(first.Off), End: int32(term.Off), Line: int32(first.Line), Col: int32(first.Col),
-			nameOff: int32(prev.Off), paramsOff: int32(t.End), paramsEnd: int32(p.buf[end].Off),
-			Conditions: p.lex.Conditions(),
-		})
+		p.functionSpan(p.buf[0], p.buf[i-1], t, p.buf[end], term)
 		return
 	}
+}
+
+// functionSpan reports the declaration from first to term to the sink if
+// name, before the parameter list's parentheses open and close, names a
+// function.
+func (p *parser) functionSpan(first, name, open, close, term clex.Token) {
+	text := p.text(name)
+	if name.Kind != clex.Ident || isKeyword(text) || isAttribute(text) || isAnnotationMacro(text) {
+		return
+	}
+	p.sink.Function(Span{
+		Name: text, Off: int32(first.Off), End: int32(term.Off), Line: int32(first.Line), Col: int32(first.Col),
+		nameOff: int32(name.Off), paramsOff: int32(open.End), paramsEnd: int32(close.Off),
+		Conditions: p.lex.Conditions(),
+	})
 }
 
 // hasSuspect reports whether a specifier of the buffered declaration (an

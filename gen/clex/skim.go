@@ -1,0 +1,147 @@
+package clex
+
+import "bytes"
+
+// Skim is what Lexer.Skim learns about one top-level declaration without
+// handing out its tokens: enough to tell whether it declares a function and
+// where its name and parameter list are.
+type Skim struct {
+	// First is the declaration's first token and Term the ';', '{' or '}'
+	// that ends it; Count is the number of tokens from First to Term,
+	// Term excluded.
+	First, Term Token
+	Count       int
+	// Open is the first punctuator after First that is not '*' (Kind EOF if
+	// there is none before Term). When it is '(', Name is the token before
+	// it and Close the ')' that closes it (Kind EOF if none does before
+	// Term).
+	Open, Name, Close Token
+}
+
+// Skim reads one top-level declaration from the current point up to the
+// ';', '{' or '}' that ends it, as Next would token by token but without
+// building tokens, and returns what it saw in s. reject is called with
+// each identifier (specifier=false) and again, with specifier=true, with
+// each one that no '(' precedes and an identifier or '*' follows, as a
+// declaration specifier is; it returning true makes the declaration one to
+// read token by token.
+//
+// Skim only reads the plain text most declarations are made of: words,
+// punctuators, blanks, "\n" line breaks and comments. At anything else (a
+// directive, a literal, a number, a line splice, "\r", a byte outside
+// ASCII, the end of the file) or where the lexer still has state to track
+// (a pending directive, an include guard to recognise), it returns false
+// and leaves the lexer where it was, for Next to read the declaration.
+func (l *Lexer) Skim(s *Skim, reject func(id string, specifier bool) bool) bool {
+	if l.pending != nil || (l.guard.step >= 0 && l.guard.step != 2) {
+		return false
+	}
+	src := l.src
+	off, line, lineStart, bol := l.off, l.line, l.lineStart, l.bol
+	*s = Skim{}
+	depth := 0 // of brackets after Open, while looking for Close
+	sawParen := false
+	var prev Token
+	for off < len(src) {
+		c := src[off]
+		switch {
+		case c == ' ' || c == '\t' || c == '\v' || c == '\f':
+			off++
+			continue
+		case c == '\n':
+			off++
+			line++
+			lineStart = off
+			bol = true
+			continue
+		case c == '/' && off+1 < len(src) && src[off+1] == '*':
+			end := bytes.Index(src[off+2:], []byte("*/"))
+			if end < 0 {
+				return false
+			}
+			body := src[off+2 : off+2+end]
+			if bytes.IndexByte(body, '\r') >= 0 {
+				return false
+			}
+			if n := bytes.Count(body, []byte("\n")); n > 0 {
+				line += n
+				lineStart = off + 2 + bytes.LastIndexByte(body, '\n') + 1
+			}
+			off += 2 + end + 2
+			continue
+		case c == '/' && off+1 < len(src) && src[off+1] == '/':
+			end := bytes.IndexByte(src[off:], '\n')
+			if end < 0 {
+				return false
+			}
+			if bytes.IndexByte(src[off:off+end], '\\') >= 0 || bytes.IndexByte(src[off:off+end], '\r') >= 0 {
+				return false
+			}
+			off += end
+			continue
+		case c == '#' && bol:
+			return false
+		}
+
+		t := Token{Off: off, Line: line, Col: off - lineStart + 1}
+		switch {
+		case byteClass[c]&classIdentStart != 0:
+			off++
+			for off < len(src) && byteClass[src[off]] != 0 {
+				off++
+			}
+			if off < len(src) && (src[off] >= 0x80 || src[off] == '\\') {
+				return false
+			}
+			t.Kind, t.End = Ident, off
+			if reject(l.str[t.Off:t.End], false) {
+				return false
+			}
+		case c == ';' || c == '{' || c == '}':
+			t.Kind, t.End = Punct, off+1
+			if s.Count == 0 {
+				return false // an empty declaration: nothing to gain
+			}
+			s.Term = t
+			l.off, l.line, l.lineStart, l.bol = off+1, line, lineStart, false
+			return true
+		case c != '.' && c != '\\' && isPunct(c):
+			off++
+			t.Kind, t.End = Punct, off
+		default:
+			// A literal, a number, '.', a splice, "\r", a byte that is not
+			// ASCII or not C: Next knows what to make of it.
+			return false
+		}
+		bol = false
+		if !sawParen && prev.Kind == Ident && (t.Kind == Ident || c == '*') && reject(l.str[prev.Off:prev.End], true) {
+			return false
+		}
+
+		if s.Count == 0 {
+			s.First = t
+		}
+		s.Count++
+		if t.Kind == Punct {
+			sawParen = sawParen || c == '('
+			switch {
+			case s.Open.Kind == EOF:
+				if s.Count > 1 && c != '*' {
+					s.Open = t
+					if c == '(' {
+						s.Name, depth = prev, 1
+					}
+				}
+			case depth > 0 && (c == '(' || c == '['):
+				depth++
+			case depth > 0 && (c == ')' || c == ']'):
+				depth--
+				if depth == 0 {
+					s.Close = t
+				}
+			}
+		}
+		prev = t
+	}
+	return false
+}
