@@ -116,10 +116,10 @@ func Generate(inputs []Input, d *dialect.Dialect) *Result {
 		}
 		r.Files = append(r.Files, f)
 	}
-	isWrapper := checkAll(r.Files, &r.Diags)
+	callsWrapper := checkAll(r.Files, &r.Diags)
 	if !r.Diags.HasErrors() {
 		// On broken input the warnings would only add noise.
-		checkTargets(inputs, r.Files, spans, isWrapper, &r.Diags)
+		checkTargets(inputs, r.Files, spans, callsWrapper, &r.Diags)
 	}
 	return r
 }
@@ -344,18 +344,30 @@ func collision(w *model.Wrapper, name string) string {
 // checkAll checks the wrappers of all files against each other: every name
 // the generated code defines must be defined once, and no wrapper may call
 // another generated wrapper. Each problem is reported once, at the later
-// declaration, with a note at the earlier one. It returns whether a name
-// is a wrapper's.
-func checkAll(files []emit.File, diags *diag.List) (isWrapper func(string) bool) {
+// declaration, with a note at the earlier one. It returns the wrappers that
+// call a wrapper of another branch of their #if group, which is allowed
+// (no configuration compiles both) but leaves nothing to check the call
+// against.
+func checkAll(files []emit.File, diags *diag.List) (callsWrapper map[*model.Wrapper]bool) {
 	n := 0
 	for _, f := range files {
 		n += len(f.Wrappers)
 	}
 	// Every name block-gen.c defines, with what defines it. Coroutine
 	// entries and bottom halves are kept under their target's name (so no
-	// string is built for them): a wrapper or struct named TARGET_entry is
-	// looked up there separately.
+	// string is built for them); the rare wrapper or struct whose own name
+	// ends like one is also kept under the name without the suffix.
 	defined, derived := newDefs(2*n), newDefs(n)
+	suffixed := map[defKind]*defs{entryDef: newDefs(0), bhDef: newDefs(0)}
+	report := func(w, earlier *model.Wrapper, msg string) {
+		diags.Add(diag.Diagnostic{
+			Pos: w.Pos, Severity: diag.Error, Msg: msg,
+			Notes: []diag.Diagnostic{{Pos: earlier.Pos, Severity: diag.Note, Msg: fmt.Sprintf("'%s' is declared here", earlier.Name)}},
+		})
+	}
+	twice := func(w *model.Wrapper, name string, kind defKind, prev def) {
+		report(w, prev.w, fmt.Sprintf("'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", name, kind, w.Name, prev.kind, prev.w.Name))
+	}
 	// clash returns an earlier definition of name that can be compiled in
 	// together with w's.
 	clash := func(name string, w *model.Wrapper) (def, bool) {
@@ -371,18 +383,18 @@ func checkAll(files []emit.File, diags *diag.List) (isWrapper func(string) bool)
 		}
 		return def{}, false
 	}
-	report := func(w, earlier *model.Wrapper, msg string) {
-		diags.Add(diag.Diagnostic{
-			Pos: w.Pos, Severity: diag.Error, Msg: msg,
-			Notes: []diag.Diagnostic{{Pos: earlier.Pos, Severity: diag.Note, Msg: fmt.Sprintf("'%s' is declared here", earlier.Name)}},
-		})
-	}
-	twice := func(w *model.Wrapper, name string, kind defKind, prev def) {
-		report(w, prev.w, fmt.Sprintf("'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", name, kind, w.Name, prev.kind, prev.w.Name))
+	define := func(name string, d def) {
+		defined.put(name, d)
+		for _, k := range []defKind{entryDef, bhDef} {
+			if base, ok := strings.CutSuffix(name, k.suffix()); ok {
+				suffixed[k].put(base, d)
+			}
+		}
 	}
 	for _, f := range files {
 		for _, w := range f.Wrappers {
-			if prev, dup := clash(w.Name, w); dup && prev.kind == wrapperDef {
+			prev, dup := clash(w.Name, w)
+			if dup && prev.kind == wrapperDef {
 				report(w, prev.w, fmt.Sprintf("duplicate wrapper '%s'", w.Name))
 				continue
 			}
@@ -390,15 +402,15 @@ func checkAll(files []emit.File, diags *diag.List) (isWrapper func(string) bool)
 				report(w, callee.w, fmt.Sprintf("wrapper '%s' calls '%s', which is itself a generated wrapper: the two would call each other forever", w.Name, w.Target))
 				continue
 			}
-			for _, d := range []struct {
-				name string
-				kind defKind
-			}{{w.Name, wrapperDef}, {w.StructName, structDef}} {
-				if prev, dup := clash(d.name, w); dup {
-					twice(w, d.name, d.kind, prev)
-					continue
-				}
-				defined.put(d.name, def{w, d.kind})
+			if dup {
+				twice(w, w.Name, wrapperDef, prev)
+			} else {
+				define(w.Name, def{w, wrapperDef})
+			}
+			if prev, dup := clash(w.StructName, w); dup {
+				twice(w, w.StructName, structDef, prev)
+			} else {
+				define(w.StructName, def{w, structDef})
 			}
 			kind := entryDef
 			if w.Kind == model.NoCo {
@@ -406,25 +418,24 @@ func checkAll(files []emit.File, diags *diag.List) (isWrapper func(string) bool)
 			}
 			if prev, dup := derived.clash(w.Target, w); dup && prev.kind == kind {
 				twice(w, w.Target+kind.suffix(), kind, prev)
-			} else if prev, dup := defined.clash(w.Target+kind.suffix(), w); dup {
+			} else if prev, dup := suffixed[kind].clash(w.Target, w); dup {
 				twice(w, w.Target+kind.suffix(), kind, prev)
 			} else {
 				derived.put(w.Target, def{w, kind})
 			}
 		}
 	}
-	return func(name string) bool {
-		d, ok := defined.first[name]
-		if ok && d.kind == wrapperDef {
-			return true
-		}
-		for _, d := range defined.more[name] {
-			if d.kind == wrapperDef {
-				return true
+	for _, f := range files {
+		for _, w := range f.Wrappers {
+			if defined.has(w.Target, wrapperDef) {
+				if callsWrapper == nil {
+					callsWrapper = map[*model.Wrapper]bool{}
+				}
+				callsWrapper[w] = true
 			}
 		}
-		return false
 	}
+	return callsWrapper
 }
 
 // def is a name block-gen.c defines, and for which wrapper.
@@ -446,9 +457,11 @@ func newDefs(size int) *defs {
 }
 
 func (ds *defs) put(name string, d def) {
-	if _, ok := ds.first[name]; ok {
-		ds.more[name] = append(ds.more[name], d)
-		return
+	if len(ds.first) > 0 {
+		if _, ok := ds.first[name]; ok {
+			ds.more[name] = append(ds.more[name], d)
+			return
+		}
 	}
 	ds.first[name] = d
 }
@@ -456,6 +469,9 @@ func (ds *defs) put(name string, d def) {
 // clash returns a definition of name that can be compiled in together
 // with w: one in another branch of w's #if group cannot.
 func (ds *defs) clash(name string, w *model.Wrapper) (def, bool) {
+	if len(ds.first) == 0 {
+		return def{}, false
+	}
 	d, ok := ds.first[name]
 	if !ok {
 		return def{}, false
@@ -469,6 +485,20 @@ func (ds *defs) clash(name string, w *model.Wrapper) (def, bool) {
 		}
 	}
 	return def{}, false
+}
+
+// has reports whether name has a definition of kind k, in any branch.
+func (ds *defs) has(name string, k defKind) bool {
+	d, ok := ds.first[name]
+	if ok && d.kind == k {
+		return true
+	}
+	for _, d := range ds.more[name] {
+		if d.kind == k {
+			return true
+		}
+	}
+	return false
 }
 
 // defKind is what a name in block-gen.c is.

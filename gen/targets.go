@@ -67,12 +67,12 @@ func indexTargets(files []emit.File, spans []chunks.List[parse.Span]) map[string
 // (see parse.TypeKey), so two names of one type through a typedef differ;
 // such a warning is the price of not preprocessing. A declaration in
 // another branch of the wrapper's own #if group does not count.
-func checkTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.Span], isWrapper func(string) bool, diags *diag.List) {
+func checkTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.Span], callsWrapper map[*model.Wrapper]bool, diags *diag.List) {
 	targets := indexTargets(files, spans)
 	var reader parse.Prototypes
 	for _, f := range files {
 		for _, w := range f.Wrappers {
-			if isWrapper(w.Target) {
+			if callsWrapper[w] {
 				continue // an error already: the two would call each other
 			}
 			var proto *parse.Proto
