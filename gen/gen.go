@@ -90,31 +90,28 @@ func Generate(inputs []Input, d *dialect.Dialect) *Result {
 	for _, in := range inputs {
 		r.Diags.RankFile(in.Name)
 	}
-	var conds condCache
-	var wrappers chunks.List[model.Wrapper]
+	rd := startReading(inputs, d)
 	spans := make([]chunks.List[parse.Span], len(inputs))
+	guarded := make([]bool, len(inputs))
 	for i, in := range inputs {
 		if len(in.Src) > math.MaxInt32 {
 			r.Diags.Errorf(diag.Pos{File: in.Name}, "input of %d bytes is too large: the limit is 2 GiB", len(in.Src))
 			continue
 		}
 		lex := clex.New(in.Name, in.Src, &r.Diags)
-		f := emit.File{Name: in.Name}
 		info := parse.File(lex, &r.Diags, parse.Sink{
-			Wrapper: func(decl *parse.Decl) {
-				if w, ok := check(decl, d, &r.Diags); ok {
-					w.Conditions = conds.convert(decl.Conditions)
-					f.Wrappers = append(f.Wrappers, wrappers.Add(w))
-				}
-			},
+			Batch:    func(b *parse.Batch) *parse.Batch { return rd.submit(i, b) },
 			Function: func(s parse.Span) { spans[i].Add(s) },
 		})
-		if info.IncludeGuard {
+		guarded[i] = info.IncludeGuard
+	}
+	r.Files = rd.finish(&r.Diags)
+	for i, f := range r.Files {
+		if guarded[i] {
 			for _, w := range f.Wrappers {
 				w.Conditions = w.Conditions[1:]
 			}
 		}
-		r.Files = append(r.Files, f)
 	}
 	callsWrapper := checkAll(r.Files, &r.Diags)
 	if !r.Diags.HasErrors() {

@@ -188,6 +188,9 @@ func (l *Lexer) Reset(file string, src []byte, diags *diag.List, off, line, col 
 	l.guard.step = -1
 }
 
+// Name returns the name of the file the lexer reads, as positions give it.
+func (l *Lexer) Name() string { return l.file }
+
 // Src returns the source the lexer reads.
 func (l *Lexer) Src() []byte { return l.src }
 

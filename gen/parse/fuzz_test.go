@@ -34,7 +34,8 @@ import (
 //     (line splices removed, as a compiler reads them);
 //   - parse.HasWrapper agrees with parse.File;
 //   - skimming changes nothing: reading every declaration token by token
-//     gives the same declarations, function spans and diagnostics.
+//     gives the same declarations, function spans and diagnostics;
+//   - neither does reading the declarations in batches (parse.Reader).
 //
 // Seeds: testdata/fuzz/FuzzParse, plus every input of the golden archives
 // and reference examples, added at run time so new ones join by themselves.
@@ -72,8 +73,9 @@ type parseRun struct {
 	items            []diag.Diagnostic
 	hasErrors        bool
 	hasWrapperResult bool
-	// unskimmed is what File gave reading every token.
-	unskimmed struct {
+	// unskimmed is what File gave reading every token, batched what it
+	// gave handing declarations to a parse.Reader in batches.
+	unskimmed, batched struct {
 		decls []parse.Decl
 		spans []parse.Span
 		items []diag.Diagnostic
@@ -114,6 +116,17 @@ func runParse(src []byte) parseRun {
 		Function: func(s parse.Span) { r.unskimmed.spans = append(r.unskimmed.spans, s) },
 	})
 	r.unskimmed.items = slow.Items()
+	var batched diag.List
+	reader := parse.NewReader(fuzzFile, src)
+	parse.File(clex.New(fuzzFile, src, &batched), &batched, parse.Sink{
+		Batch: func(b *parse.Batch) *parse.Batch {
+			reader.Read(b, &batched, func(d *parse.Decl) { r.batched.decls = append(r.batched.decls, *d) })
+			b.Reset()
+			return b
+		},
+		Function: func(s parse.Span) { r.batched.spans = append(r.batched.spans, s) },
+	})
+	r.batched.items = batched.Items()
 	r.hasErrors = diags.HasErrors()
 	r.hasWrapperResult = parse.HasWrapper(fuzzFile, src)
 	return r
@@ -183,6 +196,15 @@ func checkParse(t *testing.T, src []byte, r *parseRun) {
 	}
 	if diff := cmp.Diff(r.unskimmed.items, r.items); diff != "" {
 		t.Errorf("skimming changed the diagnostics (-token by token +skimmed):\n%s", diff)
+	}
+	if diff := cmp.Diff(r.decls, r.batched.decls, opt); diff != "" {
+		t.Errorf("reading in batches changed the declarations (-at once +batched):\n%s", diff)
+	}
+	if diff := cmp.Diff(r.spans, r.batched.spans, opt); diff != "" {
+		t.Errorf("reading in batches changed the function spans (-at once +batched):\n%s", diff)
+	}
+	if diff := cmp.Diff(r.items, r.batched.items); diff != "" {
+		t.Errorf("reading in batches changed the diagnostics (-at once +batched):\n%s", diff)
 	}
 
 	want := len(r.decls) > 0 || parserErrors > 0

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
@@ -87,6 +88,12 @@ func (s *Span) NamePos(file string, src []byte) diag.Pos {
 type Sink struct {
 	// Wrapper is called with each wrapper declaration.
 	Wrapper func(*Decl)
+	// Batch, if not nil, replaces Wrapper: it is handed the declarations
+	// that may declare a wrapper unread, a batch at a time in source order,
+	// for a Reader to read, perhaps on another goroutine while File lexes
+	// on. File no longer touches a batch it handed over; Batch returns an
+	// empty one for File to fill next (a new one, or a read one Reset).
+	Batch func(*Batch) *Batch
 	// Function, if not nil, is called with the span of every other
 	// function declaration or definition at file scope.
 	Function func(Span)
@@ -102,9 +109,74 @@ func File(lex *clex.Lexer, diags *diag.List, sink Sink) FileInfo {
 // file is File; with noSkim, every declaration is read token by token,
 // which tests compare with skimming.
 func file(lex *clex.Lexer, diags *diag.List, sink Sink, noSkim bool) FileInfo {
-	p := &parser{lex: lex, src: lex.Src(), str: lex.Source(), diags: diags, sink: sink, noSkim: noSkim}
+	p := &parser{lex: lex, file: lex.Name(), src: lex.Src(), str: lex.Source(), diags: diags, sink: sink, noSkim: noSkim}
+	if sink.Batch != nil {
+		p.batch = new(Batch)
+	}
 	p.run()
+	if p.batch != nil && len(p.batch.decls) > 0 {
+		sink.Batch(p.batch)
+	}
 	return FileInfo{IncludeGuard: lex.IncludeGuard()}
+}
+
+// batchSize is how many declarations File gathers before handing a batch
+// over: enough to make the hand-over cheap, few enough to start reading
+// early.
+const batchSize = 64
+
+// A Batch holds declarations that File found to carry a marker, or a
+// specifier that may be a misspelt one, before they are read: their tokens
+// and the preprocessor groups around each.
+type Batch struct {
+	toks  []clex.Token
+	decls []pending
+}
+
+// pending is one declaration of a batch: its tokens toks[lo:hi], the token
+// that ended it, and the groups around it.
+type pending struct {
+	lo, hi int
+	term   clex.Token
+	conds  []clex.Condition
+}
+
+// Reset empties b for reuse.
+func (b *Batch) Reset() {
+	b.toks, b.decls = b.toks[:0], b.decls[:0]
+}
+
+func (b *Batch) add(toks []clex.Token, term clex.Token, conds []clex.Condition) {
+	lo := len(b.toks)
+	b.toks = append(b.toks, toks...)
+	b.decls = append(b.decls, pending{lo: lo, hi: len(b.toks), term: term, conds: conds})
+}
+
+// Reader reads the declarations of batches of one file. A Reader is not
+// safe for concurrent use; each goroutine needs its own.
+type Reader struct {
+	p parser
+}
+
+// NewReader returns a Reader of batches from src, which came from file.
+// src must not change while the declarations read are in use.
+func NewReader(file string, src []byte) *Reader {
+	return &Reader{p: parser{file: file, src: src, str: unsafe.String(unsafe.SliceData(src), len(src))}}
+}
+
+// Read reads every declaration of b in order, as File would have, passing
+// each wrapper declaration to fn and problems to diags. The Decl passed to
+// fn is reused: fn copies what it keeps.
+func (r *Reader) Read(b *Batch, diags *diag.List, fn func(*Decl)) {
+	p := &r.p
+	p.diags = diags
+	for _, pd := range b.decls {
+		p.decl = Decl{}
+		if p.declaration(b.toks[pd.lo:pd.hi], pd.term, pd.conds, &p.decl) {
+			fn(&p.decl)
+		}
+	}
+	p.diags = nil
 }
 
 // HasWrapper reports whether src declares at least one wrapper, valid or
@@ -113,13 +185,14 @@ func file(lex *clex.Lexer, diags *diag.List, sink Sink, noSkim bool) FileInfo {
 func HasWrapper(file string, src []byte) bool {
 	var diags diag.List
 	lex := clex.New(file, src, &diags)
-	p := &parser{lex: lex, src: src, str: lex.Source(), diags: &diags, probe: true, sink: Sink{Wrapper: func(*Decl) {}}}
+	p := &parser{lex: lex, file: file, src: src, str: lex.Source(), diags: &diags, probe: true, sink: Sink{Wrapper: func(*Decl) {}}}
 	p.run()
 	return p.hit
 }
 
 type parser struct {
-	lex   *clex.Lexer
+	lex   *clex.Lexer // nil in a Reader
+	file  string
 	src   []byte
 	str   string // src as a string sharing its memory
 	diags *diag.List
@@ -138,6 +211,8 @@ type parser struct {
 	decl Decl
 	// params holds the parameters of the wrappers read.
 	paramArena chunks.Arena[model.Param]
+	// batch gathers the declarations to read for Sink.Batch.
+	batch *Batch
 	// skim is where the lexer describes a declaration it skimmed, and
 	// noSkim (for tests) makes the parser read every token.
 	skim   clex.Skim
@@ -186,7 +261,9 @@ func spelling(raw []byte) []byte {
 	return out
 }
 
-func (p *parser) pos(t clex.Token) diag.Pos { return p.lex.Pos(t) }
+func (p *parser) pos(t clex.Token) diag.Pos {
+	return diag.Pos{File: p.file, Line: t.Line, Col: t.Col}
+}
 
 // after returns the position just after t. A token continued by a line
 // splice ends on a later line than it starts, so the line breaks inside it
@@ -303,10 +380,19 @@ func (p *parser) skipBody() {
 // looks like a misspelt one.
 func (p *parser) flush(term clex.Token) {
 	if p.marked || p.hasSuspect() {
+		if p.batch != nil && !p.probe {
+			p.batch.add(p.buf, term, p.lex.Conditions())
+			if len(p.batch.decls) >= batchSize {
+				p.batch = p.sink.Batch(p.batch)
+			}
+			p.buf = p.buf[:0]
+			p.marked = false
+			return
+		}
 		before := p.diags.Len()
 		// One Decl, reused: the sink copies what it keeps.
 		p.decl = Decl{}
-		ok := p.declaration(p.buf, term, &p.decl)
+		ok := p.declaration(p.buf, term, p.lex.Conditions(), &p.decl)
 		switch {
 		case p.probe:
 			// A declaration with an error counts: its file must be read
@@ -386,7 +472,7 @@ func (p *parser) hasSuspect() bool {
 // declaration examines one top-level declaration (its tokens and the token
 // that ended it). It returns ok=false when the declaration is not a wrapper
 // or has an error, which it reports.
-func (p *parser) declaration(toks []clex.Token, term clex.Token, d *Decl) bool {
+func (p *parser) declaration(toks []clex.Token, term clex.Token, conds []clex.Condition, d *Decl) bool {
 	var (
 		markerTok clex.Token
 		hasMarker bool
@@ -474,7 +560,7 @@ specifiers:
 	}
 	nameTok := toks[nameIdx]
 	d.Name, d.NamePos = p.text(nameTok), p.pos(nameTok)
-	d.Conditions = p.lex.Conditions()
+	d.Conditions = conds
 
 	// The return type.
 	typeToks = typeOrAnnotations(p, toks, typeToks, capitals)

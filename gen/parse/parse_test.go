@@ -109,3 +109,68 @@ func TestHasWrapper(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchesMatchFile reads a file of many declarations, good and bad,
+// across several batches, on another goroutine as Generate does, and
+// compares with reading it at once.
+func TestBatchesMatchFile(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("#ifndef G_H\n#define G_H\n")
+	for i := range 300 {
+		switch i % 5 {
+		case 0:
+			fmt.Fprintf(&b, "int co_wrapper bdrv_b%d(BlockDriverState *bs, int64_t offset);\n", i)
+		case 1:
+			fmt.Fprintf(&b, "#ifdef CONFIG_%d\nvoid coroutine_fn no_co_wrapper bdrv_co_b%d(BdrvChild *c,\n    void (*cb)(void *, int));\n#endif\n", i, i)
+		case 2:
+			fmt.Fprintf(&b, "int co_wrapper_mixd bdrv_b%d(BlockDriverState *bs);\n", i) // misspelt
+		case 3:
+			fmt.Fprintf(&b, "int coroutine_fn bdrv_co_b%d(BlockDriverState *bs, int64_t offset);\n", i)
+		case 4:
+			fmt.Fprintf(&b, "int co_wrapper bdrv_b%d(BlockDriverState *bs, int);\n", i) // unnamed
+		}
+	}
+	b.WriteString("#endif\n")
+	src := []byte(b.String())
+
+	type result struct {
+		decls []parse.Decl
+		items []diag.Diagnostic
+	}
+	var once result
+	var d1 diag.List
+	parse.File(clex.New("g.h", src, &d1), &d1, parse.Sink{Wrapper: func(d *parse.Decl) { once.decls = append(once.decls, *d) }})
+	once.items = d1.Items()
+
+	var batched result
+	var d2 diag.List
+	reader := parse.NewReader("g.h", src)
+	done := make(chan struct{})
+	batches := make(chan *parse.Batch, 100)
+	go func() {
+		defer close(done)
+		for bt := range batches {
+			reader.Read(bt, &d2, func(d *parse.Decl) { batched.decls = append(batched.decls, *d) })
+		}
+	}()
+	n := 0
+	var lexDiags diag.List
+	parse.File(clex.New("g.h", src, &lexDiags), &lexDiags, parse.Sink{Batch: func(bt *parse.Batch) *parse.Batch {
+		n++
+		batches <- bt
+		return new(parse.Batch)
+	}})
+	close(batches)
+	<-done
+	d2.Append(&lexDiags)
+	batched.items = d2.Items()
+	if n < 3 {
+		t.Errorf("%d batches: the test wants several", n)
+	}
+	if len(once.decls) != 120 || len(once.items) != 120 {
+		t.Errorf("read at once: %d declarations and %d diagnostics, want 120 and 120", len(once.decls), len(once.items))
+	}
+	if diff := cmp.Diff(once, batched, cmp.AllowUnexported(result{})); diff != "" {
+		t.Errorf("batches differ from reading at once (-at once +batches):\n%s", diff)
+	}
+}

@@ -55,7 +55,7 @@ func (r *Prototypes) Read(file string, src []byte, span *Span) (*Proto, bool) {
 		r.toks = append(r.toks, t)
 	}
 	pieces := r.p.pieces
-	r.p = parser{lex: &r.lex, src: src, str: r.lex.Source(), diags: &r.diags, pieces: pieces}
+	r.p = parser{lex: &r.lex, file: file, src: src, str: r.lex.Source(), diags: &r.diags, pieces: pieces}
 	r.proto = Proto{Params: r.proto.Params[:0]}
 	return r.p.prototype(r.toks, &r.proto)
 }
