@@ -113,10 +113,22 @@ func Generate(inputs []Input, d *dialect.Dialect) *Result {
 			}
 		}
 	}
-	callsWrapper := checkAll(r.Files, &r.Diags)
+	// The wrappers are checked against each other and against the
+	// functions they call at the same time, on two goroutines. The
+	// warnings about targets would only add noise to errors.
+	var targetDiags diag.List
+	checkingTargets := !r.Diags.HasErrors()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if checkingTargets {
+			checkTargets(inputs, r.Files, spans, &targetDiags)
+		}
+	}()
+	checkAll(r.Files, &r.Diags)
+	<-done
 	if !r.Diags.HasErrors() {
-		// On broken input the warnings would only add noise.
-		checkTargets(inputs, r.Files, spans, callsWrapper, &r.Diags)
+		r.Diags.Append(&targetDiags)
 	}
 	return r
 }
@@ -341,11 +353,8 @@ func collision(w *model.Wrapper, name string) string {
 // checkAll checks the wrappers of all files against each other: every name
 // the generated code defines must be defined once, and no wrapper may call
 // another generated wrapper. Each problem is reported once, at the later
-// declaration, with a note at the earlier one. It returns the wrappers that
-// call a wrapper of another branch of their #if group, which is allowed
-// (no configuration compiles both) but leaves nothing to check the call
-// against.
-func checkAll(files []emit.File, diags *diag.List) (callsWrapper map[*model.Wrapper]bool) {
+// declaration, with a note at the earlier one.
+func checkAll(files []emit.File, diags *diag.List) {
 	n := 0
 	for _, f := range files {
 		n += len(f.Wrappers)
@@ -422,17 +431,6 @@ func checkAll(files []emit.File, diags *diag.List) (callsWrapper map[*model.Wrap
 			}
 		}
 	}
-	for _, f := range files {
-		for _, w := range f.Wrappers {
-			if defined.has(w.Target, wrapperDef) {
-				if callsWrapper == nil {
-					callsWrapper = map[*model.Wrapper]bool{}
-				}
-				callsWrapper[w] = true
-			}
-		}
-	}
-	return callsWrapper
 }
 
 // def is a name block-gen.c defines, and for which wrapper.
@@ -482,20 +480,6 @@ func (ds *defs) clash(name string, w *model.Wrapper) (def, bool) {
 		}
 	}
 	return def{}, false
-}
-
-// has reports whether name has a definition of kind k, in any branch.
-func (ds *defs) has(name string, k defKind) bool {
-	d, ok := ds.first[name]
-	if ok && d.kind == k {
-		return true
-	}
-	for _, d := range ds.more[name] {
-		if d.kind == k {
-			return true
-		}
-	}
-	return false
 }
 
 // defKind is what a name in block-gen.c is.

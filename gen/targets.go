@@ -19,10 +19,11 @@ type spanRef struct {
 }
 
 // targetDecls are the declarations of one target, in input order: the
-// first, and the rare others.
+// first, and the rare others; and whether a wrapper has the target's name.
 type targetDecls struct {
-	first spanRef
-	more  []spanRef
+	first     spanRef
+	more      []spanRef
+	isWrapper bool
 }
 
 // indexTargets finds the declarations of the functions the wrappers call
@@ -41,6 +42,13 @@ func indexTargets(files []emit.File, spans []chunks.List[parse.Span]) map[string
 			if _, ok := index[w.Target]; !ok {
 				index[w.Target] = &slots[0]
 				slots = slots[1:]
+			}
+		}
+	}
+	for _, f := range files {
+		for _, w := range f.Wrappers {
+			if t, ok := index[w.Name]; ok {
+				t.isWrapper = true
 			}
 		}
 	}
@@ -66,18 +74,21 @@ func indexTargets(files []emit.File, spans []chunks.List[parse.Span]) map[string
 // declared coroutine_fn. Types are compared as spelt, after normalisation
 // (see parse.TypeKey), so two names of one type through a typedef differ;
 // such a warning is the price of not preprocessing. A declaration in
-// another branch of the wrapper's own #if group does not count.
-func checkTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.Span], callsWrapper map[*model.Wrapper]bool, diags *diag.List) {
+// another branch of the wrapper's own #if group does not count. A wrapper
+// that calls another wrapper is not checked: it is an error (see checkAll)
+// unless the two lie in different branches of an #if group, where the
+// generated code is all there is to check against.
+func checkTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.Span], diags *diag.List) {
 	targets := indexTargets(files, spans)
 	var reader parse.Prototypes
 	for _, f := range files {
 		for _, w := range f.Wrappers {
-			if callsWrapper[w] {
-				continue // an error already: the two would call each other
+			decls := targets[w.Target]
+			if decls.isWrapper {
+				continue
 			}
 			var proto *parse.Proto
 			found, coroutineFn := false, false
-			decls := targets[w.Target]
 			for i := -1; decls.first.span != nil && i < len(decls.more); i++ {
 				fn := decls.first
 				if i >= 0 {
