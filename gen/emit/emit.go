@@ -7,6 +7,7 @@ package emit
 import (
 	"fmt"
 	"io"
+	"runtime"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
@@ -30,6 +31,9 @@ func Banner(tool, version string, d *dialect.Dialect) string {
 
 // Write writes block-gen.c after the banner to w: the includes, then each
 // file's wrappers. It stops at the first error w returns.
+//
+// Many wrappers are rendered in pieces on one goroutine per processor and
+// written in order; the text is the same as one goroutine would write.
 func Write(w io.Writer, d *dialect.Dialect, files []File) error {
 	e := &emitter{d: d, w: w, buf: make([]byte, 0, flushAt+4096)}
 	for _, inc := range d.Includes {
@@ -38,24 +42,120 @@ func Write(w io.Writer, d *dialect.Dialect, files []File) error {
 	if d.IncludesEndLine {
 		e.str("\n")
 	}
+	n := 0
 	for _, f := range files {
-		var open []model.Condition // the groups the output is inside
-		for _, w := range f.Wrappers {
-			open = e.enter(open, w.Conditions)
-			if w.Kind == model.NoCo {
-				e.noCo(w)
-			} else {
-				e.co(w)
-			}
-			if e.err != nil {
-				return e.err
-			}
+		n += len(f.Wrappers)
+	}
+	if workers := runtime.GOMAXPROCS(0); workers > 1 && n >= 8*pieceSize {
+		e.flush()
+		if e.err != nil {
+			return e.err
 		}
-		e.leave(open)
-		e.str("\n")
+		return writePieces(w, d, files, workers)
+	}
+	for _, f := range files {
+		e.piece(f.Wrappers, nil, true)
+		if e.err != nil {
+			return e.err
+		}
 	}
 	e.flush()
 	return e.err
+}
+
+// piece writes wrappers, all of one file, that follow a wrapper inside the
+// groups open (nil at the start of the file); last ends the file.
+func (e *emitter) piece(wrappers []*model.Wrapper, open []model.Condition, last bool) {
+	for _, w := range wrappers {
+		open = e.enter(open, w.Conditions)
+		if w.Kind == model.NoCo {
+			e.noCo(w)
+		} else {
+			e.co(w)
+		}
+		if e.err != nil {
+			return
+		}
+	}
+	if last {
+		e.leave(open)
+		e.str("\n")
+	}
+}
+
+// pieceSize is how many wrappers a piece of a parallel Write holds: a few
+// hundred kilobytes of text.
+const pieceSize = 256
+
+// piece is a run of wrappers of one file rendered on its own.
+type piece struct {
+	wrappers []*model.Wrapper
+	open     []model.Condition
+	last     bool
+	text     []byte
+	done     chan struct{}
+}
+
+// writePieces renders the files in pieces on workers goroutines and writes
+// the pieces in order, with at most 2*workers of them in memory.
+func writePieces(w io.Writer, d *dialect.Dialect, files []File, workers int) error {
+	var pieces []*piece
+	for _, f := range files {
+		if len(f.Wrappers) == 0 {
+			pieces = append(pieces, &piece{last: true})
+			continue
+		}
+		for lo := 0; lo < len(f.Wrappers); lo += pieceSize {
+			hi := min(lo+pieceSize, len(f.Wrappers))
+			pc := &piece{wrappers: f.Wrappers[lo:hi], last: hi == len(f.Wrappers)}
+			if lo > 0 {
+				pc.open = f.Wrappers[lo-1].Conditions
+			}
+			pieces = append(pieces, pc)
+		}
+	}
+	work := make(chan *piece, 2*workers)
+	free := make(chan []byte, 2*workers+1)
+	defer close(work)
+	for range workers {
+		go func() {
+			for pc := range work {
+				var buf []byte
+				select {
+				case buf = <-free:
+				default:
+					buf = make([]byte, 0, pieceSize*1280) // a wrapper is about 1 KB
+				}
+				e := &emitter{d: d, buf: buf[:0]}
+				e.piece(pc.wrappers, pc.open, pc.last)
+				pc.text = e.buf
+				close(pc.done)
+			}
+		}()
+	}
+	next := 0 // the next piece to hand out
+	for i, pc := range pieces {
+		// Keep up to cap(work) pieces ahead of the one written.
+		for next < len(pieces) && next <= i+cap(work)-1 {
+			pieces[next].done = make(chan struct{})
+			work <- pieces[next]
+			next++
+		}
+		<-pc.done
+		if _, err := w.Write(pc.text); err != nil {
+			// The workers finish what they have; close(work) ends them.
+			for _, rest := range pieces[i+1 : next] {
+				<-rest.done
+			}
+			return err
+		}
+		select {
+		case free <- pc.text:
+		default:
+		}
+		pc.text = nil
+	}
+	return nil
 }
 
 // enter writes what separates the previous wrapper, inside the groups
@@ -107,7 +207,12 @@ type emitter struct {
 	err error
 }
 
+// flush writes the gathered text out; an emitter without a writer keeps
+// it all.
 func (e *emitter) flush() {
+	if e.w == nil {
+		return
+	}
 	if e.err == nil && len(e.buf) > 0 {
 		_, e.err = e.w.Write(e.buf)
 	}
