@@ -364,7 +364,7 @@ func checkAll(files []emit.File, diags *diag.List) {
 	// string is built for them); the rare wrapper or struct whose own name
 	// ends like one is also kept under the name without the suffix.
 	defined, derived := newDefs(2*n), newDefs(n)
-	suffixed := map[defKind]*defs{entryDef: newDefs(0), bhDef: newDefs(0)}
+	suffixed := [...]*defs{entryDef: newDefs(0), bhDef: newDefs(0)}
 	report := func(w, earlier *model.Wrapper, msg string) {
 		diags.Add(diag.Diagnostic{
 			Pos: w.Pos, Severity: diag.Error, Msg: msg,
@@ -374,60 +374,62 @@ func checkAll(files []emit.File, diags *diag.List) {
 	twice := func(w *model.Wrapper, name string, kind defKind, prev def) {
 		report(w, prev.w, fmt.Sprintf("'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", name, kind, w.Name, prev.kind, prev.w.Name))
 	}
-	// clash returns an earlier definition of name that can be compiled in
-	// together with w's.
-	clash := func(name string, w *model.Wrapper) (def, bool) {
-		if d, ok := defined.clash(name, w); ok {
-			return d, true
+	// find returns an earlier definition of name that can be compiled in
+	// together with w's, and whether defined has name at all.
+	find := func(name string, w *model.Wrapper) (d def, clash, exists bool) {
+		if d, clash, exists = defined.find(name, w); clash {
+			return d, true, true
 		}
 		for _, k := range []defKind{entryDef, bhDef} {
 			if base, ok := strings.CutSuffix(name, k.suffix()); ok {
-				if d, ok := derived.clash(base, w); ok && d.kind == k {
-					return d, true
+				if d, ok, _ := derived.find(base, w); ok && d.kind == k {
+					return d, true, exists
 				}
 			}
 		}
-		return def{}, false
+		return def{}, false, exists
 	}
-	define := func(name string, d def) {
-		defined.put(name, d)
+	define := func(name string, d def, exists bool) {
+		defined.add(name, d, exists)
 		for _, k := range []defKind{entryDef, bhDef} {
 			if base, ok := strings.CutSuffix(name, k.suffix()); ok {
-				suffixed[k].put(base, d)
+				_, _, exists := suffixed[k].find(base, d.w)
+				suffixed[k].add(base, d, exists)
 			}
 		}
 	}
 	for _, f := range files {
 		for _, w := range f.Wrappers {
-			prev, dup := clash(w.Name, w)
+			prev, dup, exists := find(w.Name, w)
 			if dup && prev.kind == wrapperDef {
 				report(w, prev.w, fmt.Sprintf("duplicate wrapper '%s'", w.Name))
 				continue
 			}
-			if callee, ok := clash(w.Target, w); ok && callee.kind == wrapperDef {
+			if callee, ok, _ := find(w.Target, w); ok && callee.kind == wrapperDef {
 				report(w, callee.w, fmt.Sprintf("wrapper '%s' calls '%s', which is itself a generated wrapper: the two would call each other forever", w.Name, w.Target))
 				continue
 			}
 			if dup {
 				twice(w, w.Name, wrapperDef, prev)
 			} else {
-				define(w.Name, def{w, wrapperDef})
+				define(w.Name, def{w, wrapperDef}, exists)
 			}
-			if prev, dup := clash(w.StructName, w); dup {
+			if prev, dup, exists := find(w.StructName, w); dup {
 				twice(w, w.StructName, structDef, prev)
 			} else {
-				define(w.StructName, def{w, structDef})
+				define(w.StructName, def{w, structDef}, exists)
 			}
 			kind := entryDef
 			if w.Kind == model.NoCo {
 				kind = bhDef
 			}
-			if prev, dup := derived.clash(w.Target, w); dup && prev.kind == kind {
+			prev, dup, exists = derived.find(w.Target, w)
+			if dup && prev.kind == kind {
 				twice(w, w.Target+kind.suffix(), kind, prev)
-			} else if prev, dup := suffixed[kind].clash(w.Target, w); dup {
+			} else if prev, dup, _ := suffixed[kind].find(w.Target, w); dup {
 				twice(w, w.Target+kind.suffix(), kind, prev)
 			} else {
-				derived.put(w.Target, def{w, kind})
+				derived.add(w.Target, def{w, kind}, exists)
 			}
 		}
 	}
@@ -451,35 +453,36 @@ func newDefs(size int) *defs {
 	return &defs{first: make(map[string]def, size), more: map[string][]def{}}
 }
 
-func (ds *defs) put(name string, d def) {
-	if len(ds.first) > 0 {
-		if _, ok := ds.first[name]; ok {
-			ds.more[name] = append(ds.more[name], d)
-			return
-		}
+// add adds a definition of name; exists says whether ds has name already
+// (from find, so that the common case costs one map access).
+func (ds *defs) add(name string, d def, exists bool) {
+	if exists {
+		ds.more[name] = append(ds.more[name], d)
+		return
 	}
 	ds.first[name] = d
 }
 
-// clash returns a definition of name that can be compiled in together
-// with w: one in another branch of w's #if group cannot.
-func (ds *defs) clash(name string, w *model.Wrapper) (def, bool) {
+// find returns a definition of name that can be compiled in together with
+// w (one in another branch of w's #if group cannot), and whether ds has
+// any definition of name.
+func (ds *defs) find(name string, w *model.Wrapper) (d def, clash, exists bool) {
 	if len(ds.first) == 0 {
-		return def{}, false
+		return def{}, false, false
 	}
-	d, ok := ds.first[name]
-	if !ok {
-		return def{}, false
+	d, exists = ds.first[name]
+	if !exists {
+		return def{}, false, false
 	}
 	if !exclusive(d.w, w) {
-		return d, true
+		return d, true, true
 	}
 	for _, d := range ds.more[name] {
 		if !exclusive(d.w, w) {
-			return d, true
+			return d, true, true
 		}
 	}
-	return def{}, false
+	return def{}, false, true
 }
 
 // defKind is what a name in block-gen.c is.
