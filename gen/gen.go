@@ -208,26 +208,28 @@ func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (model.Wrappe
 	if len(w.Params) > 8 {
 		seen = make(map[string]diag.Pos, len(w.Params))
 	}
-	for i, p := range w.Params {
-		if what := collision(&w, p.Name); what != "" {
-			fail(p.Pos(w.Pos.File), "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, what)
+	for i := range w.Params {
+		p := &w.Params[i]
+		pname := p.Name()
+		if what := collision(&w, pname); what != "" {
+			fail(p.Pos(w.Pos.File), "parameter '%s' of '%s' collides with %s; rename the parameter", pname, name, what)
 		}
 		first, dup := diag.Pos{}, false
 		if seen != nil {
-			first, dup = seen[p.Name]
+			first, dup = seen[pname]
 			if !dup {
-				seen[p.Name] = p.Pos(w.Pos.File)
+				seen[pname] = p.Pos(w.Pos.File)
 			}
 		} else {
-			for _, q := range w.Params[:i] {
-				if q.Name == p.Name {
+			for j := range w.Params[:i] {
+				if q := &w.Params[j]; q.Name() == pname {
 					first, dup = q.Pos(w.Pos.File), true
 					break
 				}
 			}
 		}
 		if dup {
-			fail(p.Pos(w.Pos.File), "duplicate parameter name '%s' in '%s' (first at %d:%d)", p.Name, name, first.Line, first.Col)
+			fail(p.Pos(w.Pos.File), "duplicate parameter name '%s' in '%s' (first at %d:%d)", pname, name, first.Line, first.Col)
 		}
 	}
 	return w, ok
@@ -288,7 +290,7 @@ func checkContext(w *model.Wrapper, d *dialect.Dialect, diags *diag.List) bool {
 		var cc dialect.ContextCase
 		ok := false
 		if first != nil {
-			cc, ok = c.Case(first.Type)
+			cc, ok = c.Case(first.Type())
 		}
 		if !ok && c.Otherwise == "" {
 			var types []string
@@ -297,29 +299,33 @@ func checkContext(w *model.Wrapper, d *dialect.Dialect, diags *diag.List) bool {
 			}
 			pos, what := w.Pos, "no parameters"
 			if first != nil {
-				pos, what = first.Pos(w.Pos.File), "'"+first.Decl+"'"
+				pos, what = first.Pos(w.Pos.File), "'"+first.Decl()+"'"
 			}
 			diags.Errorf(pos, "the generator of %s needs the first parameter of '%s' to be %s, not %s", d.Releases, w.Name, strings.Join(types, " or "), what)
 			return false
 		}
-		if ok && cc.Name != "" && cc.Name != first.Name {
+		if ok && cc.Name != "" && cc.Name != first.Name() {
 			diags.Errorf(first.Pos(w.Pos.File), "the generator of %s writes '%s' whatever the first parameter is called, so the generated C would not compile with '%s': name it '%s' (QEMU %s fixed this)",
-				d.Releases, fmt.Sprintf(cc.Expr, cc.Name), first.Name, cc.Name, dialect.FixedNamesUntil())
+				d.Releases, fmt.Sprintf(cc.Expr, cc.Name), first.Name(), cc.Name, dialect.FixedNamesUntil())
 			return false
 		}
 	}
 	return true
 }
 
-// calledByWrapper are the functions and macros the body of a generated
-// wrapper names, in any dialect; a parameter of the same name would hide
-// them there.
-var calledByWrapper = map[string]bool{
-	"qemu_in_coroutine": true, "qemu_coroutine_create": true, "qemu_coroutine_self": true,
-	"qemu_coroutine_yield": true, "bdrv_poll_co": true, "assume_graph_lock": true,
-	"aio_bh_schedule_oneshot": true, "qemu_get_current_aio_context": true,
-	"qemu_get_aio_context": true, "bdrv_get_aio_context": true, "blk_get_aio_context": true,
-	"blk_bs": true, "assert": true, "true": true, "false": true, "NULL": true,
+// calledByWrapper reports whether name is one of the functions and macros
+// the body of a generated wrapper names, in any dialect; a parameter of the
+// same name would hide it there.
+func calledByWrapper(name string) bool {
+	switch name {
+	case "qemu_in_coroutine", "qemu_coroutine_create", "qemu_coroutine_self",
+		"qemu_coroutine_yield", "bdrv_poll_co", "assume_graph_lock",
+		"aio_bh_schedule_oneshot", "qemu_get_current_aio_context",
+		"qemu_get_aio_context", "bdrv_get_aio_context", "blk_get_aio_context",
+		"blk_bs", "assert", "true", "false", "NULL":
+		return true
+	}
+	return false
 }
 
 // collision names what a parameter called name would collide with in the
@@ -336,16 +342,22 @@ func collision(w *model.Wrapper, name string) string {
 		return "the generated struct member 'ret'"
 	case name == w.Target:
 		return fmt.Sprintf("the function '%s' that the wrapper calls", w.Target)
-	case calledByWrapper[name]:
+	case calledByWrapper(name):
 		return fmt.Sprintf("'%s', which the generated wrapper calls", name)
 	case name == w.Name:
 		return "the wrapper itself"
 	case name == w.StructName:
 		return fmt.Sprintf("the generated struct type '%s'", w.StructName)
-	case name == w.Target+"_entry" && w.Kind == model.Co:
-		return fmt.Sprintf("the generated coroutine entry '%s'", name)
-	case name == w.Target+"_bh" && w.Kind == model.NoCo:
-		return fmt.Sprintf("the generated bottom half '%s'", name)
+	}
+	// The coroutine entry or bottom half, TARGET_entry or TARGET_bh, without
+	// building either name.
+	if rest, ok := strings.CutPrefix(name, w.Target); ok {
+		switch {
+		case rest == "_entry" && w.Kind == model.Co:
+			return fmt.Sprintf("the generated coroutine entry '%s'", name)
+		case rest == "_bh" && w.Kind == model.NoCo:
+			return fmt.Sprintf("the generated bottom half '%s'", name)
+		}
 	}
 	return ""
 }

@@ -128,8 +128,8 @@ func checkRandomCase(t *testing.T, c *randdecl.Case, d *dialect.Dialect, include
 	for _, f := range r.Files {
 		for _, w := range f.Wrappers {
 			for _, p := range w.Params {
-				if strings.ContainsAny(p.Decl, "\r\n\\") || strings.Contains(p.Decl, "/*") || strings.Contains(p.Decl, "//") || strings.Contains(p.Decl, "__attribute__") {
-					t.Errorf("%s: parameter %s printed as %q: comments, line breaks, splices and attributes should be gone", w.Name, p.Name, p.Decl)
+				if strings.ContainsAny(p.Decl(), "\r\n\\") || strings.Contains(p.Decl(), "/*") || strings.Contains(p.Decl(), "//") || strings.Contains(p.Decl(), "__attribute__") {
+					t.Errorf("%s: parameter %s printed as %q: comments, line breaks, splices and attributes should be gone", w.Name, p.Name(), p.Decl())
 				}
 			}
 		}
@@ -223,10 +223,10 @@ func found(r *gen.Result) []readWrapper {
 				rw.Lock = w.Lock.String()
 			}
 			for _, p := range w.Params {
-				rw.Params = append(rw.Params, p.Name)
+				rw.Params = append(rw.Params, p.Name())
 			}
-			if len(w.Params) > 0 && contextTypes[w.Params[0].Type] {
-				rw.FirstType = w.Params[0].Type
+			if len(w.Params) > 0 && contextTypes[w.Params[0].Type()] {
+				rw.FirstType = w.Params[0].Type()
 			}
 			ws = append(ws, rw)
 		}

@@ -164,8 +164,8 @@ func compare(w *model.Wrapper, proto *parse.Proto, diags *diag.List) {
 		return
 	}
 	for i, p := range w.Params {
-		if !parse.SameParamType(p.Type, proto.Params[i]) {
-			warn(diags, p.Pos(w.Pos.File), proto, "parameter %d of '%s' is '%s', but '%s' takes '%s' there", i+1, w.Name, p.Type, w.Target, proto.Params[i])
+		if !parse.SameParamType(p.Type(), proto.Params[i]) {
+			warn(diags, p.Pos(w.Pos.File), proto, "parameter %d of '%s' is '%s', but '%s' takes '%s' there", i+1, w.Name, p.Type(), w.Target, proto.Params[i])
 		}
 	}
 }

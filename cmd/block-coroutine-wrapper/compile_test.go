@@ -120,7 +120,7 @@ func declarations(r *gen.Result) string {
 		for _, w := range f.Wrappers {
 			var decls []string
 			for _, p := range w.Params {
-				decls = append(decls, p.Decl)
+				decls = append(decls, p.Decl())
 			}
 			list := strings.Join(decls, ", ")
 			if list == "" {

@@ -69,7 +69,7 @@ func (j *job) printList(r *gen.Result) int {
 				File: w.Pos.File, Line: w.Pos.Line, Column: w.Pos.Col,
 			}
 			for _, p := range w.Params {
-				e.Parameters = append(e.Parameters, listParam{Type: p.Type, Name: p.Name, Declaration: p.Decl})
+				e.Parameters = append(e.Parameters, listParam{Type: p.Type(), Name: p.Name(), Declaration: p.Decl()})
 			}
 			for _, c := range w.Conditions {
 				e.Conditions = append(e.Conditions, c.Lines...)

@@ -247,7 +247,7 @@ func (e *emitter) args(w *model.Wrapper, prefix string) {
 			e.buf = append(e.buf, ", "...)
 		}
 		e.buf = append(e.buf, prefix...)
-		e.buf = append(e.buf, p.Name...)
+		e.buf = append(e.buf, p.Name()...)
 	}
 }
 
@@ -261,7 +261,7 @@ func (e *emitter) decls(w *model.Wrapper) {
 		if i > 0 {
 			e.buf = append(e.buf, ", "...)
 		}
-		e.buf = append(e.buf, p.Decl...)
+		e.buf = append(e.buf, p.Decl()...)
 	}
 }
 
@@ -283,14 +283,14 @@ func (e *emitter) signature(ret, middle string, w *model.Wrapper) {
 // members writes one struct member line per parameter.
 func (e *emitter) members(w *model.Wrapper) {
 	for _, p := range w.Params {
-		e.line("    ", p.Member, ";")
+		e.line("    ", p.Member(), ";")
 	}
 }
 
 // initializers writes one designated initializer per parameter.
 func (e *emitter) initializers(w *model.Wrapper, indent string) {
 	for _, p := range w.Params {
-		e.line(indent, ".", p.Name, " = ", p.Name, ",")
+		e.line(indent, ".", p.Name(), " = ", p.Name(), ",")
 	}
 }
 
@@ -330,10 +330,10 @@ func context(c *dialect.Context, w *model.Wrapper, prefix string) string {
 		return c.Fixed
 	}
 	if len(w.Params) > 0 {
-		if cc, ok := c.Case(w.Params[0].Type); ok {
+		if cc, ok := c.Case(w.Params[0].Type()); ok {
 			name := cc.Name
 			if name == "" {
-				name = w.Params[0].Name
+				name = w.Params[0].Name()
 			}
 			return fmt.Sprintf(cc.Expr, prefix+name)
 		}

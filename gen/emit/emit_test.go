@@ -39,8 +39,8 @@ func files(n int) []File {
 					Kind: kind, Mixed: i%2 == 0, Lock: model.Lock(i % 3), ReturnType: "int",
 					Name: name, Target: target, StructName: model.CamelCase(name),
 					Params: []model.Param{
-						{Type: "BlockDriverState *", Name: "bs", Decl: "BlockDriverState *bs", Member: "BlockDriverState *bs"},
-						{Type: "int64_t", Name: "offset", Decl: "int64_t offset", Member: "int64_t offset"},
+						model.NewParam("BlockDriverState *", "bs", "BlockDriverState *bs", "BlockDriverState *bs", 1, 1),
+						model.NewParam("int64_t", "offset", "int64_t offset", "int64_t offset", 1, 1),
 					},
 					Conditions: conditions[(i/7)%len(conditions)],
 				})

@@ -4,6 +4,7 @@
 package model
 
 import (
+	"math"
 	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
@@ -83,25 +84,80 @@ func LookupMarker(name string) (Marker, bool) {
 	return Marker{}, false
 }
 
-// Param is one parameter of a wrapper.
+// Param is one parameter of a wrapper. The parameters are the bulk of the
+// model, so a Param holds its declarator and finds the rest in it: the
+// name is a substring of the declarator, and so usually are the type (its
+// start) and the struct member (all of it).
 type Param struct {
-	// Type is the parameter's type as an abstract declarator in canonical
-	// spelling ("BlockDriverState *", "void (*)(void *, int)"), arrays
-	// already decayed to pointers. Use it to compare types.
-	Type string
-	// Name is the declared name.
-	Name string
-	// Decl is the full declarator to print in a parameter list
-	// ("int64_t offset", "uint8_t buf[16]"): the source spelling where it
-	// was plain, a canonical one where comments or line breaks had to go.
-	Decl string
-	// Member is the declarator of the struct member that stores the
-	// argument: Decl, but with an array or function parameter as the
-	// pointer it is ("uint8_t *buf").
-	Member string
+	decl             string
+	nameOff, nameLen uint16
+	typeLen          uint16     // the type is decl[:typeLen], unless other says
+	other            *paramText // the texts that are not substrings of decl
 	// Line and Col are where the parameter starts, in its wrapper's file.
-	// There are many parameters: they do not each hold the file name.
 	Line, Col int32
+}
+
+// paramText is a Param's type, name and member when decl does not hold
+// them as Param expects.
+type paramText struct {
+	typ, name, member string
+}
+
+// NewParam returns the parameter declared as decl: the full declarator to
+// print in a parameter list ("int64_t offset", "uint8_t buf[16]"), the
+// source spelling where it was plain and a canonical one where comments or
+// line breaks had to go. typ is its type as an abstract declarator in
+// canonical spelling ("BlockDriverState *", "void (*)(void *, int)"),
+// arrays already decayed to pointers; name the declared name; member the
+// declarator of the struct member that stores the argument: decl, but with
+// an array or function parameter as the pointer it is ("uint8_t *buf").
+func NewParam(typ, name, decl, member string, line, col int) Param {
+	p := Param{decl: decl, Line: int32(line), Col: int32(col)}
+	i := strings.Index(decl, name)
+	compact := member == decl && strings.HasPrefix(decl, typ) && i >= 0 &&
+		len(decl) <= math.MaxUint16 && name != ""
+	if !compact {
+		p.other = &paramText{typ: typ, name: name, member: member}
+		return p
+	}
+	p.nameOff, p.nameLen, p.typeLen = uint16(i), uint16(len(name)), uint16(len(typ))
+	return p
+}
+
+// Type is the parameter's type as an abstract declarator in canonical
+// spelling ("BlockDriverState *", "void (*)(void *, int)"), arrays decayed
+// to pointers. Use it to compare types.
+func (p *Param) Type() string {
+	if p.other != nil {
+		return p.other.typ
+	}
+	return p.decl[:p.typeLen]
+}
+
+// Name is the declared name.
+func (p *Param) Name() string {
+	if p.other != nil {
+		return p.other.name
+	}
+	return p.decl[p.nameOff : p.nameOff+p.nameLen]
+}
+
+// Decl is the full declarator to print in a parameter list.
+func (p *Param) Decl() string { return p.decl }
+
+// Member is the declarator of the struct member that stores the argument.
+func (p *Param) Member() string {
+	if p.other != nil {
+		return p.other.member
+	}
+	return p.decl
+}
+
+// Equal reports whether p and q are the same parameter at the same place,
+// however each holds its texts.
+func (p Param) Equal(q Param) bool {
+	return p.decl == q.decl && p.Type() == q.Type() && p.Name() == q.Name() &&
+		p.Member() == q.Member() && p.Line == q.Line && p.Col == q.Col
 }
 
 // Pos returns where the parameter starts, given its wrapper's file.

@@ -278,11 +278,11 @@ func checkDecl(t *testing.T, src []byte, lines *fuzzcheck.Lines, d parse.Decl) {
 	at("name", d.NamePos, d.Name)
 	at("marker", d.MarkerPos, d.Marker.Name)
 	for _, p := range d.Params {
-		if p.Name == "" || p.Type == "" || !strings.Contains(p.Decl, p.Name) {
+		if p.Name() == "" || p.Type() == "" || !strings.Contains(p.Decl(), p.Name()) {
 			t.Errorf("parameter of %s: empty name or type, or a declarator without the name: %+v", d.Name, p)
 		}
 		if !lines.Contains(int(p.Line), int(p.Col)) {
-			t.Errorf("parameter %s of %s at %d:%d is outside the file", p.Name, d.Name, int(p.Line), int(p.Col))
+			t.Errorf("parameter %s of %s at %d:%d is outside the file", p.Name(), d.Name, int(p.Line), int(p.Col))
 		}
 	}
 }

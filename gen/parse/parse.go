@@ -914,14 +914,7 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, b
 		pieces, name = decayed, dname
 		member = p.render(pieces, -1, true)
 	}
-	return model.Param{
-		Type:   p.render(pieces, name, false),
-		Name:   pieces[name].text,
-		Decl:   written,
-		Member: member,
-		Line:   int32(pos.Line),
-		Col:    int32(pos.Col),
-	}, true
+	return model.NewParam(p.render(pieces, name, false), pieces[name].text, written, member, pos.Line, pos.Col), true
 }
 
 // maxNesting bounds the parentheses and brackets of one parameter: no real

@@ -20,9 +20,9 @@ func summary(src string) []string {
 	parse.File(clex.New("t.h", []byte(src), &diags), &diags, parse.Sink{Wrapper: func(d *parse.Decl) {
 		line := fmt.Sprintf("%s %s|%s", d.Marker.Name, d.ReturnType, d.Name)
 		for _, p := range d.Params {
-			line += fmt.Sprintf(" [%s|%s|%s]", p.Type, p.Name, p.Decl)
-			if p.Member != p.Decl {
-				line += fmt.Sprintf("(member %s)", p.Member)
+			line += fmt.Sprintf(" [%s|%s|%s]", p.Type(), p.Name(), p.Decl())
+			if p.Member() != p.Decl() {
+				line += fmt.Sprintf("(member %s)", p.Member())
 			}
 		}
 		out = append(out, line)
