@@ -30,7 +30,7 @@ type targetDecls struct {
 // among spans (each input's function declarations). Only targets are
 // indexed: a header declares many functions, and most are not called by
 // any wrapper.
-func indexTargets(files []emit.File, spans []chunks.List[parse.Span]) map[string]*targetDecls {
+func indexTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.Span]) map[string]*targetDecls {
 	n := 0
 	for _, f := range files {
 		n += len(f.Wrappers)
@@ -53,8 +53,9 @@ func indexTargets(files []emit.File, spans []chunks.List[parse.Span]) map[string
 		}
 	}
 	for i := range spans {
+		src := unsafeString(inputs[i].Src)
 		for s := range spans[i].All() {
-			if t, ok := index[s.Name]; ok {
+			if t, ok := index[s.Name(src)]; ok {
 				ref := spanRef{int32(i), s}
 				if t.first.span == nil {
 					t.first = ref
@@ -79,7 +80,7 @@ func indexTargets(files []emit.File, spans []chunks.List[parse.Span]) map[string
 // unless the two lie in different branches of an #if group, where the
 // generated code is all there is to check against.
 func checkTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.Span], diags *diag.List) {
-	targets := indexTargets(files, spans)
+	targets := indexTargets(inputs, files, spans)
 	var reader parse.Prototypes
 	for _, f := range files {
 		for _, w := range f.Wrappers {
@@ -95,7 +96,7 @@ func checkTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.S
 					fn = decls.more[i]
 				}
 				in := inputs[fn.input]
-				if in.Name == w.Pos.File && exclusiveSpan(w.Conditions, fn.span.Conditions) {
+				if in.Name == w.Pos.File && exclusiveSpan(w.Conditions, fn.span.Conditions()) {
 					continue
 				}
 				found = true
@@ -107,7 +108,7 @@ func checkTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.S
 						if w.Kind != model.Co || coroutineFn {
 							break
 						}
-						proto = &parse.Proto{Name: fn.span.Name, Pos: fn.span.NamePos(in.Name, in.Src)}
+						proto = &parse.Proto{Name: w.Target, Pos: fn.span.NamePos(in.Name, in.Src)}
 						continue
 					}
 				}

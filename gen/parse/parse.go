@@ -63,14 +63,29 @@ type FileInfo struct {
 // holds offsets into the source rather than strings (File refuses inputs
 // of 2 GiB or more, whose offsets would not fit).
 type Span struct {
-	Name      string
 	Off, End  int32
 	Line, Col int32
-	// nameOff is the offset of the name; the parameter list's parentheses
-	// enclose src[paramsOff:paramsEnd].
-	nameOff, paramsOff, paramsEnd int32
-	// Conditions are the preprocessor groups around the declaration.
-	Conditions []clex.Condition
+	// The name is src[nameOff:nameEnd], line splices removed; the
+	// parameter list's parentheses enclose src[paramsOff:paramsEnd].
+	nameOff, nameEnd, paramsOff, paramsEnd int32
+	conds                                  *[]clex.Condition
+}
+
+// Name returns the declared name; src is the source the span is in.
+func (s *Span) Name(src string) string {
+	name := src[s.nameOff:s.nameEnd]
+	if strings.IndexByte(name, '\\') >= 0 {
+		return string(spelling([]byte(name)))
+	}
+	return name
+}
+
+// Conditions returns the preprocessor groups around the declaration.
+func (s *Span) Conditions() []clex.Condition {
+	if s.conds == nil {
+		return nil
+	}
+	return *s.conds
 }
 
 // NamePos returns the position of the declared name, in src (from file).
@@ -213,6 +228,8 @@ type parser struct {
 	paramArena chunks.Arena[model.Param]
 	// batch gathers the declarations to read for Sink.Batch.
 	batch *Batch
+	// conds is the lexer's latest Conditions, for spans to share.
+	conds *[]clex.Condition
 	// skim is where the lexer describes a declaration it skimmed, and
 	// noSkim (for tests) makes the parser read every token.
 	skim   clex.Skim
@@ -435,6 +452,19 @@ func (p *parser) function(term clex.Token) {
 	}
 }
 
+// conditions returns the lexer's Conditions behind a pointer shared by
+// every span until they change: a pointer is smaller than a slice.
+func (p *parser) conditions() *[]clex.Condition {
+	cs := p.lex.Conditions()
+	if len(cs) == 0 {
+		return nil
+	}
+	if p.conds == nil || len(*p.conds) != len(cs) || &(*p.conds)[0] != &cs[0] {
+		p.conds = &cs
+	}
+	return p.conds
+}
+
 // functionSpan reports the declaration from first to term to the sink if
 // name, before the parameter list's parentheses open and close, names a
 // function.
@@ -444,9 +474,9 @@ func (p *parser) functionSpan(first, name, open, close, term clex.Token) {
 		return
 	}
 	p.sink.Function(Span{
-		Name: text, Off: int32(first.Off), End: int32(term.Off), Line: int32(first.Line), Col: int32(first.Col),
-		nameOff: int32(name.Off), paramsOff: int32(open.End), paramsEnd: int32(close.Off),
-		Conditions: p.lex.Conditions(),
+		Off: int32(first.Off), End: int32(term.Off), Line: int32(first.Line), Col: int32(first.Col),
+		nameOff: int32(name.Off), nameEnd: int32(name.End), paramsOff: int32(open.End), paramsEnd: int32(close.Off),
+		conds: p.conditions(),
 	})
 }
 
