@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
@@ -144,7 +145,6 @@ func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (model.Wrappe
 		Marker:      m.Name,
 		ReturnType:  decl.ReturnType,
 		Name:        decl.Name,
-		Params:      decl.Params,
 		CoroutineFn: decl.CoroutineFn,
 		ParamsText:  decl.ParamsText,
 		Pos:         decl.NamePos,
@@ -199,17 +199,17 @@ func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (model.Wrappe
 	if d.StructNamedAfterTarget {
 		w.StructName = model.CamelCase(w.Target)
 	}
-	if !checkContext(&w, d, diags) {
+	if !checkContext(&w, decl.Params, d, diags) {
 		return w, false
 	}
 
 	// Parameter names share scopes with names of the generated code.
 	var seen map[string]diag.Pos // only for long lists: short ones compare pairwise
-	if len(w.Params) > 8 {
-		seen = make(map[string]diag.Pos, len(w.Params))
+	if len(decl.Params) > 8 {
+		seen = make(map[string]diag.Pos, len(decl.Params))
 	}
-	for i := range w.Params {
-		p := &w.Params[i]
+	for i := range decl.Params {
+		p := &decl.Params[i]
 		pname := p.Name()
 		if what := collision(&w, pname); what != "" {
 			fail(p.Pos(w.Pos.File), "parameter '%s' of '%s' collides with %s; rename the parameter", pname, name, what)
@@ -221,8 +221,8 @@ func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (model.Wrappe
 				seen[pname] = p.Pos(w.Pos.File)
 			}
 		} else {
-			for j := range w.Params[:i] {
-				if q := &w.Params[j]; q.Name() == pname {
+			for j := range decl.Params[:i] {
+				if q := &decl.Params[j]; q.Name() == pname {
 					first, dup = q.Pos(w.Pos.File), true
 					break
 				}
@@ -233,6 +233,25 @@ func check(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (model.Wrappe
 		}
 	}
 	return w, ok
+}
+
+// keepParams gives w the parameters of decl: as text where ParamsText
+// splits into them (model.SplitParams), as most do, and otherwise as a copy
+// in arena (decl's are reused for the next declaration). scratch is memory
+// for the split.
+func keepParams(w *model.Wrapper, decl *parse.Decl, arena *chunks.Arena[model.Param], scratch *[]model.Param) {
+	if len(decl.Params) == 0 {
+		return
+	}
+	split, ok := model.SplitParams(decl.ParamsText, decl.ParamsLine, decl.ParamsCol, *scratch)
+	*scratch = split
+	if ok && slices.EqualFunc(split, decl.Params, model.Param.Equal) {
+		w.SetParamsSplit(decl.ParamsLine, decl.ParamsCol)
+		return
+	}
+	ps := arena.Alloc(len(decl.Params))
+	copy(ps, decl.Params)
+	w.SetParams(ps)
 }
 
 // condCache converts the lexer's view of the groups around a declaration
@@ -272,7 +291,7 @@ func markerMissing(m model.Marker, d *dialect.Dialect) string {
 // checkContext checks what the dialect's context expressions need of the
 // first parameter: up to 7.2 a type the generator knows; up to 8.1 the
 // name its templates hard-code.
-func checkContext(w *model.Wrapper, d *dialect.Dialect, diags *diag.List) bool {
+func checkContext(w *model.Wrapper, params []model.Param, d *dialect.Dialect, diags *diag.List) bool {
 	var contexts []*dialect.Context
 	if w.Kind == model.Co {
 		contexts = append(contexts, &d.Context)
@@ -284,8 +303,8 @@ func checkContext(w *model.Wrapper, d *dialect.Dialect, diags *diag.List) bool {
 			continue
 		}
 		var first *model.Param
-		if len(w.Params) > 0 {
-			first = &w.Params[0]
+		if len(params) > 0 {
+			first = &params[0]
 		}
 		var cc dialect.ContextCase
 		ok := false

@@ -127,7 +127,7 @@ func checkRandomCase(t *testing.T, c *randdecl.Case, d *dialect.Dialect, include
 	}
 	for _, f := range r.Files {
 		for _, w := range f.Wrappers {
-			for _, p := range w.Params {
+			for _, p := range w.Params(nil) {
 				if strings.ContainsAny(p.Decl(), "\r\n\\") || strings.Contains(p.Decl(), "/*") || strings.Contains(p.Decl(), "//") || strings.Contains(p.Decl(), "__attribute__") {
 					t.Errorf("%s: parameter %s printed as %q: comments, line breaks, splices and attributes should be gone", w.Name, p.Name(), p.Decl())
 				}
@@ -222,11 +222,11 @@ func found(r *gen.Result) []readWrapper {
 			if w.Lock != model.NoLock {
 				rw.Lock = w.Lock.String()
 			}
-			for _, p := range w.Params {
+			for _, p := range w.Params(nil) {
 				rw.Params = append(rw.Params, p.Name())
 			}
-			if len(w.Params) > 0 && contextTypes[w.Params[0].Type()] {
-				rw.FirstType = w.Params[0].Type()
+			if len(w.Params(nil)) > 0 && contextTypes[w.Params(nil)[0].Type()] {
+				rw.FirstType = w.Params(nil)[0].Type()
 			}
 			ws = append(ws, rw)
 		}

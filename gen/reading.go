@@ -65,6 +65,8 @@ func (rd *reading) worker() {
 	defer func() { rd.done <- struct{}{} }()
 	readers := make([]*parse.Reader, len(rd.inputs))
 	var wrappers chunks.List[model.Wrapper]
+	var params chunks.Arena[model.Param]
+	var scratch []model.Param
 	var conds condCache
 	for j := range rd.work {
 		r := readers[j.input]
@@ -75,6 +77,7 @@ func (rd *reading) worker() {
 		}
 		r.Read(j.batch, &j.diags, func(decl *parse.Decl) {
 			if w, ok := check(decl, rd.d, &j.diags); ok {
+				keepParams(&w, decl, &params, &scratch)
 				w.Conditions = conds.convert(decl.Conditions)
 				j.wrappers = append(j.wrappers, wrappers.Add(w))
 			}

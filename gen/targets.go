@@ -150,21 +150,22 @@ func exclusiveSpan(w []model.Condition, s []clex.Condition) bool {
 }
 
 func compare(w *model.Wrapper, proto *parse.Proto, diags *diag.List) {
+	params := w.Params(nil)
 	if !parse.SameType(w.ReturnType, proto.ReturnType) {
 		warn(diags, w.Pos, proto, "'%s' returns '%s', but '%s', which it calls, returns '%s'", w.Name, w.ReturnType, w.Target, proto.ReturnType)
 	}
 	if proto.Unspecified {
 		return
 	}
-	if len(w.Params) != len(proto.Params) || proto.Variadic {
+	if len(params) != len(proto.Params) || proto.Variadic {
 		takes := fmt.Sprint(len(proto.Params))
 		if proto.Variadic {
 			takes += " and more"
 		}
-		warn(diags, w.Pos, proto, "'%s' passes %d arguments, but '%s' takes %s", w.Name, len(w.Params), w.Target, takes)
+		warn(diags, w.Pos, proto, "'%s' passes %d arguments, but '%s' takes %s", w.Name, len(params), w.Target, takes)
 		return
 	}
-	for i, p := range w.Params {
+	for i, p := range params {
 		if !parse.SameParamType(p.Type(), proto.Params[i]) {
 			warn(diags, p.Pos(w.Pos.File), proto, "parameter %d of '%s' is '%s', but '%s' takes '%s' there", i+1, w.Name, p.Type(), w.Target, proto.Params[i])
 		}

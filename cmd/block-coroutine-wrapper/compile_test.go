@@ -119,7 +119,7 @@ func declarations(r *gen.Result) string {
 	for _, f := range r.Files {
 		for _, w := range f.Wrappers {
 			var decls []string
-			for _, p := range w.Params {
+			for _, p := range w.Params(nil) {
 				decls = append(decls, p.Decl())
 			}
 			list := strings.Join(decls, ", ")

@@ -68,7 +68,7 @@ func (j *job) printList(r *gen.Result) int {
 				Parameters: []listParam{}, Conditions: []string{},
 				File: w.Pos.File, Line: w.Pos.Line, Column: w.Pos.Col,
 			}
-			for _, p := range w.Params {
+			for _, p := range w.Params(nil) {
 				e.Parameters = append(e.Parameters, listParam{Type: p.Type(), Name: p.Name(), Declaration: p.Decl()})
 			}
 			for _, c := range w.Conditions {

@@ -68,6 +68,7 @@ func Write(w io.Writer, d *dialect.Dialect, files []File) error {
 func (e *emitter) piece(wrappers []*model.Wrapper, open []model.Condition, last bool) {
 	for _, w := range wrappers {
 		open = e.enter(open, w.Conditions)
+		e.params = w.Params(&e.scratch)
 		if w.Kind == model.NoCo {
 			e.noCo(w)
 		} else {
@@ -205,6 +206,9 @@ type emitter struct {
 	w   io.Writer
 	buf []byte
 	err error
+	// params are the parameters of the wrapper being written; scratch is
+	// memory for splitting them (model.Wrapper.Params).
+	params, scratch []model.Param
 }
 
 // flush writes the gathered text out; an emitter without a writer keeps
@@ -242,7 +246,7 @@ func (e *emitter) line(parts ...string) {
 
 // args appends the parameters' names, each after prefix, joined by ", ".
 func (e *emitter) args(w *model.Wrapper, prefix string) {
-	for i, p := range w.Params {
+	for i, p := range e.params {
 		if i > 0 {
 			e.buf = append(e.buf, ", "...)
 		}
@@ -254,10 +258,10 @@ func (e *emitter) args(w *model.Wrapper, prefix string) {
 // decls appends the wrapper's parameter list as declared; "void" when
 // empty, so that the definition is a prototype.
 func (e *emitter) decls(w *model.Wrapper) {
-	if len(w.Params) == 0 {
+	if len(e.params) == 0 {
 		e.buf = append(e.buf, "void"...)
 	}
-	for i, p := range w.Params {
+	for i, p := range e.params {
 		if i > 0 {
 			e.buf = append(e.buf, ", "...)
 		}
@@ -282,14 +286,14 @@ func (e *emitter) signature(ret, middle string, w *model.Wrapper) {
 
 // members writes one struct member line per parameter.
 func (e *emitter) members(w *model.Wrapper) {
-	for _, p := range w.Params {
+	for _, p := range e.params {
 		e.line("    ", p.Member(), ";")
 	}
 }
 
 // initializers writes one designated initializer per parameter.
 func (e *emitter) initializers(w *model.Wrapper, indent string) {
-	for _, p := range w.Params {
+	for _, p := range e.params {
 		e.line(indent, ".", p.Name(), " = ", p.Name(), ",")
 	}
 }
@@ -323,17 +327,17 @@ func (e *emitter) comment(target string) {
 	e.line()
 }
 
-// context returns the expression c gives for w, with prefix before the
+// context returns the expression c gives for a wrapper of params, with prefix before the
 // parameter ("s->" inside a bottom half).
-func context(c *dialect.Context, w *model.Wrapper, prefix string) string {
+func context(c *dialect.Context, params []model.Param, prefix string) string {
 	if c.Fixed != "" {
 		return c.Fixed
 	}
-	if len(w.Params) > 0 {
-		if cc, ok := c.Case(w.Params[0].Type()); ok {
+	if len(params) > 0 {
+		if cc, ok := c.Case(params[0].Type()); ok {
 			name := cc.Name
 			if name == "" {
-				name = w.Params[0].Name()
+				name = params[0].Name()
 			}
 			return fmt.Sprintf(cc.Expr, prefix+name)
 		}
@@ -404,7 +408,7 @@ func (e *emitter) co(w *model.Wrapper) {
 func (e *emitter) pollBlock(w *model.Wrapper, ind string) {
 	s, t := w.StructName, w.Target
 	e.line(ind, s, " s = {")
-	e.line(ind, "    .poll_state.", e.d.PollStateField, " = ", context(&e.d.Context, w, ""), ",")
+	e.line(ind, "    .poll_state.", e.d.PollStateField, " = ", context(&e.d.Context, e.params, ""), ",")
 	e.line(ind, "    .poll_state.in_progress = true,")
 	e.line()
 	e.initializers(w, ind+"    ")
@@ -440,7 +444,7 @@ func (e *emitter) noCo(w *model.Wrapper) {
 	e.line("    ", s, " *s = opaque;")
 	bhCtx := e.d.BHContext
 	if bhCtx != nil {
-		e.line("    AioContext *ctx = ", context(bhCtx, w, "s->"), ";")
+		e.line("    AioContext *ctx = ", context(bhCtx, e.params, "s->"), ";")
 	}
 	e.line()
 	lock, unlock := "", ""

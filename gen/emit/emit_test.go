@@ -35,15 +35,21 @@ func files(n int) []File {
 				if kind == model.NoCo {
 					name, target = target, name
 				}
-				file.Wrappers = append(file.Wrappers, &model.Wrapper{
+				w := &model.Wrapper{
 					Kind: kind, Mixed: i%2 == 0, Lock: model.Lock(i % 3), ReturnType: "int",
 					Name: name, Target: target, StructName: model.CamelCase(name),
-					Params: []model.Param{
-						model.NewParam("BlockDriverState *", "bs", "BlockDriverState *bs", "BlockDriverState *bs", 1, 1),
-						model.NewParam("int64_t", "offset", "int64_t offset", "int64_t offset", 1, 1),
-					},
+					ParamsText: "BlockDriverState *bs, int64_t offset",
 					Conditions: conditions[(i/7)%len(conditions)],
-				})
+				}
+				if i%2 == 0 {
+					w.SetParamsSplit(1, 1)
+				} else {
+					w.SetParams([]model.Param{
+						model.NewParam("BlockDriverState *", "bs", "BlockDriverState *bs", "BlockDriverState *bs", 1, 1),
+						model.NewParam("uint8_t *", "buf", "uint8_t buf[16]", "uint8_t *buf", 1, 1),
+					})
+				}
+				file.Wrappers = append(file.Wrappers, w)
 			}
 		}
 		fs = append(fs, file)

@@ -180,10 +180,15 @@ type Wrapper struct {
 	// Name is the wrapper function the generated code defines, Target the
 	// function it calls, StructName the typedef carrying the arguments.
 	Name, Target, StructName string
-	Params                   []Param
 	// ParamsText is the parameter list as written, inside the parentheses:
-	// compared with the target's before the target is read.
+	// compared with the target's before the target is read, and most
+	// wrappers' parameters are kept as this text (see SetParams).
 	ParamsText string
+	params     []Param
+	// paramsLine and paramsCol are where ParamsText starts when the
+	// parameters are split from it.
+	paramsLine, paramsCol int32
+	paramsSplit           bool
 	// Conditions are the preprocessor groups the declaration lies in,
 	// outermost first, not counting the file's include guard: the
 	// generated code goes inside the same ones.
@@ -198,6 +203,100 @@ type Condition struct {
 	// ID tells apart groups of one file with the same lines.
 	ID    int
 	Lines []string
+}
+
+// SetParams records the wrapper's parameters, which must not change
+// afterwards.
+func (w *Wrapper) SetParams(ps []Param) {
+	w.params, w.paramsSplit = ps, false
+}
+
+// SetParamsSplit records that the wrapper's parameters are what
+// SplitParams makes of ParamsText, which starts at line:col. A model of
+// many wrappers is mostly parameters, and their text is already in memory.
+func (w *Wrapper) SetParamsSplit(line, col int) {
+	w.params, w.paramsSplit = nil, true
+	w.paramsLine, w.paramsCol = int32(line), int32(col)
+}
+
+// Params returns the wrapper's parameters. When they have to be split from
+// ParamsText, they are split into *scratch (grown as needed; nil scratch
+// means new memory), which the caller can reuse for the next wrapper. The
+// result must not be modified.
+func (w *Wrapper) Params(scratch *[]Param) []Param {
+	if !w.paramsSplit {
+		return w.params
+	}
+	var buf []Param
+	if scratch != nil {
+		buf = *scratch
+	}
+	ps, _ := SplitParams(w.ParamsText, int(w.paramsLine), int(w.paramsCol), buf)
+	if scratch != nil {
+		*scratch = ps
+	}
+	return ps
+}
+
+// SplitParams splits a parameter list (the text inside its parentheses,
+// starting at line:col) at its commas, each declarator trimmed of blanks,
+// named by its last word and typed by the text before the name; buf's
+// memory is used for the result. It returns ok=false for a list it cannot
+// split that way: one without parameters, or holding anything but words,
+// '*', blanks and line breaks between parameters. Whether that is how C
+// reads the list is for the caller to check: package parse reads it
+// properly, and only a list that splits to the same parameters may be kept
+// as text.
+func SplitParams(text string, line, col int, buf []Param) (ps []Param, ok bool) {
+	ps = buf[:0]
+	start, startLine, startCol := -1, line, col
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == ',' {
+			if start < 0 {
+				return nil, false // an empty parameter
+			}
+			decl := strings.TrimRight(text[start:i], " \t\n")
+			if strings.IndexByte(decl, '\n') >= 0 {
+				return nil, false
+			}
+			n := len(decl)
+			for n > 0 && isWordByte(decl[n-1]) {
+				n--
+			}
+			if n == len(decl) || decl[n] >= '0' && decl[n] <= '9' {
+				return nil, false // no name
+			}
+			typ := strings.TrimRight(decl[:n], " \t")
+			if len(decl) > math.MaxUint16 {
+				return nil, false
+			}
+			// NewParam(typ, decl[n:], decl, decl, ...), knowing where the
+			// name and type are.
+			ps = append(ps, Param{decl: decl, nameOff: uint16(n), nameLen: uint16(len(decl) - n), typeLen: uint16(len(typ)),
+				Line: int32(startLine), Col: int32(startCol)})
+			start = -1
+			col++
+			continue
+		}
+		switch c := text[i]; {
+		case c == '\n':
+			line, col = line+1, 1
+			continue
+		case c == ' ' || c == '\t':
+		case isWordByte(c) || c == '*':
+			if start < 0 {
+				start, startLine, startCol = i, line, col
+			}
+		default:
+			return nil, false
+		}
+		col++
+	}
+	return ps, true
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$'
 }
 
 // ReturnsVoid reports whether the wrapper returns nothing.

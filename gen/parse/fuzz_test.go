@@ -106,13 +106,13 @@ func runParse(src []byte) parseRun {
 
 	var diags diag.List
 	parse.File(clex.New(fuzzFile, src, &diags), &diags, parse.Sink{
-		Wrapper:  func(d *parse.Decl) { r.decls = append(r.decls, *d) },
+		Wrapper:  func(d *parse.Decl) { r.decls = append(r.decls, keep(d)) },
 		Function: func(s parse.Span) { r.spans = append(r.spans, s) },
 	})
 	r.items = diags.Items()
 	var slow diag.List
 	parse.FileWithoutSkim(clex.New(fuzzFile, src, &slow), &slow, parse.Sink{
-		Wrapper:  func(d *parse.Decl) { r.unskimmed.decls = append(r.unskimmed.decls, *d) },
+		Wrapper:  func(d *parse.Decl) { r.unskimmed.decls = append(r.unskimmed.decls, keep(d)) },
 		Function: func(s parse.Span) { r.unskimmed.spans = append(r.unskimmed.spans, s) },
 	})
 	r.unskimmed.items = slow.Items()
@@ -120,7 +120,7 @@ func runParse(src []byte) parseRun {
 	reader := parse.NewReader(fuzzFile, src)
 	parse.File(clex.New(fuzzFile, src, &batched), &batched, parse.Sink{
 		Batch: func(b *parse.Batch) *parse.Batch {
-			reader.Read(b, &batched, func(d *parse.Decl) { r.batched.decls = append(r.batched.decls, *d) })
+			reader.Read(b, &batched, func(d *parse.Decl) { r.batched.decls = append(r.batched.decls, keep(d)) })
 			b.Reset()
 			return b
 		},

@@ -23,7 +23,6 @@ import (
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/internal/chunks"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
 
@@ -38,14 +37,18 @@ type Decl struct {
 	ReturnPos  diag.Pos
 	Name       string
 	NamePos    diag.Pos
-	Params     []model.Param
+	// Params are valid until the next declaration is read: File and
+	// Reader reuse their memory.
+	Params []model.Param
 	// CoroutineFn records that coroutine_fn was among the specifiers.
 	CoroutineFn bool
 	// Conditions are the preprocessor groups around the declaration,
 	// include guard included (see FileInfo).
 	Conditions []clex.Condition
-	// ParamsText is the source inside the parameter list's parentheses.
-	ParamsText string
+	// ParamsText is the source inside the parameter list's parentheses,
+	// which starts at ParamsLine:ParamsCol.
+	ParamsText            string
+	ParamsLine, ParamsCol int
 }
 
 // FileInfo is what File learns about a whole file.
@@ -224,8 +227,8 @@ type parser struct {
 	pieces []piece
 	// decl is the declaration being read.
 	decl Decl
-	// params holds the parameters of the wrappers read.
-	paramArena chunks.Arena[model.Param]
+	// paramBuf holds the parameters of the declaration read.
+	paramBuf []model.Param
 	// batch gathers the declarations to read for Sink.Batch.
 	batch *Batch
 	// conds is the lexer's latest Conditions, for spans to share.
@@ -460,7 +463,8 @@ func (p *parser) conditions() *[]clex.Condition {
 		return nil
 	}
 	if p.conds == nil || len(*p.conds) != len(cs) || &(*p.conds)[0] != &cs[0] {
-		p.conds = &cs
+		shared := cs // allocated here, not on every call
+		p.conds = &shared
 	}
 	return p.conds
 }
@@ -621,6 +625,7 @@ specifiers:
 	}
 	d.Params = params
 	d.ParamsText = p.str[toks[open].End:toks[end].Off]
+	d.ParamsLine, d.ParamsCol = toks[open].Line, toks[open].Col+1 // '(' is one byte
 
 	// After the parameter list: attributes, then ';'.
 	for i := end + 1; i < len(toks); i++ {
@@ -833,9 +838,11 @@ func (p *parser) params(fn string, toks []clex.Token, open, end int) ([]model.Pa
 	if len(inner) == 0 || (len(inner) == 1 && p.is(inner[0], "void")) {
 		return nil, true
 	}
-	// The parameters of every wrapper of the file share a few large
-	// allocations: they are kept until the output is written.
-	params := p.paramArena.Alloc(p.countParams(toks, open, end))
+	// The parameters live in scratch memory until the next declaration:
+	// most wrappers keep them as text (model.Wrapper.SetParams).
+	count := p.countParams(toks, open, end)
+	p.paramBuf = slices.Grow(p.paramBuf[:0], count)[:count]
+	params := p.paramBuf
 	n := 0
 	ok := p.eachParam(toks, open, end, func(lo, hi int) bool {
 		if lo == hi {

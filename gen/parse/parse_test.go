@@ -2,6 +2,7 @@ package parse_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -139,7 +140,7 @@ func TestBatchesMatchFile(t *testing.T) {
 	}
 	var once result
 	var d1 diag.List
-	parse.File(clex.New("g.h", src, &d1), &d1, parse.Sink{Wrapper: func(d *parse.Decl) { once.decls = append(once.decls, *d) }})
+	parse.File(clex.New("g.h", src, &d1), &d1, parse.Sink{Wrapper: func(d *parse.Decl) { once.decls = append(once.decls, keep(d)) }})
 	once.items = d1.Items()
 
 	var batched result
@@ -150,7 +151,7 @@ func TestBatchesMatchFile(t *testing.T) {
 	go func() {
 		defer close(done)
 		for bt := range batches {
-			reader.Read(bt, &d2, func(d *parse.Decl) { batched.decls = append(batched.decls, *d) })
+			reader.Read(bt, &d2, func(d *parse.Decl) { batched.decls = append(batched.decls, keep(d)) })
 		}
 	}()
 	n := 0
@@ -173,4 +174,12 @@ func TestBatchesMatchFile(t *testing.T) {
 	if diff := cmp.Diff(once, batched, cmp.AllowUnexported(result{})); diff != "" {
 		t.Errorf("batches differ from reading at once (-at once +batches):\n%s", diff)
 	}
+}
+
+// keep copies a declaration out of the parser's memory, which the next
+// declaration reuses.
+func keep(d *parse.Decl) parse.Decl {
+	c := *d
+	c.Params = slices.Clone(d.Params)
+	return c
 }
