@@ -56,7 +56,7 @@ func TestSplitParams(t *testing.T) {
 		{"int a,\n    void *buf", []param{{"int", "a", "int a", 4, 10}, {"void *", "buf", "void *buf", 5, 5}}},
 		{"  const char *name  ", []param{{"const char *", "name", "const char *name", 4, 12}}},
 		{"int\ta", []param{{"int", "a", "int\ta", 4, 10}}},
-		{"int\n a", nil},       // a line break inside a parameter
+		{"int\n a", nil},         // a line break inside a parameter
 		{"uint8_t buf[16]", nil}, // brackets
 		{"void (*cb)(void)", nil},
 		{"int a /* c */", nil},
