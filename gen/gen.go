@@ -386,16 +386,21 @@ func collision(w *model.Wrapper, name string) string {
 // another generated wrapper. Each problem is reported once, at the later
 // declaration, with a note at the earlier one.
 func checkAll(files []emit.File, diags *diag.List) {
+	// Definitions name their wrapper by its index in all.
 	n := 0
 	for _, f := range files {
 		n += len(f.Wrappers)
+	}
+	all := make([]*model.Wrapper, 0, n)
+	for _, f := range files {
+		all = append(all, f.Wrappers...)
 	}
 	// Every name block-gen.c defines, with what defines it. Coroutine
 	// entries and bottom halves are kept under their target's name (so no
 	// string is built for them); the rare wrapper or struct whose own name
 	// ends like one is also kept under the name without the suffix.
-	defined, derived := newDefs(2*n), newDefs(n)
-	suffixed := [...]*defs{entryDef: newDefs(0), bhDef: newDefs(0)}
+	defined, derived := newDefs(all, 2*n), newDefs(all, n)
+	suffixed := [...]*defs{entryDef: newDefs(all, 0), bhDef: newDefs(all, 0)}
 	report := func(w, earlier *model.Wrapper, msg string) {
 		diags.Add(diag.Diagnostic{
 			Pos: w.Pos, Severity: diag.Error, Msg: msg,
@@ -403,7 +408,7 @@ func checkAll(files []emit.File, diags *diag.List) {
 		})
 	}
 	twice := func(w *model.Wrapper, name string, kind defKind, prev def) {
-		report(w, prev.w, fmt.Sprintf("'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", name, kind, w.Name, prev.kind, prev.w.Name))
+		report(w, all[prev.idx], fmt.Sprintf("'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", name, kind, w.Name, prev.kind, all[prev.idx].Name))
 	}
 	// find returns an earlier definition of name that can be compiled in
 	// together with w's, and whether defined has name at all.
@@ -424,51 +429,52 @@ func checkAll(files []emit.File, diags *diag.List) {
 		defined.add(name, d, exists)
 		for _, k := range []defKind{entryDef, bhDef} {
 			if base, ok := strings.CutSuffix(name, k.suffix()); ok {
-				_, _, exists := suffixed[k].find(base, d.w)
+				_, _, exists := suffixed[k].find(base, all[d.idx])
 				suffixed[k].add(base, d, exists)
 			}
 		}
 	}
-	for _, f := range files {
-		for _, w := range f.Wrappers {
-			prev, dup, exists := find(w.Name, w)
-			if dup && prev.kind == wrapperDef {
-				report(w, prev.w, fmt.Sprintf("duplicate wrapper '%s'", w.Name))
-				continue
-			}
-			if callee, ok, _ := find(w.Target, w); ok && callee.kind == wrapperDef {
-				report(w, callee.w, fmt.Sprintf("wrapper '%s' calls '%s', which is itself a generated wrapper: the two would call each other forever", w.Name, w.Target))
-				continue
-			}
-			if dup {
-				twice(w, w.Name, wrapperDef, prev)
-			} else {
-				define(w.Name, def{w, wrapperDef}, exists)
-			}
-			if prev, dup, exists := find(w.StructName, w); dup {
-				twice(w, w.StructName, structDef, prev)
-			} else {
-				define(w.StructName, def{w, structDef}, exists)
-			}
-			kind := entryDef
-			if w.Kind == model.NoCo {
-				kind = bhDef
-			}
-			prev, dup, exists = derived.find(w.Target, w)
-			if dup && prev.kind == kind {
-				twice(w, w.Target+kind.suffix(), kind, prev)
-			} else if prev, dup, _ := suffixed[kind].find(w.Target, w); dup {
-				twice(w, w.Target+kind.suffix(), kind, prev)
-			} else {
-				derived.add(w.Target, def{w, kind}, exists)
-			}
+	for i, w := range all {
+		idx := int32(i)
+		prev, dup, exists := find(w.Name, w)
+		if dup && prev.kind == wrapperDef {
+			report(w, all[prev.idx], fmt.Sprintf("duplicate wrapper '%s'", w.Name))
+			continue
+		}
+		if callee, ok, _ := find(w.Target, w); ok && callee.kind == wrapperDef {
+			report(w, all[callee.idx], fmt.Sprintf("wrapper '%s' calls '%s', which is itself a generated wrapper: the two would call each other forever", w.Name, w.Target))
+			continue
+		}
+		if dup {
+			twice(w, w.Name, wrapperDef, prev)
+		} else {
+			define(w.Name, def{idx, wrapperDef}, exists)
+		}
+		if prev, dup, exists := find(w.StructName, w); dup {
+			twice(w, w.StructName, structDef, prev)
+		} else {
+			define(w.StructName, def{idx, structDef}, exists)
+		}
+		kind := entryDef
+		if w.Kind == model.NoCo {
+			kind = bhDef
+		}
+		prev, dup, exists = derived.find(w.Target, w)
+		if dup && prev.kind == kind {
+			twice(w, w.Target+kind.suffix(), kind, prev)
+		} else if prev, dup, _ := suffixed[kind].find(w.Target, w); dup {
+			twice(w, w.Target+kind.suffix(), kind, prev)
+		} else {
+			derived.add(w.Target, def{idx, kind}, exists)
 		}
 	}
 }
 
-// def is a name block-gen.c defines, and for which wrapper.
+// def is a name block-gen.c defines: for which wrapper (its index in the
+// list of all wrappers, so that the maps of many entries stay small) and
+// as what.
 type def struct {
-	w    *model.Wrapper
+	idx  int32
 	kind defKind
 }
 
@@ -476,12 +482,13 @@ type def struct {
 // rare further definitions (in other branches of an #if) are kept apart
 // so that the common case costs one map entry.
 type defs struct {
+	all   []*model.Wrapper
 	first map[string]def
 	more  map[string][]def
 }
 
-func newDefs(size int) *defs {
-	return &defs{first: make(map[string]def, size), more: map[string][]def{}}
+func newDefs(all []*model.Wrapper, size int) *defs {
+	return &defs{all: all, first: make(map[string]def, size), more: map[string][]def{}}
 }
 
 // add adds a definition of name; exists says whether ds has name already
@@ -505,11 +512,11 @@ func (ds *defs) find(name string, w *model.Wrapper) (d def, clash, exists bool) 
 	if !exists {
 		return def{}, false, false
 	}
-	if !exclusive(d.w, w) {
+	if !exclusive(ds.all[d.idx], w) {
 		return d, true, true
 	}
 	for _, d := range ds.more[name] {
-		if !exclusive(d.w, w) {
+		if !exclusive(ds.all[d.idx], w) {
 			return d, true, true
 		}
 	}
@@ -517,7 +524,7 @@ func (ds *defs) find(name string, w *model.Wrapper) (d def, clash, exists bool) 
 }
 
 // defKind is what a name in block-gen.c is.
-type defKind int
+type defKind uint8
 
 const (
 	wrapperDef defKind = iota

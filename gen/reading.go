@@ -39,7 +39,8 @@ func startReading(inputs []Input, d *dialect.Dialect) *reading {
 	rd := &reading{
 		inputs: inputs, d: d, n: n,
 		work: make(chan *readJob, 2*n),
-		free: make(chan *parse.Batch, 2*n+2),
+		free: make(chan *parse.Batch, 3*n+2), // every batch there can be
+
 		done: make(chan struct{}, n),
 	}
 	for range n {
@@ -100,8 +101,15 @@ func (rd *reading) finish(diags *diag.List) []emit.File {
 	for i, in := range rd.inputs {
 		files[i].Name = in.Name
 	}
+	counts := make([]int, len(rd.inputs))
 	for _, j := range rd.jobs {
 		<-j.done
+		counts[j.input] += len(j.wrappers)
+	}
+	for i := range files {
+		files[i].Wrappers = make([]*model.Wrapper, 0, counts[i])
+	}
+	for _, j := range rd.jobs {
 		files[j.input].Wrappers = append(files[j.input].Wrappers, j.wrappers...)
 		diags.Append(&j.diags)
 	}

@@ -22,7 +22,7 @@ type spanRef struct {
 // first, and the rare others; and whether a wrapper has the target's name.
 type targetDecls struct {
 	first     spanRef
-	more      []spanRef
+	more      *[]spanRef // a pointer: there is one targetDecls per wrapper
 	isWrapper bool
 }
 
@@ -60,7 +60,10 @@ func indexTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.S
 				if t.first.span == nil {
 					t.first = ref
 				} else {
-					t.more = append(t.more, ref)
+					if t.more == nil {
+						t.more = new([]spanRef)
+					}
+					*t.more = append(*t.more, ref)
 				}
 			}
 		}
@@ -90,10 +93,14 @@ func checkTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.S
 			}
 			var proto *parse.Proto
 			found, coroutineFn := false, false
-			for i := -1; decls.first.span != nil && i < len(decls.more); i++ {
+			var more []spanRef
+			if decls.more != nil {
+				more = *decls.more
+			}
+			for i := -1; decls.first.span != nil && i < len(more); i++ {
 				fn := decls.first
 				if i >= 0 {
-					fn = decls.more[i]
+					fn = more[i]
 				}
 				in := inputs[fn.input]
 				if in.Name == w.Pos.File && exclusiveSpan(w.Conditions, fn.span.Conditions()) {
