@@ -255,7 +255,11 @@ func SplitParams(text string, line, col int, buf []Param) (ps []Param, ok bool) 
 			if start < 0 {
 				return nil, false // an empty parameter
 			}
-			decl := strings.TrimRight(text[start:i], " \t\n")
+			end := i
+			for end > start && isBlank(text[end-1]) {
+				end--
+			}
+			decl := text[start:end]
 			if strings.IndexByte(decl, '\n') >= 0 {
 				return nil, false
 			}
@@ -266,7 +270,11 @@ func SplitParams(text string, line, col int, buf []Param) (ps []Param, ok bool) 
 			if n == len(decl) || decl[n] >= '0' && decl[n] <= '9' {
 				return nil, false // no name
 			}
-			typ := strings.TrimRight(decl[:n], " \t")
+			t := n
+			for t > 0 && (decl[t-1] == ' ' || decl[t-1] == '\t') {
+				t--
+			}
+			typ := decl[:t]
 			if len(decl) > math.MaxUint16 {
 				return nil, false
 			}
@@ -294,6 +302,8 @@ func SplitParams(text string, line, col int, buf []Param) (ps []Param, ok bool) 
 	}
 	return ps, true
 }
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$'
