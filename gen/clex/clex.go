@@ -40,10 +40,13 @@ func (k Kind) String() string { return kindNames[k] }
 // Token is a token's kind and where it lies in the source. Its text is
 // src[Off:End]; the bytes between two consecutive tokens are the whitespace,
 // comments and skipped lines that separated them.
+//
+// Offsets and positions are int32: a declaration's tokens are copied about
+// (parse.Batch), and inputs are limited to 2 GiB.
 type Token struct {
 	Kind      Kind
-	Off, End  int
-	Line, Col int
+	Off, End  int32
+	Line, Col int32
 }
 
 // Lexer produces the tokens of one file.
@@ -154,11 +157,11 @@ func (l *Lexer) trackGuard(t Token) {
 		}
 	case 2:
 		if name == "endif" && len(l.conds) == 0 {
-			g.step, g.endOff = 3, t.Off
+			g.step, g.endOff = 3, int(t.Off)
 		}
 		return
 	case 3:
-		if t.Off == g.endOff {
+		if int(t.Off) == g.endOff {
 			return
 		}
 	}
@@ -201,7 +204,7 @@ func (l *Lexer) Source() string { return l.str }
 func (l *Lexer) Text(t Token) string { return l.str[t.Off:t.End] }
 
 // Pos returns the position of t.
-func (l *Lexer) Pos(t Token) diag.Pos { return diag.Pos{File: l.file, Line: t.Line, Col: t.Col} }
+func (l *Lexer) Pos(t Token) diag.Pos { return diag.Pos{File: l.file, Line: int(t.Line), Col: int(t.Col)} }
 
 func (l *Lexer) here() diag.Pos {
 	return diag.Pos{File: l.file, Line: l.line, Col: l.off - l.lineStart + 1}
@@ -270,7 +273,7 @@ func (l *Lexer) next() (t Token, ok bool) {
 			l.guard.step = -1
 			l.changed()
 		}
-		return Token{Kind: EOF, Off: len(src), End: len(src), Line: l.line, Col: l.off - l.lineStart + 1}, true
+		return Token{Kind: EOF, Off: int32(len(src)), End: int32(len(src)), Line: int32(l.line), Col: int32(l.off - l.lineStart + 1)}, true
 	}
 	// Blanks, line breaks and comments, in a loop here rather than one
 	// call each: they are most of a header's bytes.
@@ -346,7 +349,7 @@ token:
 		kind = Other
 		l.off++
 	}
-	return Token{Kind: kind, Off: start, End: l.off, Line: line, Col: col}, true
+	return Token{Kind: kind, Off: int32(start), End: int32(l.off), Line: int32(line), Col: int32(col)}, true
 }
 
 func (l *Lexer) peek(n int) byte {
@@ -576,7 +579,7 @@ func (l *Lexer) directive() (Token, bool) {
 	name := l.directiveWord()
 	exprStart := l.off
 	l.restOfLine()
-	tok := Token{Kind: Directive, Off: start, End: l.off, Line: line, Col: col}
+	tok := Token{Kind: Directive, Off: int32(start), End: int32(l.off), Line: int32(line), Col: int32(col)}
 	expr := l.src[exprStart:l.off]
 	text := l.lineText(start, l.off)
 
@@ -672,7 +675,7 @@ func (l *Lexer) skipGroup() {
 		exprStart := l.off
 		l.restOfLine()
 		expr := src[exprStart:l.off]
-		end := Token{Kind: Directive, Off: start, End: l.off, Line: pos.Line, Col: pos.Col}
+		end := Token{Kind: Directive, Off: int32(start), End: int32(l.off), Line: int32(pos.Line), Col: int32(pos.Col)}
 		if l.off < len(src) {
 			l.newline()
 		}
@@ -691,7 +694,7 @@ func (l *Lexer) skipGroup() {
 			if depth > 0 {
 				continue
 			}
-			c := l.branch(pos, name, l.lineText(start, end.End))
+			c := l.branch(pos, name, l.lineText(start, int(end.End)))
 			if c.taken {
 				continue
 			}

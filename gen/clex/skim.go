@@ -83,7 +83,7 @@ func (l *Lexer) Skim(s *Skim, reject func(id string, specifier bool) bool) bool 
 			return false
 		}
 
-		t := Token{Off: off, Line: line, Col: off - lineStart + 1}
+		t := Token{Off: int32(off), Line: int32(line), Col: int32(off - lineStart + 1)}
 		switch {
 		case byteClass[c]&classIdentStart != 0:
 			off++
@@ -93,12 +93,12 @@ func (l *Lexer) Skim(s *Skim, reject func(id string, specifier bool) bool) bool 
 			if off < len(src) && (src[off] >= 0x80 || src[off] == '\\') {
 				return false
 			}
-			t.Kind, t.End = Ident, off
+			t.Kind, t.End = Ident, int32(off)
 			if reject(l.str[t.Off:t.End], false) {
 				return false
 			}
 		case c == ';' || c == '{' || c == '}':
-			t.Kind, t.End = Punct, off+1
+			t.Kind, t.End = Punct, int32(off+1)
 			if s.Count == 0 {
 				return false // an empty declaration: nothing to gain
 			}
@@ -107,7 +107,7 @@ func (l *Lexer) Skim(s *Skim, reject func(id string, specifier bool) bool) bool 
 			return true
 		case c != '.' && c != '\\' && isPunct(c):
 			off++
-			t.Kind, t.End = Punct, off
+			t.Kind, t.End = Punct, int32(off)
 		default:
 			// A literal, a number, '.', a splice, "\r", a byte that is not
 			// ASCII or not C: Next knows what to make of it.

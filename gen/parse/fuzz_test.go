@@ -143,10 +143,10 @@ func checkParse(t *testing.T, src []byte, r *parseRun) {
 	prevEnd := 0
 	for _, tok := range r.tokens {
 		checkToken(t, src, lines, tok, prevEnd)
-		prevEnd = tok.End
+		prevEnd = int(tok.End)
 	}
 	for _, tok := range r.afterEOF {
-		if tok.Kind != clex.EOF || tok.Off != len(src) {
+		if tok.Kind != clex.EOF || int(tok.Off) != len(src) {
 			t.Fatalf("after EOF the lexer returned %v at %d, want EOF at %d", tok.Kind, tok.Off, len(src))
 		}
 	}
@@ -217,15 +217,15 @@ func checkParse(t *testing.T, src []byte, r *parseRun) {
 // (which ended at prevEnd).
 func checkToken(t *testing.T, src []byte, lines *fuzzcheck.Lines, tok clex.Token, prevEnd int) {
 	t.Helper()
-	if tok.Off < prevEnd || tok.End < tok.Off || tok.End > len(src) {
+	if int(tok.Off) < prevEnd || tok.End < tok.Off || int(tok.End) > len(src) {
 		t.Fatalf("token %v [%d,%d) out of order or outside the input (previous ended at %d, %d bytes)", tok.Kind, tok.Off, tok.End, prevEnd, len(src))
 	}
-	if line, col := lines.Pos(tok.Off); tok.Line != line || tok.Col != col {
+	if line, col := lines.Pos(int(tok.Off)); int(tok.Line) != line || int(tok.Col) != col {
 		t.Fatalf("token %v %q at offset %d says %d:%d, the source says %d:%d", tok.Kind, src[tok.Off:tok.End], tok.Off, tok.Line, tok.Col, line, col)
 	}
 	text := src[tok.Off:tok.End]
 	if tok.Kind == clex.EOF {
-		if tok.Off != len(src) {
+		if int(tok.Off) != len(src) {
 			t.Fatalf("EOF token at %d, want %d", tok.Off, len(src))
 		}
 		return

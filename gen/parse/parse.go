@@ -282,7 +282,7 @@ func spelling(raw []byte) []byte {
 }
 
 func (p *parser) pos(t clex.Token) diag.Pos {
-	return diag.Pos{File: p.file, Line: t.Line, Col: t.Col}
+	return diag.Pos{File: p.file, Line: int(t.Line), Col: int(t.Col)}
 }
 
 // after returns the position just after t. A token continued by a line
@@ -478,8 +478,8 @@ func (p *parser) functionSpan(first, name, open, close, term clex.Token) {
 		return
 	}
 	p.sink.Function(Span{
-		Off: int32(first.Off), End: int32(term.Off), Line: int32(first.Line), Col: int32(first.Col),
-		nameOff: int32(name.Off), nameEnd: int32(name.End), paramsOff: int32(open.End), paramsEnd: int32(close.Off),
+		Off: first.Off, End: term.Off, Line: first.Line, Col: first.Col,
+		nameOff: name.Off, nameEnd: name.End, paramsOff: open.End, paramsEnd: close.Off,
 		conds: p.conditions(),
 	})
 }
@@ -625,7 +625,7 @@ specifiers:
 	}
 	d.Params = params
 	d.ParamsText = p.str[toks[open].End:toks[end].Off]
-	d.ParamsLine, d.ParamsCol = toks[open].Line, toks[open].Col+1 // '(' is one byte
+	d.ParamsLine, d.ParamsCol = int(toks[open].Line), int(toks[open].Col)+1 // '(' is one byte
 
 	// After the parameter list: attributes, then ';'.
 	for i := end + 1; i < len(toks); i++ {
@@ -715,7 +715,7 @@ type piece struct {
 	text     string
 	kind     clex.Kind
 	index    int
-	off, end int // source offsets of an original token
+	off, end int32 // source offsets of an original token
 }
 
 func (pc piece) isWord() bool {

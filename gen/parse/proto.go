@@ -49,7 +49,7 @@ func (r *Prototypes) Read(file string, src []byte, span *Span) (*Proto, bool) {
 	r.toks = r.toks[:0]
 	for {
 		t := r.lex.Next()
-		if t.Kind == clex.EOF || t.Off >= int(span.End) {
+		if t.Kind == clex.EOF || t.Off >= span.End {
 			break
 		}
 		r.toks = append(r.toks, t)
