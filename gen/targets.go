@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"hash/maphash"
 	"unsafe"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
@@ -27,26 +28,36 @@ type targetDecls struct {
 }
 
 // indexTargets finds the declarations of the functions the wrappers call
-// among spans (each input's function declarations). Only targets are
-// indexed: a header declares many functions, and most are not called by
-// any wrapper.
-func indexTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.Span]) map[string]*targetDecls {
+// among spans (each input's function declarations), and returns them for
+// each wrapper, in the order of files. Only targets are indexed: a header
+// declares many functions, and most are not called by any wrapper, so a
+// name is looked up only if it passes a filter of the targets' hashes.
+func indexTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.Span]) []*targetDecls {
 	n := 0
 	for _, f := range files {
 		n += len(f.Wrappers)
 	}
 	index := make(map[string]*targetDecls, n)
 	slots := make([]targetDecls, n) // one allocation for every entry
+	perWrapper := make([]*targetDecls, 0, n)
+	filter := newNameFilter(n)
 	for _, f := range files {
 		for _, w := range f.Wrappers {
-			if _, ok := index[w.Target]; !ok {
-				index[w.Target] = &slots[0]
+			t, ok := index[w.Target]
+			if !ok {
+				t = &slots[0]
 				slots = slots[1:]
+				index[w.Target] = t
+				filter.add(w.Target)
 			}
+			perWrapper = append(perWrapper, t)
 		}
 	}
 	for _, f := range files {
 		for _, w := range f.Wrappers {
+			if !filter.mayHave(w.Name) {
+				continue
+			}
 			if t, ok := index[w.Name]; ok {
 				t.isWrapper = true
 			}
@@ -55,7 +66,11 @@ func indexTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.S
 	for i := range spans {
 		src := unsafeString(inputs[i].Src)
 		for s := range spans[i].All() {
-			if t, ok := index[s.Name(src)]; ok {
+			name := s.Name(src)
+			if !filter.mayHave(name) {
+				continue
+			}
+			if t, ok := index[name]; ok {
 				ref := spanRef{int32(i), s}
 				if t.first.span == nil {
 					t.first = ref
@@ -68,7 +83,34 @@ func indexTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.S
 			}
 		}
 	}
-	return index
+	return perWrapper
+}
+
+// nameFilter is a set of names that may answer "maybe" for a name it does
+// not hold (a Bloom filter of one hash): cheaper to ask than a map, and it
+// fits in a processor cache where the map does not.
+type nameFilter struct {
+	seed maphash.Seed
+	bits []uint64
+	mask uint64
+}
+
+func newNameFilter(n int) *nameFilter {
+	size := uint64(1) << 10 // bits, about 16 a name
+	for size < uint64(n)*16 && size < 1<<26 {
+		size <<= 1
+	}
+	return &nameFilter{seed: maphash.MakeSeed(), bits: make([]uint64, size/64), mask: size - 1}
+}
+
+func (f *nameFilter) add(name string) {
+	h := maphash.String(f.seed, name) & f.mask
+	f.bits[h/64] |= 1 << (h % 64)
+}
+
+func (f *nameFilter) mayHave(name string) bool {
+	h := maphash.String(f.seed, name) & f.mask
+	return f.bits[h/64]&(1<<(h%64)) != 0
 }
 
 // checkTargets warns where a wrapper and the function it calls disagree,
@@ -85,9 +127,11 @@ func indexTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.S
 func checkTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.Span], diags *diag.List) {
 	targets := indexTargets(inputs, files, spans)
 	var reader parse.Prototypes
+	k := 0
 	for _, f := range files {
 		for _, w := range f.Wrappers {
-			decls := targets[w.Target]
+			decls := targets[k]
+			k++
 			if decls.isWrapper {
 				continue
 			}
