@@ -204,7 +204,9 @@ func (l *Lexer) Source() string { return l.str }
 func (l *Lexer) Text(t Token) string { return l.str[t.Off:t.End] }
 
 // Pos returns the position of t.
-func (l *Lexer) Pos(t Token) diag.Pos { return diag.Pos{File: l.file, Line: int(t.Line), Col: int(t.Col)} }
+func (l *Lexer) Pos(t Token) diag.Pos {
+	return diag.Pos{File: l.file, Line: int(t.Line), Col: int(t.Col)}
+}
 
 func (l *Lexer) here() diag.Pos {
 	return diag.Pos{File: l.file, Line: l.line, Col: l.off - l.lineStart + 1}
