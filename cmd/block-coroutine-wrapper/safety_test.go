@@ -609,7 +609,8 @@ func testDeterministic(t *testing.T, bin string) {
 		}
 		writeFile(t, filepath.Join(dir, name), data)
 	}
-	writeFile(t, filepath.Join(dir, "syn.h"), syntheticHeader(2000, "det"))
+	// Enough wrappers for the emitter to write in pieces on several goroutines.
+	writeFile(t, filepath.Join(dir, "syn.h"), syntheticHeader(3000, "det"))
 	inputs = append(inputs, "syn.h")
 	// Errors in two files, in an order unlike the alphabet, so that sorting
 	// and map order would show.
