@@ -16,96 +16,104 @@ import (
 	"path/filepath"
 )
 
-// WriteIfChanged makes the file at path hold what write produces. write is
-// called once to compare its output with the file and, unless it is the
-// same, once more to fill a new temporary file in the same directory, which
-// is synced and renamed over path; so write must produce the same bytes
-// each time. An unchanged file is not touched and changed is false. The
-// output is streamed, never held whole. On error the file at path is as it
-// was and no temporary file remains.
+// WriteIfChanged makes the file at path hold what write produces, through
+// a Writer: an unchanged file is not touched and changed is false. On error
+// the file at path is as it was and no temporary file remains.
 func WriteIfChanged(path string, write func(io.Writer) error) (changed bool, err error) {
-	// A symbolic link stays a link: the file it points to is replaced.
-	if target, err := filepath.EvalSymlinks(path); err == nil {
-		path = target
-	}
-	same, mode, err := holds(path, write)
+	w, err := Create(path)
 	if err != nil {
 		return false, err
 	}
-	if same {
-		return false, nil
+	if err := write(w); err != nil {
+		w.Abort()
+		return false, err
 	}
-	return true, replace(path, write, mode)
+	return w.Commit()
 }
 
-// errDiffers stops the comparison at the first difference.
-var errDiffers = errors.New("differs")
-
-// comparer is a writer that checks what is written against a reader.
-type comparer struct {
-	r   io.Reader
-	buf []byte
+// A Writer replaces the contents of a file in one pass over the new bytes:
+// while they match the file's, it only compares; at the first difference it
+// starts a temporary file in the same directory, copies the matching part
+// from the old file and goes on writing there. Commit then syncs the
+// temporary file and renames it over the old one, or, when every byte
+// matched, leaves the file untouched. Nothing is held whole in memory.
+type Writer struct {
+	path    string
+	mode    fs.FileMode
+	old     *os.File // the existing file, while the output matches it
+	cmp     []byte
+	matched int64 // bytes written that matched old
+	tmp     *os.File
+	bw      *bufio.Writer
+	err     error
 }
 
-func (c *comparer) Write(p []byte) (int, error) {
-	n := len(p)
-	for len(p) > 0 {
-		chunk := min(len(p), len(c.buf))
-		if _, err := io.ReadFull(c.r, c.buf[:chunk]); err != nil {
-			if err == io.EOF || err == io.ErrUnexpectedEOF {
-				return 0, errDiffers
-			}
-			return 0, err
-		}
-		if !bytes.Equal(c.buf[:chunk], p[:chunk]) {
-			return 0, errDiffers
-		}
-		p = p[chunk:]
+// Create returns a Writer for the file at path. A symbolic link stays a
+// link: the file it points to is replaced.
+func Create(path string) (*Writer, error) {
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
 	}
-	return n, nil
-}
-
-// holds reports whether the regular file at path holds exactly what write
-// produces, and the permissions a replacement should keep (noMode if path
-// does not exist).
-func holds(path string, write func(io.Writer) error) (same bool, mode fs.FileMode, err error) {
+	w := &Writer{path: path, mode: noMode}
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return false, noMode, nil
+		return w, nil
 	}
 	if err != nil {
-		return false, 0, err
+		return nil, err
 	}
-	defer f.Close()
 	fi, err := f.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
+		err = fmt.Errorf("%s is not a regular file", path)
+	}
 	if err != nil {
-		return false, 0, err
+		f.Close()
+		return nil, err
 	}
-	if !fi.Mode().IsRegular() {
-		return false, 0, fmt.Errorf("%s is not a regular file", path)
-	}
-	mode = fi.Mode().Perm()
-	c := &comparer{r: f, buf: make([]byte, 64<<10)}
-	switch err := write(c); {
-	case errors.Is(err, errDiffers):
-		return false, mode, nil
-	case err != nil:
-		return false, 0, err
-	}
-	// Everything written matched; the file must not be longer.
-	if n, _ := f.Read(c.buf[:1]); n > 0 {
-		return false, mode, nil
-	}
-	return true, mode, nil
+	w.old, w.mode, w.cmp = f, fi.Mode().Perm(), make([]byte, 64<<10)
+	return w, nil
 }
 
-// noMode stands for "no permissions to keep": a new file gets 0666 less the
-// umask, as a compiler's outputs do.
-const noMode fs.FileMode = 1 << 31
+// Write compares p with the old file or writes it to the replacement.
+func (w *Writer) Write(p []byte) (int, error) {
+	if w.err != nil {
+		return 0, w.err
+	}
+	done := 0
+	for w.tmp == nil && w.old != nil && done < len(p) {
+		chunk := p[done:min(len(p), done+len(w.cmp))]
+		n, err := io.ReadFull(w.old, w.cmp[:len(chunk)])
+		if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+			w.err = err
+			return done, err
+		}
+		if n == len(chunk) && bytes.Equal(w.cmp[:n], chunk) {
+			w.matched += int64(n)
+			done += n
+			continue
+		}
+		// The rest of p is new: what came before it is in the old file.
+		if w.err = w.start(); w.err != nil {
+			return done, w.err
+		}
+	}
+	if w.tmp == nil && w.old == nil {
+		if w.err = w.start(); w.err != nil {
+			return done, w.err
+		}
+	}
+	if done < len(p) {
+		if _, w.err = w.bw.Write(p[done:]); w.err != nil {
+			return done, w.err
+		}
+	}
+	return len(p), nil
+}
 
-// replace writes to a temporary file beside path and renames it over path.
-func replace(path string, write func(io.Writer) error, mode fs.FileMode) (err error) {
-	dir, base := filepath.Split(path)
+// start creates the temporary file and fills it with the bytes that matched
+// the old file.
+func (w *Writer) start() (err error) {
+	dir, base := filepath.Split(w.path)
 	if dir == "" {
 		dir = "."
 	}
@@ -120,39 +128,93 @@ func replace(path string, write func(io.Writer) error, mode fs.FileMode) (err er
 	if err != nil {
 		return err
 	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if mode != noMode {
-		if err = f.Chmod(mode); err != nil {
+	w.tmp, w.bw = f, bufio.NewWriterSize(f, 256<<10)
+	if w.mode != noMode {
+		if err := f.Chmod(w.mode); err != nil {
 			return err
 		}
 	}
-	bw := bufio.NewWriterSize(f, 256<<10)
-	if err = write(bw); err != nil {
-		return err
+	if w.old != nil {
+		if _, err := w.old.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		if _, err := io.CopyN(w.bw, w.old, w.matched); err != nil {
+			return err
+		}
+		w.old.Close()
+		w.old = nil
 	}
-	if err = bw.Flush(); err != nil {
-		return err
+	return nil
+}
+
+// Commit makes the file hold what was written and reports whether its
+// bytes changed. On error, or after Abort, the file is as it was and no
+// temporary file remains.
+func (w *Writer) Commit() (changed bool, err error) {
+	defer func() {
+		if err != nil {
+			w.Abort()
+		}
+	}()
+	if w.err != nil {
+		return false, w.err
 	}
-	if err = f.Sync(); err != nil {
-		return err
+	if w.tmp == nil && w.old != nil {
+		// Everything written matched; the file must not be longer.
+		if n, _ := w.old.Read(w.cmp[:1]); n == 0 {
+			w.old.Close()
+			w.old = nil
+			return false, nil
+		}
 	}
-	if err = f.Close(); err != nil {
-		return err
+	if w.tmp == nil {
+		if err := w.start(); err != nil {
+			return false, err
+		}
 	}
-	if err = os.Rename(tmp, path); err != nil {
-		return err
+	if err := w.bw.Flush(); err != nil {
+		return false, err
 	}
+	if err := w.tmp.Sync(); err != nil {
+		return false, err
+	}
+	if err := w.tmp.Close(); err != nil {
+		return false, err
+	}
+	if err := os.Rename(w.tmp.Name(), w.path); err != nil {
+		return false, err
+	}
+	w.tmp = nil
 	// Make the rename itself durable; a failure here changes nothing for
 	// a reader, so it is not an error.
+	dir, _ := filepath.Split(w.path)
+	if dir == "" {
+		dir = "."
+	}
 	if d, err := os.Open(dir); err == nil {
 		d.Sync()
 		d.Close()
 	}
-	return nil
+	return true, nil
 }
+
+// Abort gives up: the file stays as it was and the temporary file, if any,
+// is removed. It may be called more than once, and after Commit.
+func (w *Writer) Abort() {
+	if w.old != nil {
+		w.old.Close()
+		w.old = nil
+	}
+	if w.tmp != nil {
+		w.tmp.Close()
+		os.Remove(w.tmp.Name())
+		w.tmp = nil
+	}
+	if w.err == nil {
+		w.err = errors.New("atomicfile: aborted")
+	}
+}
+
+// noMode stands for "no permissions to keep": a new file gets 0666 less the
+// umask, as a compiler's outputs do.
+const noMode fs.FileMode = 1 << 31

@@ -1,6 +1,7 @@
 package atomicfile_test
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -105,5 +106,69 @@ func TestSymlinkStaysALink(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(target); string(got) != "new\n" {
 		t.Errorf("the link's target holds %q", got)
+	}
+}
+
+// TestLargeOutputsDifferAnywhere writes outputs of several 64 KiB compare
+// buffers, in writes of odd sizes, that differ from the old file at its
+// start, at a buffer boundary, inside a later buffer and at its very end:
+// the bytes that matched before a difference come from the old file, so
+// each place must give exactly the new bytes.
+func TestLargeOutputsDifferAnywhere(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.c")
+	old := make([]byte, 300000)
+	for i := range old {
+		old[i] = byte('a' + i%26)
+	}
+	for _, at := range []int{0, 1, 65535, 65536, 65537, 200000, len(old) - 1} {
+		if err := os.WriteFile(path, old, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		data := bytes.Clone(old)
+		data[at] = '#'
+		changed, err := atomicfile.WriteIfChanged(path, func(w io.Writer) error {
+			for rest := data; len(rest) > 0; {
+				n := min(len(rest), 7777)
+				if _, err := w.Write(rest[:n]); err != nil {
+					return err
+				}
+				rest = rest[n:]
+			}
+			return nil
+		})
+		if err != nil || !changed {
+			t.Fatalf("difference at %d: WriteIfChanged = %v, %v", at, changed, err)
+		}
+		if got, _ := os.ReadFile(path); !bytes.Equal(got, data) {
+			t.Fatalf("difference at %d: the file does not hold the new bytes", at)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+			t.Fatalf("difference at %d: the directory holds %v", at, entries)
+		}
+	}
+}
+
+// TestAbort leaves the old file and no temporary file, after a difference
+// was written.
+func TestAbort(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.c")
+	os.WriteFile(path, []byte("old\n"), 0o666)
+	w, err := atomicfile.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, "new\n")
+	w.Abort()
+	w.Abort() // twice is harmless
+	if _, err := w.Commit(); err == nil {
+		t.Error("Commit after Abort succeeded")
+	}
+	if got, _ := os.ReadFile(path); string(got) != "old\n" {
+		t.Errorf("file holds %q after Abort", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("a temporary file was left behind: %v", entries)
 	}
 }
