@@ -11,6 +11,8 @@ type Skim struct {
 	// Term excluded.
 	First, Term Token
 	Count       int
+	// Rejected is set when Skim gave up because reject said so.
+	Rejected bool
 	// Open is the first punctuator after First that is not '*' (Kind EOF if
 	// there is none before Term). When it is '(', Name is the token before
 	// it and Close the ')' that closes it (Kind EOF if none does before
@@ -23,8 +25,9 @@ type Skim struct {
 // building tokens, and returns what it saw in s. reject is called with
 // each identifier (specifier=false) and again, with specifier=true, with
 // each one that no '(' precedes and an identifier or '*' follows, as a
-// declaration specifier is; it returning true makes the declaration one to
-// read token by token.
+// declaration specifier is; it returning true makes Skim give up, setting
+// s.Rejected. reject may be nil. With toks not nil, Skim also appends the
+// declaration's tokens, Term excluded, to *toks, as Next would return them.
 //
 // Skim only reads the plain text most declarations are made of: words,
 // punctuators, blanks, "\n" line breaks and comments. At anything else (a
@@ -32,13 +35,23 @@ type Skim struct {
 // ASCII, the end of the file) or where the lexer still has state to track
 // (a pending directive, an include guard to recognise), it returns false
 // and leaves the lexer where it was, for Next to read the declaration.
-func (l *Lexer) Skim(s *Skim, reject func(id string, specifier bool) bool) bool {
+func (l *Lexer) Skim(s *Skim, reject func(id string, specifier bool) bool, toks *[]Token) bool {
 	if l.pending != nil || (l.guard.step >= 0 && l.guard.step != 2) {
 		return false
 	}
 	src := l.src
 	off, line, lineStart, bol := l.off, l.line, l.lineStart, l.bol
 	*s = Skim{}
+	var start int
+	if toks != nil {
+		start = len(*toks)
+	}
+	fail := func() bool {
+		if toks != nil {
+			*toks = (*toks)[:start]
+		}
+		return false
+	}
 	depth := 0 // of brackets after Open, while looking for Close
 	sawParen := false
 	var prev Token
@@ -57,11 +70,11 @@ func (l *Lexer) Skim(s *Skim, reject func(id string, specifier bool) bool) bool 
 		case c == '/' && off+1 < len(src) && src[off+1] == '*':
 			end := bytes.Index(src[off+2:], []byte("*/"))
 			if end < 0 {
-				return false
+				return fail()
 			}
 			body := src[off+2 : off+2+end]
 			if bytes.IndexByte(body, '\r') >= 0 {
-				return false
+				return fail()
 			}
 			if n := bytes.Count(body, []byte("\n")); n > 0 {
 				line += n
@@ -72,15 +85,15 @@ func (l *Lexer) Skim(s *Skim, reject func(id string, specifier bool) bool) bool 
 		case c == '/' && off+1 < len(src) && src[off+1] == '/':
 			end := bytes.IndexByte(src[off:], '\n')
 			if end < 0 {
-				return false
+				return fail()
 			}
 			if bytes.IndexByte(src[off:off+end], '\\') >= 0 || bytes.IndexByte(src[off:off+end], '\r') >= 0 {
-				return false
+				return fail()
 			}
 			off += end
 			continue
 		case c == '#' && bol:
-			return false
+			return fail()
 		}
 
 		t := Token{Off: int32(off), Line: int32(line), Col: int32(off - lineStart + 1)}
@@ -91,16 +104,17 @@ func (l *Lexer) Skim(s *Skim, reject func(id string, specifier bool) bool) bool 
 				off++
 			}
 			if off < len(src) && (src[off] >= 0x80 || src[off] == '\\') {
-				return false
+				return fail()
 			}
 			t.Kind, t.End = Ident, int32(off)
-			if reject(l.str[t.Off:t.End], false) {
-				return false
+			if reject != nil && reject(l.str[t.Off:t.End], false) {
+				s.Rejected = true
+				return fail()
 			}
 		case c == ';' || c == '{' || c == '}':
 			t.Kind, t.End = Punct, int32(off+1)
 			if s.Count == 0 {
-				return false // an empty declaration: nothing to gain
+				return fail() // an empty declaration: nothing to gain
 			}
 			s.Term = t
 			l.off, l.line, l.lineStart, l.bol = off+1, line, lineStart, false
@@ -111,11 +125,15 @@ func (l *Lexer) Skim(s *Skim, reject func(id string, specifier bool) bool) bool 
 		default:
 			// A literal, a number, '.', a splice, "\r", a byte that is not
 			// ASCII or not C: Next knows what to make of it.
-			return false
+			return fail()
 		}
 		bol = false
-		if !sawParen && prev.Kind == Ident && (t.Kind == Ident || c == '*') && reject(l.str[prev.Off:prev.End], true) {
-			return false
+		if reject != nil && !sawParen && prev.Kind == Ident && (t.Kind == Ident || c == '*') && reject(l.str[prev.Off:prev.End], true) {
+			s.Rejected = true
+			return fail()
+		}
+		if toks != nil {
+			*toks = append(*toks, t)
 		}
 
 		if s.Count == 0 {
@@ -143,5 +161,5 @@ func (l *Lexer) Skim(s *Skim, reject func(id string, specifier bool) bool) bool 
 		}
 		prev = t
 	}
-	return false
+	return fail()
 }

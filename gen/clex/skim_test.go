@@ -9,9 +9,11 @@ import (
 )
 
 // expectSkim computes what Skim should say about the declaration at the
-// lexer's position from the tokens Next returns: the lexer is the oracle.
-func expectSkim(l *Lexer) Skim {
+// lexer's position, and the tokens it should give, from the tokens Next
+// returns: the lexer is the oracle.
+func expectSkim(l *Lexer) (Skim, []Token) {
 	var s Skim
+	var toks []Token
 	var prev Token
 	depth := 0
 	for {
@@ -19,8 +21,9 @@ func expectSkim(l *Lexer) Skim {
 		text := l.Text(t)
 		if t.Kind == Punct && (text == ";" || text == "{" || text == "}") {
 			s.Term = t
-			return s
+			return s, toks
 		}
+		toks = append(toks, t)
 		if s.Count == 0 {
 			s.First = t
 		}
@@ -94,18 +97,23 @@ func TestSkimAgreesWithNext(t *testing.T) {
 			skim, next := New("t.h", src, &d1), New("t.h", src, &d2)
 			skim.guard.step, next.guard.step = -1, -1 // no include guard to track
 			var got Skim
-			ok := skim.Skim(&got, never)
+			var toks []Token
+			ok := skim.Skim(&got, never, &toks)
 			if ok != tt.skims {
 				t.Fatalf("Skim = %v, want %v", ok, tt.skims)
 			}
 			if !ok {
-				if skim.off != 0 || skim.line != 1 {
-					t.Fatalf("a failed Skim moved the lexer to %d (line %d)", skim.off, skim.line)
+				if skim.off != 0 || skim.line != 1 || len(toks) != 0 {
+					t.Fatalf("a failed Skim moved the lexer to %d (line %d) or left tokens %v", skim.off, skim.line, toks)
 				}
 				return
 			}
-			if diff := cmp.Diff(expectSkim(next), got); diff != "" {
+			want, wantToks := expectSkim(next)
+			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("Skim disagrees with Next (-Next +Skim):\n%s", diff)
+			}
+			if diff := cmp.Diff(wantToks, toks); diff != "" {
+				t.Errorf("Skim's tokens differ from Next's (-Next +Skim):\n%s", diff)
 			}
 			// Both lexers go on from the same point in the same state.
 			for {
@@ -129,7 +137,7 @@ func TestSkimWaitsForTheIncludeGuard(t *testing.T) {
 	var d diag.List
 	l := New("t.h", src, &d)
 	var s Skim
-	if l.Skim(&s, func(string, bool) bool { return false }) {
+	if l.Skim(&s, func(string, bool) bool { return false }, nil) {
 		t.Error("Skim read the first declaration, before the lexer knew whether the file has an include guard")
 	}
 }
@@ -147,14 +155,15 @@ func TestSkimReject(t *testing.T) {
 		}
 		got = append(got, id)
 		return false
-	})
+	}, nil)
 	want := []string{"static", "int", "spec:static", "co_wrapper_mixed", "spec:int", "spec:co_wrapper_mixed", "f", "int", "a", "int", "b"}
 	if !ok || !cmp.Equal(got, want) {
 		t.Errorf("Skim = %v, reject calls %q, want %q", ok, got, want)
 	}
 	l = New("t.h", src, &d)
 	l.guard.step = -1
-	if l.Skim(&s, func(id string, _ bool) bool { return id == "co_wrapper_mixed" }) || l.off != 0 {
-		t.Errorf("a rejected declaration was skimmed, or moved the lexer")
+	toks := []Token{{Kind: Ident}} // a token from before, which must stay
+	if l.Skim(&s, func(id string, _ bool) bool { return id == "co_wrapper_mixed" }, &toks) || l.off != 0 || !s.Rejected || len(toks) != 1 {
+		t.Errorf("a rejected declaration was skimmed, moved the lexer, was not marked rejected or left tokens: %v", toks)
 	}
 }

@@ -312,9 +312,29 @@ func (p *parser) errorf(pos diag.Pos, format string, args ...any) {
 
 func (p *parser) run() {
 	for {
-		if len(p.buf) == 0 && !p.noSkim && p.lex.Skim(&p.skim, skimReject) {
-			p.skimmed(&p.skim)
-			continue
+		if len(p.buf) == 0 && !p.noSkim {
+			if p.lex.Skim(&p.skim, skimReject, nil) {
+				p.skimmed(&p.skim)
+				continue
+			}
+			// A plain declaration with a marker, or a suspect: its tokens
+			// come from the skimmer, which is cheaper than Next.
+			if p.skim.Rejected && p.lex.Skim(&p.skim, nil, &p.buf) {
+				for _, t := range p.buf {
+					if t.Kind == clex.Ident && isMarker(p.text(t)) {
+						p.marked = true
+						break
+					}
+				}
+				p.flush(p.skim.Term) // a plain declaration has no linkage specification
+				if p.is(p.skim.Term, "{") {
+					p.skipBody()
+				}
+				if p.probe && p.hit {
+					return
+				}
+				continue
+			}
 		}
 		t := p.lex.Next()
 		switch {
