@@ -42,18 +42,13 @@ func (a *Arena[T]) Alloc(n int) []T {
 // List is an append-only list. The zero value is empty and ready to use.
 type List[T any] struct {
 	arena Arena[T]
-	n     int
 }
-
-// Len returns the number of elements.
-func (l *List[T]) Len() int { return l.n }
 
 // Add appends v and returns a pointer to the stored copy, valid for the
 // life of the list.
 func (l *List[T]) Add(v T) *T {
 	s := l.arena.Alloc(1)
 	s[0] = v
-	l.n++
 	return &s[0]
 }
 
