@@ -21,7 +21,7 @@ type reading struct {
 	work   chan *readJob
 	free   chan *parse.Batch
 	jobs   []*readJob
-	done   chan struct{} // closed by each worker as it exits
+	exited chan struct{} // a value from each worker as it exits
 	n      int           // workers
 }
 
@@ -34,14 +34,14 @@ type readJob struct {
 	done     chan struct{}
 }
 
+// startReading starts the workers that check inputs' wrappers for d.
 func startReading(inputs []Input, d *dialect.Dialect) *reading {
 	n := runtime.GOMAXPROCS(0)
 	rd := &reading{
 		inputs: inputs, d: d, n: n,
-		work: make(chan *readJob, 2*n),
-		free: make(chan *parse.Batch, 3*n+2), // every batch there can be
-
-		done: make(chan struct{}, n),
+		work:   make(chan *readJob, 2*n),
+		free:   make(chan *parse.Batch, 3*n+2), // every batch that can be out at once
+		exited: make(chan struct{}, n),
 	}
 	for range n {
 		go rd.worker()
@@ -63,7 +63,7 @@ func (rd *reading) submit(i int, b *parse.Batch) *parse.Batch {
 }
 
 func (rd *reading) worker() {
-	defer func() { rd.done <- struct{}{} }()
+	defer func() { rd.exited <- struct{}{} }()
 	readers := make([]*parse.Reader, len(rd.inputs))
 	var wrappers chunks.List[model.Wrapper]
 	var params chunks.Arena[model.Param]
@@ -114,7 +114,7 @@ func (rd *reading) finish(diags *diag.List) []emit.File {
 		diags.Append(&j.diags)
 	}
 	for range rd.n {
-		<-rd.done
+		<-rd.exited
 	}
 	return files
 }
