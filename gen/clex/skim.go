@@ -68,7 +68,7 @@ func (l *Lexer) Skim(s *Skim, reject func(id string, specifier bool) bool, toks 
 			bol = true
 			continue
 		case c == '/' && off+1 < len(src) && src[off+1] == '*':
-			end := bytes.Index(src[off+2:], []byte("*/"))
+			end := commentEnd(src[off+2:])
 			if end < 0 {
 				return fail()
 			}
@@ -162,4 +162,21 @@ func (l *Lexer) Skim(s *Skim, reject func(id string, specifier bool) bool, toks 
 		prev = t
 	}
 	return fail()
+}
+
+// commentEnd returns the offset of the "*/" that closes a block comment
+// whose text after "/*" is b, or -1. It looks for the '/', which comment
+// text seldom holds, rather than for the '*' that starts every line of a
+// doc comment.
+func commentEnd(b []byte) int {
+	for from := 0; ; {
+		i := bytes.IndexByte(b[from:], '/')
+		if i < 0 {
+			return -1
+		}
+		if i += from; i > 0 && b[i-1] == '*' {
+			return i - 1
+		}
+		from = i + 1
+	}
 }

@@ -167,3 +167,23 @@ func TestSkimReject(t *testing.T) {
 		t.Errorf("a rejected declaration was skimmed, moved the lexer, was not marked rejected or left tokens: %v", toks)
 	}
 }
+
+func TestCommentEnd(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"*/", 0},
+		{" x */", 3},
+		{"\n * doc\n * more\n */ int", 17},
+		{"/ a / b */", 8},
+		{"/", -1},  // "/*/" is not closed
+		{"**/", 1}, // "/***/"
+		{"", -1},
+		{"no end *", -1},
+	} {
+		if got := commentEnd([]byte(tt.text)); got != tt.want {
+			t.Errorf("commentEnd(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
