@@ -17,6 +17,11 @@
 //
 // Generate does the middle three steps in memory. Nothing is written unless
 // every input is read and every wrapper is valid.
+//
+// Generate and Result.Write use a goroutine per processor besides the
+// caller's (reading marked declarations, checking targets, rendering
+// pieces of the output); every result is put back in source order, so the
+// output does not depend on how they are scheduled.
 package gen
 
 import (
