@@ -31,6 +31,56 @@ func WriteIfChanged(path string, write func(io.Writer) error) (changed bool, err
 	return w.Commit()
 }
 
+// Holds reports whether the file at path holds exactly what write produces,
+// comparing the bytes as they are produced: neither is held whole. A file
+// that does not exist holds nothing.
+func Holds(path string, write func(io.Writer) error) (bool, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	c := &comparer{r: f, buf: make([]byte, 64<<10)}
+	switch err := write(c); {
+	case errors.Is(err, errDiffers):
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	// Everything written matched; the file must not be longer.
+	n, _ := f.Read(c.buf[:1])
+	return n == 0, nil
+}
+
+// errDiffers stops a comparison at the first difference.
+var errDiffers = errors.New("differs")
+
+// comparer is a writer that checks what is written against a reader.
+type comparer struct {
+	r   io.Reader
+	buf []byte
+}
+
+func (c *comparer) Write(p []byte) (int, error) {
+	for done := 0; done < len(p); {
+		chunk := p[done:min(len(p), done+len(c.buf))]
+		if _, err := io.ReadFull(c.r, c.buf[:len(chunk)]); err != nil {
+			if err == io.EOF || err == io.ErrUnexpectedEOF {
+				return done, errDiffers
+			}
+			return done, err
+		}
+		if !bytes.Equal(c.buf[:len(chunk)], chunk) {
+			return done, errDiffers
+		}
+		done += len(chunk)
+	}
+	return len(p), nil
+}
+
 // A Writer replaces the contents of a file in one pass over the new bytes:
 // while they match the file's, it only compares; at the first difference it
 // starts a temporary file in the same directory, copies the matching part
@@ -40,9 +90,9 @@ func WriteIfChanged(path string, write func(io.Writer) error) (changed bool, err
 type Writer struct {
 	path    string
 	mode    fs.FileMode
-	old     *os.File // the existing file, while the output matches it
-	cmp     []byte
-	matched int64 // bytes written that matched old
+	old     *os.File  // the existing file, while the output matches it
+	cmp     *comparer // reading old
+	matched int64     // bytes written that matched old
 	tmp     *os.File
 	bw      *bufio.Writer
 	err     error
@@ -70,7 +120,7 @@ func Create(path string) (*Writer, error) {
 		f.Close()
 		return nil, err
 	}
-	w.old, w.mode, w.cmp = f, fi.Mode().Perm(), make([]byte, 64<<10)
+	w.old, w.mode, w.cmp = f, fi.Mode().Perm(), &comparer{r: f, buf: make([]byte, 64<<10)}
 	return w, nil
 }
 
@@ -80,17 +130,16 @@ func (w *Writer) Write(p []byte) (int, error) {
 		return 0, w.err
 	}
 	done := 0
-	for w.tmp == nil && w.old != nil && done < len(p) {
-		chunk := p[done:min(len(p), done+len(w.cmp))]
-		n, err := io.ReadFull(w.old, w.cmp[:len(chunk)])
-		if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+	if w.tmp == nil && w.old != nil {
+		n, err := w.cmp.Write(p)
+		w.matched += int64(n)
+		done = n
+		switch {
+		case err == nil:
+			return len(p), nil
+		case !errors.Is(err, errDiffers):
 			w.err = err
 			return done, err
-		}
-		if n == len(chunk) && bytes.Equal(w.cmp[:n], chunk) {
-			w.matched += int64(n)
-			done += n
-			continue
 		}
 		// The rest of p is new: what came before it is in the old file.
 		if w.err = w.start(); w.err != nil {
@@ -161,7 +210,7 @@ func (w *Writer) Commit() (changed bool, err error) {
 	}
 	if w.tmp == nil && w.old != nil {
 		// Everything written matched; the file must not be longer.
-		if n, _ := w.old.Read(w.cmp[:1]); n == 0 {
+		if n, _ := w.old.Read(w.cmp.buf[:1]); n == 0 {
 			w.old.Close()
 			w.old = nil
 			return false, nil

@@ -172,3 +172,34 @@ func TestAbort(t *testing.T) {
 		t.Errorf("a temporary file was left behind: %v", entries)
 	}
 }
+
+func TestHolds(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.c")
+	big := bytes.Repeat([]byte("0123456789abcdef"), 10000) // several compare buffers
+	for _, tc := range []struct {
+		name     string
+		existing []byte // nil: no file
+		data     []byte
+		want     bool
+	}{
+		{"no file", nil, []byte("x"), false},
+		{"same", []byte("hello\n"), []byte("hello\n"), true},
+		{"same, large", big, big, true},
+		{"file longer", []byte("hello\nworld\n"), []byte("hello\n"), false},
+		{"file shorter", []byte("hello\n"), []byte("hello\nworld\n"), false},
+		{"last byte differs, large", big, append(bytes.Clone(big[:len(big)-1]), '!'), false},
+		{"both empty", []byte{}, []byte{}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			os.Remove(path)
+			if tc.existing != nil {
+				os.WriteFile(path, tc.existing, 0o666)
+			}
+			got, err := atomicfile.Holds(path, writer(string(tc.data)))
+			if err != nil || got != tc.want {
+				t.Errorf("Holds = %v, %v; want %v", got, err, tc.want)
+			}
+		})
+	}
+}
