@@ -63,8 +63,9 @@ type FileInfo struct {
 // the ';' or '{' that ends it. Prototypes reads it when it is needed.
 //
 // A header declares many functions and few are ever read again, so a span
-// holds offsets into the source rather than strings (File refuses inputs
-// of 2 GiB or more, whose offsets would not fit).
+// holds offsets into the source rather than strings. Like clex.Token's,
+// they are int32: callers must not read inputs of 2 GiB or more (package
+// gen refuses them).
 type Span struct {
 	Off, End  int32
 	Line, Col int32
