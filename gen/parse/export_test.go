@@ -5,7 +5,8 @@ import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 )
 
-// FileWithoutSkim is File reading every declaration token by token.
-func FileWithoutSkim(lex *clex.Lexer, diags *diag.List, sink Sink) FileInfo {
+// FileWithoutShortcuts is File reading every declaration token by token and
+// every parameter with the general machinery.
+func FileWithoutShortcuts(lex *clex.Lexer, diags *diag.List, sink Sink) FileInfo {
 	return file(lex, diags, sink, true)
 }

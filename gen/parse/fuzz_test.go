@@ -33,8 +33,9 @@ import (
 //   - a declaration's name and marker are spelt at the positions it gives
 //     (line splices removed, as a compiler reads them);
 //   - parse.HasWrapper agrees with parse.File;
-//   - skimming changes nothing: reading every declaration token by token
-//     gives the same declarations, function spans and diagnostics;
+//   - the shortcuts change nothing: reading every declaration token by
+//     token and every parameter with the general machinery gives the same
+//     declarations, function spans and diagnostics;
 //   - neither does reading the declarations in batches (parse.Reader).
 //
 // Seeds: testdata/fuzz/FuzzParse, plus every input of the golden archives
@@ -73,9 +74,9 @@ type parseRun struct {
 	items            []diag.Diagnostic
 	hasErrors        bool
 	hasWrapperResult bool
-	// unskimmed is what File gave reading every token, batched what it
+	// slow is what File gave without its shortcuts, batched what it
 	// gave handing declarations to a parse.Reader in batches.
-	unskimmed, batched struct {
+	slow, batched struct {
 		decls []parse.Decl
 		spans []parse.Span
 		items []diag.Diagnostic
@@ -111,11 +112,11 @@ func runParse(src []byte) parseRun {
 	})
 	r.items = diags.Items()
 	var slow diag.List
-	parse.FileWithoutSkim(clex.New(fuzzFile, src, &slow), &slow, parse.Sink{
-		Wrapper:  func(d *parse.Decl) { r.unskimmed.decls = append(r.unskimmed.decls, keep(d)) },
-		Function: func(s parse.Span) { r.unskimmed.spans = append(r.unskimmed.spans, s) },
+	parse.FileWithoutShortcuts(clex.New(fuzzFile, src, &slow), &slow, parse.Sink{
+		Wrapper:  func(d *parse.Decl) { r.slow.decls = append(r.slow.decls, keep(d)) },
+		Function: func(s parse.Span) { r.slow.spans = append(r.slow.spans, s) },
 	})
-	r.unskimmed.items = slow.Items()
+	r.slow.items = slow.Items()
 	var batched diag.List
 	reader := parse.NewReader(fuzzFile, src)
 	parse.File(clex.New(fuzzFile, src, &batched), &batched, parse.Sink{
@@ -188,14 +189,14 @@ func checkParse(t *testing.T, src []byte, r *parseRun) {
 	}
 
 	opt := cmp.AllowUnexported(parse.Span{})
-	if diff := cmp.Diff(r.unskimmed.decls, r.decls, opt); diff != "" {
-		t.Errorf("skimming changed the declarations (-token by token +skimmed):\n%s", diff)
+	if diff := cmp.Diff(r.slow.decls, r.decls, opt); diff != "" {
+		t.Errorf("the shortcuts changed the declarations (-without +with):\n%s", diff)
 	}
-	if diff := cmp.Diff(r.unskimmed.spans, r.spans, opt); diff != "" {
-		t.Errorf("skimming changed the function spans (-token by token +skimmed):\n%s", diff)
+	if diff := cmp.Diff(r.slow.spans, r.spans, opt); diff != "" {
+		t.Errorf("the shortcuts changed the function spans (-without +with):\n%s", diff)
 	}
-	if diff := cmp.Diff(r.unskimmed.items, r.items); diff != "" {
-		t.Errorf("skimming changed the diagnostics (-token by token +skimmed):\n%s", diff)
+	if diff := cmp.Diff(r.slow.items, r.items); diff != "" {
+		t.Errorf("the shortcuts changed the diagnostics (-without +with):\n%s", diff)
 	}
 	if diff := cmp.Diff(r.decls, r.batched.decls, opt); diff != "" {
 		t.Errorf("reading in batches changed the declarations (-at once +batched):\n%s", diff)

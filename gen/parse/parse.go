@@ -125,10 +125,10 @@ func File(lex *clex.Lexer, diags *diag.List, sink Sink) FileInfo {
 	return file(lex, diags, sink, false)
 }
 
-// file is File; with noSkim, every declaration is read token by token,
-// which tests compare with skimming.
-func file(lex *clex.Lexer, diags *diag.List, sink Sink, noSkim bool) FileInfo {
-	p := &parser{lex: lex, file: lex.Name(), src: lex.Src(), str: lex.Source(), diags: diags, sink: sink, noSkim: noSkim}
+// file is File; with slow, it takes none of its shortcuts (skimming, plain
+// parameters): tests compare the two.
+func file(lex *clex.Lexer, diags *diag.List, sink Sink, slow bool) FileInfo {
+	p := &parser{lex: lex, file: lex.Name(), src: lex.Src(), str: lex.Source(), diags: diags, sink: sink, slow: slow}
 	if sink.Batch != nil {
 		p.batch = new(Batch)
 	}
@@ -234,10 +234,11 @@ type parser struct {
 	batch *Batch
 	// conds is the lexer's latest Conditions, for spans to share.
 	conds *[]clex.Condition
-	// skim is where the lexer describes a declaration it skimmed, and
-	// noSkim (for tests) makes the parser read every token.
-	skim   clex.Skim
-	noSkim bool
+	// skim is where the lexer describes a declaration it skimmed.
+	skim clex.Skim
+	// slow (for tests) makes the parser read every token and take no
+	// shortcut.
+	slow bool
 	// marked is set when buf holds a marker token.
 	marked bool
 }
@@ -313,7 +314,7 @@ func (p *parser) errorf(pos diag.Pos, format string, args ...any) {
 
 func (p *parser) run() {
 	for {
-		if len(p.buf) == 0 && !p.noSkim {
+		if len(p.buf) == 0 && !p.slow {
 			if p.lex.Skim(&p.skim, skimReject, nil) {
 				p.skimmed(&p.skim)
 				continue
@@ -861,20 +862,17 @@ func (p *parser) params(fn string, toks []clex.Token, open, end int) ([]model.Pa
 	}
 	// The parameters live in scratch memory until the next declaration:
 	// most wrappers keep them as text (model.Wrapper.SetParams).
-	count := p.countParams(toks, open, end)
-	p.paramBuf = slices.Grow(p.paramBuf[:0], count)[:count]
-	params := p.paramBuf
-	n := 0
+	params := p.paramBuf[:0]
 	ok := p.eachParam(toks, open, end, func(lo, hi int) bool {
 		if lo == hi {
 			p.errorf(p.pos(toks[hi]), "expected a parameter declaration before '%s' in '%s'", p.text(toks[hi]), fn)
 			return false
 		}
 		param, ok := p.param(fn, toks, lo, hi)
-		params[n] = param
-		n++
+		params = append(params, param)
 		return ok
 	})
+	p.paramBuf = params // keep the grown scratch buffer
 	if !ok {
 		return nil, false
 	}
@@ -907,15 +905,13 @@ func (p *parser) eachParam(toks []clex.Token, open, end int, fn func(lo, hi int)
 	return true
 }
 
-// countParams counts the parameters of a list, to size the slice once.
-func (p *parser) countParams(toks []clex.Token, open, end int) int {
-	n := 0
-	p.eachParam(toks, open, end, func(int, int) bool { n++; return true })
-	return n
-}
-
 // param reads the parameter declaration toks[lo:hi].
 func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, bool) {
+	if !p.slow {
+		if param, ok := p.plainParam(toks[lo:hi]); ok {
+			return param, true
+		}
+	}
 	pos := p.pos(toks[lo])
 	pieces := p.pieces[:0]
 	for i := lo; i < hi; i++ {
@@ -973,6 +969,59 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, b
 		member = p.render(pieces, -1, true)
 	}
 	return model.NewParam(p.render(pieces, name, false), pieces[name].text, written, member, pos.Line, pos.Col), true
+}
+
+// plainParam reads the most common parameter without the general machinery
+// of param: words and '*' only ("BlockDriverState *bs", "int64_t offset"),
+// a type word before the name, spelt with single blanks where a canonical
+// rendering has them. It returns ok=false for anything else, which param
+// then reads; for what it accepts it returns exactly what param would.
+func (p *parser) plainParam(toks []clex.Token) (model.Param, bool) {
+	n := len(toks)
+	if n < 2 || toks[0].Kind != clex.Ident || toks[n-1].Kind != clex.Ident {
+		return model.Param{}, false
+	}
+	typed := false
+	for i, t := range toks {
+		raw := p.str[t.Off:t.End]
+		switch {
+		case t.Kind == clex.Punct:
+			if raw != "*" {
+				return model.Param{}, false
+			}
+		case t.Kind != clex.Ident || strings.IndexByte(raw, '\\') >= 0:
+			return model.Param{}, false
+		case isAttribute(raw) || isMarker(raw) || raw == "register" || raw == "struct" || raw == "union" || raw == "enum":
+			return model.Param{}, false
+		case i < n-1 && !typed:
+			typed = !isQualifier(raw) || raw == "_Atomic"
+		}
+		if i == 0 {
+			continue
+		}
+		// The blanks between two tokens: the declarator keeps them if they
+		// are blanks; the type must be spelt canonically to be a substring.
+		gap := p.str[toks[i-1].End:t.Off]
+		if !isBlank(gap) {
+			return model.Param{}, false
+		}
+		if i < n-1 {
+			want := " " // word word, word '*'
+			if toks[i-1].Kind == clex.Punct {
+				want = "" // '*' '*', '*' word
+			}
+			if gap != want {
+				return model.Param{}, false
+			}
+		}
+	}
+	name := p.str[toks[n-1].Off:toks[n-1].End]
+	if !typed || isKeyword(name) {
+		return model.Param{}, false
+	}
+	decl := p.str[toks[0].Off:toks[n-1].End]
+	typ := p.str[toks[0].Off:toks[n-2].End]
+	return model.NewParam(typ, name, decl, decl, int(toks[0].Line), int(toks[0].Col)), true
 }
 
 // maxNesting bounds the parentheses and brackets of one parameter: no real

@@ -183,3 +183,36 @@ func keep(d *parse.Decl) parse.Decl {
 	c.Params = slices.Clone(d.Params)
 	return c
 }
+
+// TestShortcutsChangeNothing reads parameters of many spellings with and
+// without the parser's shortcuts (skimming, plain parameters): the
+// declarations and diagnostics must be the same.
+func TestShortcutsChangeNothing(t *testing.T) {
+	params := []string{
+		"int a", "int  a", "int\ta", "int \t a", "const char *name", "const char * name",
+		"const char*name", "char * const p", "char *const p", "unsigned long long x",
+		"struct S *s", "union U u", "enum E e", "int *restrict p", "volatile int v",
+		"_Atomic int a", "const _Atomic x", "const volatile x", "int **pp", "int * * pp",
+		"int ** pp", "register int r", "int int", "int /* c */ a", "int\n a", "int a /* c */",
+		"BdrvChild *child", "co_wrapper x", "__attribute__((unused)) int a", "int co\\\nunt",
+		"void (*cb)(void *)", "uint8_t buf[16]", "int $d", "T *", "const x", "int register",
+	}
+	for _, param := range params {
+		src := []byte("int co_wrapper bdrv_t(BlockDriverState *bs, " + param + ");\n")
+		type result struct {
+			decls []parse.Decl
+			items []diag.Diagnostic
+		}
+		read := func(file func(*clex.Lexer, *diag.List, parse.Sink) parse.FileInfo) result {
+			var r result
+			var diags diag.List
+			file(clex.New("t.h", src, &diags), &diags, parse.Sink{Wrapper: func(d *parse.Decl) { r.decls = append(r.decls, keep(d)) }})
+			r.items = diags.Items()
+			return r
+		}
+		with, without := read(parse.File), read(parse.FileWithoutShortcuts)
+		if diff := cmp.Diff(without, with, cmp.AllowUnexported(result{})); diff != "" {
+			t.Errorf("%q: the shortcuts change the result (-without +with):\n%s", param, diff)
+		}
+	}
+}
