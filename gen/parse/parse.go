@@ -328,10 +328,7 @@ func (p *parser) run() {
 						break
 					}
 				}
-				p.flush(p.skim.Term) // a plain declaration has no linkage specification
-				if p.is(p.skim.Term, "{") {
-					p.skipBody()
-				}
+				p.end(p.skim.Term)
 				if p.probe && p.hit {
 					return
 				}
@@ -345,20 +342,8 @@ func (p *parser) run() {
 			return
 		case t.Kind == clex.Directive:
 			p.flush(t)
-		case t.Kind == clex.Punct && p.is(t, ";"):
-			p.flush(t)
-		case t.Kind == clex.Punct && p.is(t, "{"):
-			if p.linkageSpec() {
-				// extern "C" { ... } holds file-scope declarations (a
-				// header shared with C++); its '}' ends nothing.
-				p.buf = p.buf[:0]
-				continue
-			}
-			p.flush(t)
-			p.skipBody()
-		case t.Kind == clex.Punct && p.is(t, "}"):
-			// A '}' at file scope has no '{': let a compiler say so.
-			p.flush(t)
+		case t.Kind == clex.Punct && (p.is(t, ";") || p.is(t, "{") || p.is(t, "}")):
+			p.end(t)
 		default:
 			p.buf = append(p.buf, t)
 			if t.Kind == clex.Ident && !p.marked && isMarker(p.text(t)) {
@@ -389,6 +374,23 @@ func (p *parser) skimmed(s *clex.Skim) {
 		p.functionSpan(s.First, s.Name, s.Open, s.Close, s.Term)
 	}
 	if p.is(s.Term, "{") {
+		p.skipBody()
+	}
+}
+
+// end ends the buffered declaration at term, a ';', '{' or '}'. A '{'
+// opens a body or initializer to skip, unless it opens a linkage
+// specification, extern "C" { ... }, whose declarations are at file scope
+// (a header shared with C++) and whose '}' ends nothing. A '}' at file
+// scope has no '{': a compiler will say so.
+func (p *parser) end(term clex.Token) {
+	brace := p.is(term, "{")
+	if brace && p.linkageSpec() {
+		p.buf = p.buf[:0]
+		return
+	}
+	p.flush(term)
+	if brace {
 		p.skipBody()
 	}
 }
