@@ -81,12 +81,7 @@ func TestWriteErrorKeepsOld(t *testing.T) {
 	if !errors.Is(err, boom) {
 		t.Fatalf("err = %v, want boom", err)
 	}
-	if got, _ := os.ReadFile(path); string(got) != "old\n" {
-		t.Errorf("file holds %q after a failed write", got)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("a temporary file was left behind: %v", entries)
-	}
+	keptOld(t, dir, path)
 }
 
 // TestSymlinkStaysALink replaces the file a link points to, not the link.
@@ -165,8 +160,15 @@ func TestAbort(t *testing.T) {
 	if _, err := w.Commit(); err == nil {
 		t.Error("Commit after Abort succeeded")
 	}
+	keptOld(t, dir, path)
+}
+
+// keptOld checks that path still holds "old\n" and that dir holds nothing
+// else: no temporary file was left behind.
+func keptOld(t *testing.T, dir, path string) {
+	t.Helper()
 	if got, _ := os.ReadFile(path); string(got) != "old\n" {
-		t.Errorf("file holds %q after Abort", got)
+		t.Errorf("file holds %q, want the old bytes", got)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("a temporary file was left behind: %v", entries)
