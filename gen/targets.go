@@ -3,7 +3,6 @@ package gen
 import (
 	"fmt"
 	"hash/maphash"
-	"unsafe"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
@@ -64,7 +63,7 @@ func indexTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.S
 		}
 	}
 	for i := range spans {
-		src := unsafeString(inputs[i].Src)
+		src := inputs[i].Src
 		for s := range spans[i].All() {
 			name := s.Name(src)
 			if !filter.mayHave(name) {
@@ -154,7 +153,7 @@ func checkTargets(inputs []Input, files []emit.File, spans []chunks.List[parse.S
 				if proto == nil {
 					// Most targets are declared like their wrapper: the
 					// text tells, and nothing needs reading.
-					if same, coFn, ok := parse.SameSignature(fn.span, unsafeString(in.Src), w.ReturnType, w.ParamsText); ok && same {
+					if same, coFn, ok := parse.SameSignature(fn.span, in.Src, w.ReturnType, w.ParamsText); ok && same {
 						coroutineFn = coFn
 						if w.Kind != model.Co || coroutineFn {
 							break
@@ -230,6 +229,3 @@ func warn(diags *diag.List, pos diag.Pos, proto *parse.Proto, format string, arg
 		Notes: []diag.Diagnostic{{Pos: proto.Pos, Severity: diag.Note, Msg: fmt.Sprintf("'%s' is declared here", proto.Name)}},
 	})
 }
-
-// unsafeString is src as a string sharing its memory; src must not change.
-func unsafeString(src []byte) string { return unsafe.String(unsafe.SliceData(src), len(src)) }

@@ -75,14 +75,19 @@ type Span struct {
 	conds                                  *[]clex.Condition
 }
 
-// Name returns the declared name; src is the source the span is in.
-func (s *Span) Name(src string) string {
+// Name returns the declared name; src is the source the span is in. The
+// name shares src's memory.
+func (s *Span) Name(src []byte) string {
 	name := src[s.nameOff:s.nameEnd]
-	if strings.IndexByte(name, '\\') >= 0 {
-		return string(spelling([]byte(name)))
+	if bytes.IndexByte(name, '\\') >= 0 {
+		return string(spelling(name))
 	}
-	return name
+	return view(name)
 }
+
+// view returns b as a string sharing its memory: the source a parser reads
+// does not change while what it found is in use.
+func view(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // Conditions returns the preprocessor groups around the declaration.
 func (s *Span) Conditions() []clex.Condition {
@@ -180,7 +185,7 @@ type Reader struct {
 // NewReader returns a Reader of batches from src, which came from file.
 // src must not change while the declarations read are in use.
 func NewReader(file string, src []byte) *Reader {
-	return &Reader{p: parser{file: file, src: src, str: unsafe.String(unsafe.SliceData(src), len(src))}}
+	return &Reader{p: parser{file: file, src: src, str: view(src)}}
 }
 
 // Read reads every declaration of b in order, as File would have, passing

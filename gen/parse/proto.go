@@ -362,9 +362,9 @@ func specifiers(words []piece) []piece {
 // spelt as params (the source of a parameter list), and whether it is
 // declared coroutine_fn. ok=false means it cannot tell from the text alone
 // (comments, attributes, other spellings), and Prototypes must read it.
-func SameSignature(span *Span, src string, returnType, params string) (same, coroutineFn, ok bool) {
-	rt, coroutineFn, ok := simpleReturnType(src[span.Off:span.nameOff])
-	if !ok || rt != returnType || !sameText(src[span.paramsOff:span.paramsEnd], params) {
+func SameSignature(span *Span, src []byte, returnType, params string) (same, coroutineFn, ok bool) {
+	rt, coroutineFn, ok := simpleReturnType(view(src[span.Off:span.nameOff]))
+	if !ok || rt != returnType || !sameText(view(src[span.paramsOff:span.paramsEnd]), params) {
 		return false, false, false
 	}
 	return true, coroutineFn, true
