@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/ctest"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/ctest"
 )
 
 // TestDialectsRun generates each release's reference example with this

@@ -12,7 +12,7 @@ import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/emit"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/internal/fuzzcheck"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/fuzzcheck"
 )
 
 // FuzzGenerate runs the whole in-memory pipeline (lexer, parser, checks,

@@ -12,10 +12,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/ctest"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/internal/randdecl"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/ctest"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/randdecl"
 )
 
 // Random declarations: how many, and the knobs to reproduce or explore.
@@ -127,9 +127,9 @@ func checkRandomCase(t *testing.T, c *randdecl.Case, d *dialect.Dialect, include
 	}
 	for _, f := range r.Files {
 		for _, w := range f.Wrappers {
-			for _, p := range w.Params(nil) {
-				if strings.ContainsAny(p.Decl(), "\r\n\\") || strings.Contains(p.Decl(), "/*") || strings.Contains(p.Decl(), "//") || strings.Contains(p.Decl(), "__attribute__") {
-					t.Errorf("%s: parameter %s printed as %q: comments, line breaks, splices and attributes should be gone", w.Name, p.Name(), p.Decl())
+			for _, p := range w.Params {
+				if strings.ContainsAny(p.Decl, "\r\n\\") || strings.Contains(p.Decl, "/*") || strings.Contains(p.Decl, "//") || strings.Contains(p.Decl, "__attribute__") {
+					t.Errorf("%s: parameter %s printed as %q: comments, line breaks, splices and attributes should be gone", w.Name, p.Name, p.Decl)
 				}
 			}
 		}
@@ -217,16 +217,16 @@ func found(r *gen.Result) []readWrapper {
 	var ws []readWrapper
 	for _, f := range r.Files {
 		for _, w := range f.Wrappers {
-			rw := readWrapper{File: f.Name, Marker: w.Marker, Return: w.ReturnType, Name: w.Name,
+			rw := readWrapper{File: f.Name, Marker: w.Marker.Name, Return: w.ReturnType, Name: w.Name,
 				Target: w.Target, Struct: w.StructName, NoCo: w.Kind == model.NoCo, Mixed: w.Mixed}
 			if w.Lock != model.NoLock {
 				rw.Lock = w.Lock.String()
 			}
-			for _, p := range w.Params(nil) {
-				rw.Params = append(rw.Params, p.Name())
+			for _, p := range w.Params {
+				rw.Params = append(rw.Params, p.Name)
 			}
-			if len(w.Params(nil)) > 0 && contextTypes[w.Params(nil)[0].Type()] {
-				rw.FirstType = w.Params(nil)[0].Type()
+			if len(w.Params) > 0 && contextTypes[w.Params[0].Type] {
+				rw.FirstType = w.Params[0].Type
 			}
 			ws = append(ws, rw)
 		}

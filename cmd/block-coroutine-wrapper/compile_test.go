@@ -12,9 +12,9 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/ctest"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/ctest"
 )
 
 // standIns declares the types golden inputs use that the test runtime does
@@ -119,8 +119,8 @@ func declarations(r *gen.Result) string {
 	for _, f := range r.Files {
 		for _, w := range f.Wrappers {
 			var decls []string
-			for _, p := range w.Params(nil) {
-				decls = append(decls, p.Decl())
+			for _, p := range w.Params {
+				decls = append(decls, p.Decl)
 			}
 			list := strings.Join(decls, ", ")
 			if list == "" {

@@ -59,17 +59,17 @@ func (j *job) printList(r *gen.Result) int {
 	for _, f := range r.Files {
 		for _, w := range f.Wrappers {
 			if j.list == "text" {
-				fmt.Fprintf(j.e.stdout, "%s:%d: %s %s -> %s\n", w.Pos.File, w.Pos.Line, w.Marker, w.Name, w.Target)
+				fmt.Fprintf(j.e.stdout, "%s:%d: %s %s -> %s\n", w.Pos.File, w.Pos.Line, w.Marker.Name, w.Name, w.Target)
 				continue
 			}
 			e := listEntry{
-				Kind: w.Kind.String(), Mixed: w.Mixed, Lock: w.Lock.String(), Marker: w.Marker,
+				Kind: w.Kind.String(), Mixed: w.Mixed, Lock: w.Lock.String(), Marker: w.Marker.Name,
 				Wrapper: w.Name, Target: w.Target, ReturnType: w.ReturnType,
 				Parameters: []listParam{}, Conditions: []string{},
 				File: w.Pos.File, Line: w.Pos.Line, Column: w.Pos.Col,
 			}
-			for _, p := range w.Params(nil) {
-				e.Parameters = append(e.Parameters, listParam{Type: p.Type(), Name: p.Name(), Declaration: p.Decl()})
+			for _, p := range w.Params {
+				e.Parameters = append(e.Parameters, listParam{Type: p.Type, Name: p.Name, Declaration: p.Decl})
 			}
 			for _, c := range w.Conditions {
 				e.Conditions = append(e.Conditions, c.Lines...)

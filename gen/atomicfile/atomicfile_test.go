@@ -1,20 +1,12 @@
-package atomicfile_test
+package atomicfile
 
 import (
-	"bytes"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/bcwtool/block-coroutine-wrapper/gen/atomicfile"
 )
-
-func writer(s string) func(io.Writer) error {
-	return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
-}
 
 var past = time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
 
@@ -33,6 +25,7 @@ func TestWriteIfChanged(t *testing.T) {
 		{"shorter", ptr("hello\nworld\n"), "hello\n", true},
 		{"same length, other bytes", ptr("hello\n"), "HELLO\n", true},
 		{"empty to empty", ptr(""), "", false},
+		{"new empty file", nil, "", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			os.Remove(path)
@@ -42,13 +35,13 @@ func TestWriteIfChanged(t *testing.T) {
 				}
 				os.Chtimes(path, past, past)
 			}
-			changed, err := atomicfile.WriteIfChanged(path, writer(tc.data))
+			changed, err := WriteIfChanged(path, []byte(tc.data))
 			if err != nil || changed != tc.wantChanged {
 				t.Fatalf("WriteIfChanged = %v, %v; want %v", changed, err, tc.wantChanged)
 			}
-			got, _ := os.ReadFile(path)
-			if string(got) != tc.data {
-				t.Errorf("file holds %q, want %q", got, tc.data)
+			got, err := os.ReadFile(path)
+			if err != nil || string(got) != tc.data {
+				t.Errorf("file holds %q (%v), want %q", got, err, tc.data)
 			}
 			info, _ := os.Stat(path)
 			if !changed && !info.ModTime().Equal(past) {
@@ -67,21 +60,52 @@ func TestWriteIfChanged(t *testing.T) {
 
 func ptr(s string) *string { return &s }
 
-// TestWriteErrorKeepsOld fails the writer half way: the old file is intact
-// and no temporary file remains.
-func TestWriteErrorKeepsOld(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.c")
-	os.WriteFile(path, []byte("old\n"), 0o666)
+// TestFailureKeepsOld makes each step that can fail fail: the old file is
+// intact, the error is returned, and no temporary file remains.
+func TestFailureKeepsOld(t *testing.T) {
 	boom := errors.New("boom")
-	_, err := atomicfile.WriteIfChanged(path, func(w io.Writer) error {
-		io.WriteString(w, "new start")
-		return boom
-	})
-	if !errors.Is(err, boom) {
-		t.Fatalf("err = %v, want boom", err)
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T, dir, path string)
+	}{
+		{"rename fails", func(t *testing.T, dir, path string) {
+			rename = func(string, string) error { return boom }
+			t.Cleanup(func() { rename = os.Rename })
+		}},
+		{"directory not writable", func(t *testing.T, dir, path string) {
+			if os.Geteuid() == 0 {
+				t.Skip("root writes into read-only directories")
+			}
+			os.Chmod(dir, 0o555)
+			t.Cleanup(func() { os.Chmod(dir, 0o755) })
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "out.c")
+			if err := os.WriteFile(path, []byte("old\n"), 0o666); err != nil {
+				t.Fatal(err)
+			}
+			tc.setup(t, dir, path)
+			if changed, err := WriteIfChanged(path, []byte("new\n")); err == nil || changed {
+				t.Fatalf("WriteIfChanged = %v, %v; want an error", changed, err)
+			}
+			if got, _ := os.ReadFile(path); string(got) != "old\n" {
+				t.Errorf("file holds %q, want the old bytes", got)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+				t.Errorf("a temporary file was left behind: %v", entries)
+			}
+		})
 	}
-	keptOld(t, dir, path)
+}
+
+// TestNotARegularFile refuses to replace a directory.
+func TestNotARegularFile(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := WriteIfChanged(dir, []byte("x")); err == nil {
+		t.Fatal("a directory was replaced")
+	}
 }
 
 // TestSymlinkStaysALink replaces the file a link points to, not the link.
@@ -93,7 +117,7 @@ func TestSymlinkStaysALink(t *testing.T) {
 	if err := os.Symlink("real.c", link); err != nil {
 		t.Skip(err)
 	}
-	if _, err := atomicfile.WriteIfChanged(link, writer("new\n")); err != nil {
+	if _, err := WriteIfChanged(link, []byte("new\n")); err != nil {
 		t.Fatal(err)
 	}
 	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
@@ -104,104 +128,22 @@ func TestSymlinkStaysALink(t *testing.T) {
 	}
 }
 
-// TestLargeOutputsDifferAnywhere writes outputs of several 64 KiB compare
-// buffers, in writes of odd sizes, that differ from the old file at its
-// start, at a buffer boundary, inside a later buffer and at its very end:
-// the bytes that matched before a difference come from the old file, so
-// each place must give exactly the new bytes.
-func TestLargeOutputsDifferAnywhere(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.c")
-	old := make([]byte, 300000)
-	for i := range old {
-		old[i] = byte('a' + i%26)
-	}
-	for _, at := range []int{0, 1, 65535, 65536, 65537, 200000, len(old) - 1} {
-		if err := os.WriteFile(path, old, 0o666); err != nil {
+// TestKeepsPermissions keeps an existing file's permissions whatever the
+// umask would give a new one.
+func TestKeepsPermissions(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "out.c")
+	for _, perm := range []os.FileMode{0o666, 0o600, 0o755} {
+		if err := os.WriteFile(path, []byte("old\n"), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		data := bytes.Clone(old)
-		data[at] = '#'
-		changed, err := atomicfile.WriteIfChanged(path, func(w io.Writer) error {
-			for rest := data; len(rest) > 0; {
-				n := min(len(rest), 7777)
-				if _, err := w.Write(rest[:n]); err != nil {
-					return err
-				}
-				rest = rest[n:]
-			}
-			return nil
-		})
-		if err != nil || !changed {
-			t.Fatalf("difference at %d: WriteIfChanged = %v, %v", at, changed, err)
+		if err := os.Chmod(path, perm); err != nil {
+			t.Fatal(err)
 		}
-		if got, _ := os.ReadFile(path); !bytes.Equal(got, data) {
-			t.Fatalf("difference at %d: the file does not hold the new bytes", at)
+		if _, err := WriteIfChanged(path, []byte("new\n")); err != nil {
+			t.Fatal(err)
 		}
-		if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-			t.Fatalf("difference at %d: the directory holds %v", at, entries)
+		if info, err := os.Stat(path); err != nil || info.Mode().Perm() != perm {
+			t.Errorf("permissions after replacing a %v file: %v (%v)", perm, info.Mode().Perm(), err)
 		}
-	}
-}
-
-// TestAbort leaves the old file and no temporary file, after a difference
-// was written.
-func TestAbort(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.c")
-	os.WriteFile(path, []byte("old\n"), 0o666)
-	w, err := atomicfile.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	io.WriteString(w, "new\n")
-	w.Abort()
-	w.Abort() // twice is harmless
-	if _, err := w.Commit(); err == nil {
-		t.Error("Commit after Abort succeeded")
-	}
-	keptOld(t, dir, path)
-}
-
-// keptOld checks that path still holds "old\n" and that dir holds nothing
-// else: no temporary file was left behind.
-func keptOld(t *testing.T, dir, path string) {
-	t.Helper()
-	if got, _ := os.ReadFile(path); string(got) != "old\n" {
-		t.Errorf("file holds %q, want the old bytes", got)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("a temporary file was left behind: %v", entries)
-	}
-}
-
-func TestHolds(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.c")
-	big := bytes.Repeat([]byte("0123456789abcdef"), 10000) // several compare buffers
-	for _, tc := range []struct {
-		name     string
-		existing []byte // nil: no file
-		data     []byte
-		want     bool
-	}{
-		{"no file", nil, []byte("x"), false},
-		{"same", []byte("hello\n"), []byte("hello\n"), true},
-		{"same, large", big, big, true},
-		{"file longer", []byte("hello\nworld\n"), []byte("hello\n"), false},
-		{"file shorter", []byte("hello\n"), []byte("hello\nworld\n"), false},
-		{"last byte differs, large", big, append(bytes.Clone(big[:len(big)-1]), '!'), false},
-		{"both empty", []byte{}, []byte{}, true},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			os.Remove(path)
-			if tc.existing != nil {
-				os.WriteFile(path, tc.existing, 0o666)
-			}
-			got, err := atomicfile.Holds(path, writer(string(tc.data)))
-			if err != nil || got != tc.want {
-				t.Errorf("Holds = %v, %v; want %v", got, err, tc.want)
-			}
-		})
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"unsafe"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
 
 // Kind classifies a token.
@@ -39,14 +40,12 @@ func (k Kind) String() string { return kindNames[k] }
 
 // Token is a token's kind and where it lies in the source. Its text is
 // src[Off:End]; the bytes between two consecutive tokens are the whitespace,
-// comments and skipped lines that separated them.
-//
-// Offsets and positions are int32: a declaration's tokens are copied about
-// (parse.Batch), and inputs are limited to 2 GiB.
+// comments and skipped lines that separated them. Line and Col are 1-based;
+// Col counts bytes.
 type Token struct {
 	Kind      Kind
-	Off, End  int32
-	Line, Col int32
+	Off, End  int
+	Line, Col int
 }
 
 // Lexer produces the tokens of one file.
@@ -68,7 +67,7 @@ type Lexer struct {
 	pending *Token
 
 	// snapshot caches Conditions between changes of conds.
-	snapshot      []Condition
+	snapshot      []model.Condition
 	snapshotValid bool
 
 	guard guardState
@@ -86,23 +85,14 @@ type cond struct {
 	lines []string
 }
 
-// Condition is an open conditional group around a point of the file: the
-// group's directive lines as written, from its #if, #ifdef or #ifndef to
-// the #elif or #else of the branch the point lies in.
-type Condition struct {
-	// ID is made from the position of the group's opening directive; it
-	// tells groups with the same lines apart.
-	ID    int
-	Lines []string
-}
-
 // Conditions returns the groups open at the current point, outermost
-// first; nil outside any. The result is shared and must not be modified.
-func (l *Lexer) Conditions() []Condition {
+// first; nil outside any. A group's ID is made from the position of its
+// opening directive. The result is shared and must not be modified.
+func (l *Lexer) Conditions() []model.Condition {
 	if !l.snapshotValid {
 		l.snapshot = nil
 		for _, c := range l.conds {
-			l.snapshot = append(l.snapshot, Condition{ID: c.pos.Line<<32 | c.pos.Col, Lines: c.lines})
+			l.snapshot = append(l.snapshot, model.Condition{ID: c.pos.Line<<32 | c.pos.Col, Lines: c.lines})
 		}
 		l.snapshotValid = true
 	}
@@ -157,11 +147,11 @@ func (l *Lexer) trackGuard(t Token) {
 		}
 	case 2:
 		if name == "endif" && len(l.conds) == 0 {
-			g.step, g.endOff = 3, int(t.Off)
+			g.step, g.endOff = 3, t.Off
 		}
 		return
 	case 3:
-		if int(t.Off) == g.endOff {
+		if t.Off == g.endOff {
 			return
 		}
 	}
@@ -191,22 +181,12 @@ func (l *Lexer) Reset(file string, src []byte, diags *diag.List, off, line, col 
 	l.guard.step = -1
 }
 
-// Name returns the name of the file the lexer reads, as positions give it.
-func (l *Lexer) Name() string { return l.file }
-
-// Src returns the source the lexer reads.
-func (l *Lexer) Src() []byte { return l.src }
-
 // Source returns the source as a string sharing its memory.
 func (l *Lexer) Source() string { return l.str }
 
-// Text returns the text of t. It shares the source's memory.
+// Text returns the text of t as written, line splices included. It shares
+// the source's memory.
 func (l *Lexer) Text(t Token) string { return l.str[t.Off:t.End] }
-
-// Pos returns the position of t.
-func (l *Lexer) Pos(t Token) diag.Pos {
-	return diag.Pos{File: l.file, Line: int(t.Line), Col: int(t.Col)}
-}
 
 func (l *Lexer) here() diag.Pos {
 	return diag.Pos{File: l.file, Line: l.line, Col: l.off - l.lineStart + 1}
@@ -275,7 +255,7 @@ func (l *Lexer) next() (t Token, ok bool) {
 			l.guard.step = -1
 			l.changed()
 		}
-		return Token{Kind: EOF, Off: int32(len(src)), End: int32(len(src)), Line: int32(l.line), Col: int32(l.off - l.lineStart + 1)}, true
+		return Token{Kind: EOF, Off: len(src), End: len(src), Line: l.line, Col: l.off - l.lineStart + 1}, true
 	}
 	// Blanks, line breaks and comments, in a loop here rather than one
 	// call each: they are most of a header's bytes.
@@ -351,7 +331,7 @@ token:
 		kind = Other
 		l.off++
 	}
-	return Token{Kind: kind, Off: int32(start), End: int32(l.off), Line: int32(line), Col: int32(col)}, true
+	return Token{Kind: kind, Off: start, End: l.off, Line: line, Col: col}, true
 }
 
 func (l *Lexer) peek(n int) byte {
@@ -581,7 +561,7 @@ func (l *Lexer) directive() (Token, bool) {
 	name := l.directiveWord()
 	exprStart := l.off
 	l.restOfLine()
-	tok := Token{Kind: Directive, Off: int32(start), End: int32(l.off), Line: int32(line), Col: int32(col)}
+	tok := Token{Kind: Directive, Off: start, End: l.off, Line: line, Col: col}
 	expr := l.src[exprStart:l.off]
 	text := l.lineText(start, l.off)
 
@@ -677,7 +657,7 @@ func (l *Lexer) skipGroup() {
 		exprStart := l.off
 		l.restOfLine()
 		expr := src[exprStart:l.off]
-		end := Token{Kind: Directive, Off: int32(start), End: int32(l.off), Line: int32(pos.Line), Col: int32(pos.Col)}
+		end := Token{Kind: Directive, Off: start, End: l.off, Line: pos.Line, Col: pos.Col}
 		if l.off < len(src) {
 			l.newline()
 		}
@@ -696,7 +676,7 @@ func (l *Lexer) skipGroup() {
 			if depth > 0 {
 				continue
 			}
-			c := l.branch(pos, name, l.lineText(start, int(end.End)))
+			c := l.branch(pos, name, l.lineText(start, end.End))
 			if c.taken {
 				continue
 			}

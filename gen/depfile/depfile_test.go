@@ -10,8 +10,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/bcwtool/block-coroutine-wrapper/gen/ctest"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/depfile"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/ctest"
 )
 
 func TestEscape(t *testing.T) {

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
 
 // Dialect is the output contract of one range of QEMU releases.
@@ -19,8 +21,6 @@ type Dialect struct {
 	Name string
 	// Releases describes the range for people: "QEMU 8.2".
 	Releases string
-	// Markers are the marker names the release's generator knew.
-	Markers []string
 
 	// What the release's generator accepted.
 
@@ -99,14 +99,34 @@ func (c *Context) Case(typ string) (ContextCase, bool) {
 	return ContextCase{}, false
 }
 
-// HasMarker reports whether the dialect knows the marker called name.
-func (d *Dialect) HasMarker(name string) bool { return slices.Contains(d.Markers, name) }
+// HasMarker reports whether the dialect's generator knew m: the release
+// that introduced m is not later than the dialect's, and the one that
+// removed it, if any, is.
+func (d *Dialect) HasMarker(m model.Marker) bool {
+	return !Before(d.Name, m.Introduced) && (m.Removed == "" || Before(d.Name, m.Removed))
+}
+
+// Markers returns the markers the dialect's generator knew, in the order
+// of model.Markers.
+func (d *Dialect) Markers() []model.Marker {
+	var ms []model.Marker
+	for _, m := range model.Markers {
+		if d.HasMarker(m) {
+			ms = append(ms, m)
+		}
+	}
+	return ms
+}
+
+// Before reports whether release a (MAJOR.MINOR, as in Dialect.Name and
+// model.Marker.Introduced) came before release b. Both must be releases.
+func Before(a, b string) bool {
+	amaj, amin, _ := release(a)
+	bmaj, bmin, _ := release(b)
+	return amaj < bmaj || (amaj == bmaj && amin < bmin)
+}
 
 var (
-	oldMarkers = []string{"generated_co_wrapper"}
-	markers80  = []string{"co_wrapper", "co_wrapper_mixed", "co_wrapper_bdrv_rdlock", "co_wrapper_mixed_bdrv_rdlock", "no_co_wrapper"}
-	markers82  = append(slices.Clone(markers80), "no_co_wrapper_bdrv_rdlock", "no_co_wrapper_bdrv_wrlock")
-
 	includes52 = []string{"qemu/osdep.h", "block/coroutines.h", "block/block-gen.h", "block/block_int.h"}
 	includes80 = append(slices.Clone(includes52), "block/dirty-bitmap.h")
 
@@ -139,44 +159,44 @@ var (
 // next one's.
 var All = []*Dialect{
 	{
-		Name: "5.2", Releases: "QEMU 5.2 and 6.0", Markers: oldMarkers,
+		Name: "5.2", Releases: "QEMU 5.2 and 6.0",
 		IntOnly: true, NamePrefix: "bdrv_",
 		Includes: includes52, StructNamedAfterTarget: true, ResultInPollState: true,
 		PollStateField: "bs", Context: Context{Cases: []ContextCase{bsCase, childCase}},
 	},
 	{
-		Name: "6.1", Releases: "QEMU 6.1", Markers: oldMarkers,
+		Name: "6.1", Releases: "QEMU 6.1",
 		IntOnly: true, CoAnywhereForbidden: true,
 		Includes: includes52, StructNamedAfterTarget: true, ResultInPollState: true,
 		PollStateField: "bs", Context: Context{Cases: []ContextCase{bsCase, childCase}},
 	},
 	{
-		Name: "6.2", Releases: "QEMU 6.2 to 7.2", Markers: oldMarkers,
+		Name: "6.2", Releases: "QEMU 6.2 to 7.2",
 		IntOnly: true, CoAnywhereForbidden: true,
 		Includes: includes52, StructNamedAfterTarget: true, ResultInPollState: true,
 		PollStateField: "bs", Context: Context{Cases: []ContextCase{bsCase, childCase, blkCase}},
 	},
 	{
-		Name: "8.0", Releases: "QEMU 8.0", Markers: markers80, CoAnywhereForbidden: true,
+		Name: "8.0", Releases: "QEMU 8.0", CoAnywhereForbidden: true,
 		Includes: includes80, IncludesEndLine: true,
 		PollStateField: "ctx", Context: ctxFixedNames,
 		NoCoScheduleContext: "qemu_get_aio_context()",
 	},
 	{
-		Name: "8.1", Releases: "QEMU 8.1", Markers: markers80, CoAnywhereForbidden: true,
+		Name: "8.1", Releases: "QEMU 8.1", CoAnywhereForbidden: true,
 		Includes: includes80, IncludesEndLine: true,
 		PollStateField: "ctx", Context: ctxFixedNames, BHContext: &ctxFixedNames,
 		NoCoScheduleContext: "qemu_get_aio_context()",
 	},
 	{
-		Name: "8.2", Releases: "QEMU 8.2", Markers: markers82, CoAnywhereForbidden: true,
+		Name: "8.2", Releases: "QEMU 8.2", CoAnywhereForbidden: true,
 		Includes: includes80, IncludesEndLine: true,
 		PollStateField: "ctx", Context: ctxRealNames, BHContext: &ctxRealNames, BHLockSlots: true,
 		NoCoScheduleContext: "qemu_get_aio_context()",
 		WriteLock:           "bdrv_graph_wrlock(NULL)", WriteUnlock: "bdrv_graph_wrunlock(NULL)",
 	},
 	{
-		Name: "9.0", Releases: "QEMU 9.0 and later", Markers: markers82, CoAnywhereForbidden: true,
+		Name: "9.0", Releases: "QEMU 9.0 and later", CoAnywhereForbidden: true,
 		Includes: includes80, IncludesEndLine: true,
 		PollStateField: "ctx", Context: Context{Fixed: "qemu_get_current_aio_context()"}, BHLockSlots: true,
 		NoCoScheduleContext: "qemu_get_aio_context()",
@@ -200,8 +220,7 @@ func ForVersion(version string) (*Dialect, error) {
 	}
 	d := All[0]
 	for _, cand := range All {
-		cmaj, cmin, _ := release(cand.Name)
-		if cmaj < major || (cmaj == major && cmin <= minor) {
+		if !Before(fmt.Sprintf("%d.%d", major, minor), cand.Name) {
 			d = cand
 		}
 	}

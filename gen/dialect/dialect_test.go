@@ -70,3 +70,22 @@ func TestDialectsAreOrdered(t *testing.T) {
 		t.Error("Current is not the newest dialect")
 	}
 }
+
+// TestMarkers pins how many markers each dialect's generator knew, as
+// derived from model.Markers: only generated_co_wrapper up to 7.2, five
+// from 8.0, seven from 8.2.
+func TestMarkers(t *testing.T) {
+	want := map[string]int{"5.2": 1, "6.1": 1, "6.2": 1, "8.0": 5, "8.1": 5, "8.2": 7, "9.0": 7}
+	for _, d := range dialect.All {
+		ms := d.Markers()
+		if len(ms) != want[d.Name] {
+			t.Errorf("dialect %s knows %d markers, want %d", d.Name, len(ms), want[d.Name])
+		}
+		old := dialect.Before(d.Name, "8.0")
+		for _, m := range ms {
+			if (m.Name == "generated_co_wrapper") != old {
+				t.Errorf("dialect %s knows %s", d.Name, m.Name)
+			}
+		}
+	}
+}

@@ -1,24 +1,16 @@
 // Package emit writes block-gen.c from checked wrappers. The text follows
 // QEMU's generator byte for byte after the banner, including its lines of
 // only spaces (a template line whose slot is empty keeps its indentation)
-// and its blank-line framing between files.
+// and its blank-line framing between files. names.go says which names the
+// generated code defines and uses, for the checks to keep clear of.
 package emit
 
 import (
 	"fmt"
-	"io"
-	"runtime"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
-
-// File is one input file's wrappers, in declaration order. A file without
-// wrappers still takes part in the framing.
-type File struct {
-	Name     string
-	Wrappers []*model.Wrapper
-}
 
 // Banner is what precedes the reference generator's "after the banner"
 // part: a comment closed by a line " */", naming the tool and the dialect.
@@ -29,134 +21,31 @@ func Banner(tool, version string, d *dialect.Dialect) string {
 		" */\n"
 }
 
-// Write writes block-gen.c after the banner to w: the includes, then each
-// file's wrappers. It stops at the first error w returns.
-//
-// Many wrappers are rendered in pieces on one goroutine per processor and
-// written in order; the text is the same as one goroutine would write.
-func Write(w io.Writer, d *dialect.Dialect, files []File) error {
-	e := &emitter{d: d, w: w, buf: make([]byte, 0, flushAt+4096)}
+// Render returns block-gen.c: the banner naming tool and version, the
+// includes, then each file's wrappers, inside the #if groups they were
+// declared in, framed as the reference generator frames them.
+func Render(tool, version string, d *dialect.Dialect, files []model.File) []byte {
+	e := &emitter{d: d, buf: []byte(Banner(tool, version, d))}
 	for _, inc := range d.Includes {
 		e.str("\n#include \"", inc, "\"")
 	}
 	if d.IncludesEndLine {
 		e.str("\n")
 	}
-	n := 0
 	for _, f := range files {
-		n += len(f.Wrappers)
-	}
-	if workers := runtime.GOMAXPROCS(0); workers > 1 && n >= 8*pieceSize {
-		e.flush()
-		if e.err != nil {
-			return e.err
+		var open []model.Condition
+		for _, w := range f.Wrappers {
+			open = e.enter(open, w.Conditions)
+			if w.Kind == model.NoCo {
+				e.noCo(w)
+			} else {
+				e.co(w)
+			}
 		}
-		return writePieces(w, d, files, workers)
-	}
-	for _, f := range files {
-		e.piece(f.Wrappers, nil, true)
-		if e.err != nil {
-			return e.err
-		}
-	}
-	e.flush()
-	return e.err
-}
-
-// piece writes wrappers, all of one file, that follow a wrapper inside the
-// groups open (nil at the start of the file); last ends the file.
-func (e *emitter) piece(wrappers []*model.Wrapper, open []model.Condition, last bool) {
-	for _, w := range wrappers {
-		open = e.enter(open, w.Conditions)
-		e.params = w.Params(&e.scratch)
-		if w.Kind == model.NoCo {
-			e.noCo(w)
-		} else {
-			e.co(w)
-		}
-		if e.err != nil {
-			return
-		}
-	}
-	if last {
 		e.leave(open)
 		e.str("\n")
 	}
-}
-
-// pieceSize is how many wrappers a piece of a parallel Write holds: a few
-// hundred kilobytes of text.
-const pieceSize = 256
-
-// piece is a run of wrappers of one file rendered on its own.
-type piece struct {
-	wrappers []*model.Wrapper
-	open     []model.Condition
-	last     bool
-	text     []byte
-	done     chan struct{}
-}
-
-// writePieces renders the files in pieces on workers goroutines and writes
-// the pieces in order, with at most 2*workers of them in memory.
-func writePieces(w io.Writer, d *dialect.Dialect, files []File, workers int) error {
-	var pieces []*piece
-	for _, f := range files {
-		if len(f.Wrappers) == 0 {
-			pieces = append(pieces, &piece{last: true})
-			continue
-		}
-		for lo := 0; lo < len(f.Wrappers); lo += pieceSize {
-			hi := min(lo+pieceSize, len(f.Wrappers))
-			pc := &piece{wrappers: f.Wrappers[lo:hi], last: hi == len(f.Wrappers)}
-			if lo > 0 {
-				pc.open = f.Wrappers[lo-1].Conditions
-			}
-			pieces = append(pieces, pc)
-		}
-	}
-	work := make(chan *piece, 2*workers)
-	free := make(chan []byte, 2*workers+1)
-	defer close(work)
-	for range workers {
-		go func() {
-			for pc := range work {
-				var buf []byte
-				select {
-				case buf = <-free:
-				default:
-					buf = make([]byte, 0, pieceSize*1280) // a wrapper is about 1 KB
-				}
-				e := &emitter{d: d, buf: buf[:0]}
-				e.piece(pc.wrappers, pc.open, pc.last)
-				pc.text = e.buf
-				close(pc.done)
-			}
-		}()
-	}
-	next := 0 // the next piece to hand out
-	for i, pc := range pieces {
-		// Keep up to cap(work) pieces ahead of the one written.
-		for next < len(pieces) && next <= i+cap(work)-1 {
-			pieces[next].done = make(chan struct{})
-			work <- pieces[next]
-			next++
-		}
-		<-pc.done
-		if _, err := w.Write(pc.text); err != nil {
-			// The workers finish what they have; close(work) ends them.
-			for _, rest := range pieces[i+1 : next] {
-				<-rest.done
-			}
-			return err
-		}
-		select {
-		case free <- pc.text:
-		default:
-		}
-		pc.text = nil
-	}
-	return nil
+	return e.buf
 }
 
 // enter writes what separates the previous wrapper, inside the groups
@@ -196,31 +85,10 @@ func (e *emitter) leave(open []model.Condition) {
 	}
 }
 
-// flushAt is how much text the emitter gathers before writing it out: big
-// enough to make writes cheap, small enough that a large output is never
-// held in memory whole.
-const flushAt = 64 << 10
-
+// emitter gathers the text of block-gen.c.
 type emitter struct {
 	d   *dialect.Dialect
-	w   io.Writer
 	buf []byte
-	err error
-	// params are the parameters of the wrapper being written; scratch is
-	// memory for splitting them (model.Wrapper.Params).
-	params, scratch []model.Param
-}
-
-// flush writes the gathered text out; an emitter without a writer keeps
-// it all.
-func (e *emitter) flush() {
-	if e.w == nil {
-		return
-	}
-	if e.err == nil && len(e.buf) > 0 {
-		_, e.err = e.w.Write(e.buf)
-	}
-	e.buf = e.buf[:0]
 }
 
 // str appends parts.
@@ -228,44 +96,36 @@ func (e *emitter) str(parts ...string) {
 	for _, p := range parts {
 		e.buf = append(e.buf, p...)
 	}
-	if len(e.buf) >= flushAt {
-		e.flush()
-	}
 }
 
 // line appends parts followed by a newline.
 func (e *emitter) line(parts ...string) {
-	for _, p := range parts {
-		e.buf = append(e.buf, p...)
-	}
+	e.str(parts...)
 	e.buf = append(e.buf, '\n')
-	if len(e.buf) >= flushAt {
-		e.flush()
-	}
 }
 
 // args appends the parameters' names, each after prefix, joined by ", ".
 func (e *emitter) args(w *model.Wrapper, prefix string) {
-	for i, p := range e.params {
+	for i, p := range w.Params {
 		if i > 0 {
 			e.buf = append(e.buf, ", "...)
 		}
 		e.buf = append(e.buf, prefix...)
-		e.buf = append(e.buf, p.Name()...)
+		e.buf = append(e.buf, p.Name...)
 	}
 }
 
 // decls appends the wrapper's parameter list as declared; "void" when
 // empty, so that the definition is a prototype.
 func (e *emitter) decls(w *model.Wrapper) {
-	if len(e.params) == 0 {
+	if len(w.Params) == 0 {
 		e.buf = append(e.buf, "void"...)
 	}
-	for i, p := range e.params {
+	for i, p := range w.Params {
 		if i > 0 {
 			e.buf = append(e.buf, ", "...)
 		}
-		e.buf = append(e.buf, p.Decl()...)
+		e.buf = append(e.buf, p.Decl...)
 	}
 }
 
@@ -286,15 +146,15 @@ func (e *emitter) signature(ret, middle string, w *model.Wrapper) {
 
 // members writes one struct member line per parameter.
 func (e *emitter) members(w *model.Wrapper) {
-	for _, p := range e.params {
-		e.line("    ", p.Member(), ";")
+	for _, p := range w.Params {
+		e.line("    ", p.Member, ";")
 	}
 }
 
 // initializers writes one designated initializer per parameter.
 func (e *emitter) initializers(w *model.Wrapper, indent string) {
-	for _, p := range e.params {
-		e.line(indent, ".", p.Name(), " = ", p.Name(), ",")
+	for _, p := range w.Params {
+		e.line(indent, ".", p.Name, " = ", p.Name, ",")
 	}
 }
 
@@ -327,17 +187,17 @@ func (e *emitter) comment(target string) {
 	e.line()
 }
 
-// context returns the expression c gives for a wrapper of params, with prefix before the
-// parameter ("s->" inside a bottom half).
+// context returns the expression c gives for a wrapper of params, with
+// prefix before the parameter ("s->" inside a bottom half).
 func context(c *dialect.Context, params []model.Param, prefix string) string {
 	if c.Fixed != "" {
 		return c.Fixed
 	}
 	if len(params) > 0 {
-		if cc, ok := c.Case(params[0].Type()); ok {
+		if cc, ok := c.Case(params[0].Type); ok {
 			name := cc.Name
 			if name == "" {
-				name = params[0].Name()
+				name = params[0].Name
 			}
 			return fmt.Sprintf(cc.Expr, prefix+name)
 		}
@@ -358,7 +218,7 @@ func (e *emitter) co(w *model.Wrapper) {
 	e.members(w)
 	e.line("} ", s, ";")
 	e.line()
-	e.line("static void coroutine_fn ", t, "_entry(void *opaque)")
+	e.line("static void coroutine_fn ", Entry(w), "(void *opaque)")
 	e.line("{")
 	e.line("    ", s, " *s = opaque;")
 	e.line()
@@ -406,9 +266,8 @@ func (e *emitter) co(w *model.Wrapper) {
 // pollBlock writes the part of a co wrapper that runs outside coroutine
 // context, indented by ind.
 func (e *emitter) pollBlock(w *model.Wrapper, ind string) {
-	s, t := w.StructName, w.Target
-	e.line(ind, s, " s = {")
-	e.line(ind, "    .poll_state.", e.d.PollStateField, " = ", context(&e.d.Context, e.params, ""), ",")
+	e.line(ind, w.StructName, " s = {")
+	e.line(ind, "    .poll_state.", e.d.PollStateField, " = ", context(&e.d.Context, w.Params, ""), ",")
 	e.line(ind, "    .poll_state.in_progress = true,")
 	e.line()
 	e.initializers(w, ind+"    ")
@@ -417,7 +276,7 @@ func (e *emitter) pollBlock(w *model.Wrapper, ind string) {
 		e.line(ind, "assert(!qemu_in_coroutine());")
 	}
 	e.line()
-	e.line(ind, "s.poll_state.co = qemu_coroutine_create(", t, "_entry, &s);")
+	e.line(ind, "s.poll_state.co = qemu_coroutine_create(", Entry(w), ", &s);")
 	e.line()
 	if e.d.ResultInPollState {
 		e.line(ind, "return bdrv_poll_co(&s.poll_state);")
@@ -439,12 +298,12 @@ func (e *emitter) noCo(w *model.Wrapper) {
 	e.members(w)
 	e.line("} ", s, ";")
 	e.line()
-	e.line("static void ", t, "_bh(void *opaque)")
+	e.line("static void ", BottomHalf(w), "(void *opaque)")
 	e.line("{")
 	e.line("    ", s, " *s = opaque;")
 	bhCtx := e.d.BHContext
 	if bhCtx != nil {
-		e.line("    AioContext *ctx = ", context(bhCtx, e.params, "s->"), ";")
+		e.line("    AioContext *ctx = ", context(bhCtx, w.Params, "s->"), ";")
 	}
 	e.line()
 	lock, unlock := "", ""
@@ -479,7 +338,7 @@ func (e *emitter) noCo(w *model.Wrapper) {
 	e.line("    };")
 	e.line("    assert(qemu_in_coroutine());")
 	e.line()
-	e.line("    aio_bh_schedule_oneshot(", e.d.NoCoScheduleContext, ", ", t, "_bh, &s);")
+	e.line("    aio_bh_schedule_oneshot(", e.d.NoCoScheduleContext, ", ", BottomHalf(w), ", &s);")
 	e.line("    qemu_coroutine_yield();")
 	e.line()
 	e.line("    ", returnResult(w))

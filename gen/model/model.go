@@ -1,10 +1,12 @@
-// Package model describes coroutine wrappers: what a marker asks for, and
-// one value per declared wrapper with everything an emitter needs. It knows
-// nothing about C lexing or about the text of the generated code.
+// Package model holds the finished values that flow from the parser through
+// the checks to the emitter: the markers every QEMU release has known, and
+// one Wrapper per declared wrapper with everything the emitter needs. It
+// knows nothing of C lexing and nothing of the generated text: the parser
+// fills it, the checks complete it, and the emitter and --list only read
+// its fields.
 package model
 
 import (
-	"math"
 	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
@@ -15,14 +17,15 @@ type Kind uint8
 
 const (
 	// Co wrappers are called outside coroutine context (or, when mixed,
-	// from either context); they run the coroutine function SUB_co_REST in
-	// a new coroutine and poll until it finishes.
+	// from either context); they run the coroutine_fn SUB_co_REST in a new
+	// coroutine and poll until it finishes.
 	Co Kind = iota
 	// NoCo wrappers are called in coroutine context; they run the function
 	// SUB_REST in a bottom half of the main loop and yield until it is done.
 	NoCo
 )
 
+// String returns "co" or "no_co", as --list prints the kind.
 func (k Kind) String() string {
 	if k == NoCo {
 		return "no_co"
@@ -40,6 +43,7 @@ const (
 	WriteLock
 )
 
+// String returns "none", "rdlock" or "wrlock", as --list prints the lock.
 func (l Lock) String() string {
 	switch l {
 	case ReadLock:
@@ -58,11 +62,14 @@ type Marker struct {
 	Lock  Lock
 	// Introduced is the QEMU release whose generator first knew it, and
 	// Removed the first release whose generator no longer did ("" if it
-	// still does).
+	// still does). Package dialect derives each release's markers from
+	// them.
 	Introduced, Removed string
 }
 
-// Markers lists every marker any QEMU release has known, oldest first.
+// Markers lists every marker any QEMU release has known, oldest first. It
+// is the one list of them: the dialects, the parser, the misspelling
+// check and --scan's quick test all read it.
 var Markers = []Marker{
 	{Name: "generated_co_wrapper", Kind: Co, Mixed: true, Introduced: "5.2", Removed: "8.0"},
 	{Name: "co_wrapper", Kind: Co, Introduced: "8.0"},
@@ -74,265 +81,118 @@ var Markers = []Marker{
 	{Name: "no_co_wrapper_bdrv_wrlock", Kind: NoCo, Lock: WriteLock, Introduced: "8.2"},
 }
 
-// LookupMarker returns the marker called name.
+// MarkerStem is the text every name in Markers contains (a test holds them
+// to it): a file without it declares no wrapper.
+const MarkerStem = "co_wrapper"
+
+var markerByName = func() map[string]Marker {
+	m := make(map[string]Marker, len(Markers))
+	for _, mk := range Markers {
+		m[mk.Name] = mk
+	}
+	return m
+}()
+
+// LookupMarker returns the marker called name, and whether there is one.
 func LookupMarker(name string) (Marker, bool) {
-	for _, m := range Markers {
-		if m.Name == name {
-			return m, true
-		}
-	}
-	return Marker{}, false
+	m, ok := markerByName[name]
+	return m, ok
 }
 
-// Param is one parameter of a wrapper. The parameters are the bulk of the
-// model, so a Param holds its declarator and finds the rest in it: the
-// name is a substring of the declarator, and so usually are the type (its
-// start) and the struct member (all of it).
+// Param is one parameter of a wrapper, as the parser read it.
 type Param struct {
-	decl             string
-	nameOff, nameLen uint16
-	typeLen          uint16     // the type is decl[:typeLen], unless other says
-	other            *paramText // the texts that are not substrings of decl
-	// Line and Col are where the parameter starts, in its wrapper's file.
-	Line, Col int32
-}
-
-// paramText is a Param's type, name and member when decl does not hold
-// them as Param expects.
-type paramText struct {
-	typ, name, member string
-}
-
-// NewParam returns the parameter declared as decl: the full declarator to
-// print in a parameter list ("int64_t offset", "uint8_t buf[16]"), the
-// source spelling where it was plain and a canonical one where comments or
-// line breaks had to go. typ is its type as an abstract declarator in
-// canonical spelling ("BlockDriverState *", "void (*)(void *, int)"),
-// arrays already decayed to pointers; name the declared name; member the
-// declarator of the struct member that stores the argument: decl, but with
-// an array or function parameter as the pointer it is ("uint8_t *buf").
-func NewParam(typ, name, decl, member string, line, col int) Param {
-	p := Param{decl: decl, Line: int32(line), Col: int32(col)}
-	i := strings.Index(decl, name)
-	compact := member == decl && strings.HasPrefix(decl, typ) && i >= 0 &&
-		len(decl) <= math.MaxUint16 && name != ""
-	if !compact {
-		p.other = &paramText{typ: typ, name: name, member: member}
-		return p
-	}
-	p.nameOff, p.nameLen, p.typeLen = uint16(i), uint16(len(name)), uint16(len(typ))
-	return p
-}
-
-// Type is the parameter's type as an abstract declarator in canonical
-// spelling ("BlockDriverState *", "void (*)(void *, int)"), arrays decayed
-// to pointers. Use it to compare types.
-func (p *Param) Type() string {
-	if p.other != nil {
-		return p.other.typ
-	}
-	return p.decl[:p.typeLen]
-}
-
-// Name is the declared name.
-func (p *Param) Name() string {
-	if p.other != nil {
-		return p.other.name
-	}
-	return p.decl[p.nameOff : p.nameOff+p.nameLen]
-}
-
-// Decl is the full declarator to print in a parameter list.
-func (p *Param) Decl() string { return p.decl }
-
-// Member is the declarator of the struct member that stores the argument.
-func (p *Param) Member() string {
-	if p.other != nil {
-		return p.other.member
-	}
-	return p.decl
-}
-
-// Equal reports whether p and q are the same parameter at the same place,
-// however each holds its texts.
-func (p Param) Equal(q Param) bool {
-	return p.decl == q.decl && p.Type() == q.Type() && p.Name() == q.Name() &&
-		p.Member() == q.Member() && p.Line == q.Line && p.Col == q.Col
-}
-
-// Pos returns where the parameter starts, given its wrapper's file.
-func (p *Param) Pos(file string) diag.Pos {
-	return diag.Pos{File: file, Line: int(p.Line), Col: int(p.Col)}
+	// Type is the parameter's type as an abstract declarator in canonical
+	// spelling ("BlockDriverState *", "void (*)(void *, int)"), arrays
+	// decayed to pointers: what types are compared by.
+	Type string
+	// Name is the declared name.
+	Name string
+	// Decl is the full declarator to print in a parameter list: the
+	// source's spelling where it was plain ("int64_t  offset",
+	// "uint8_t buf[16]"), a canonical one where comments or line breaks
+	// had to go.
+	Decl string
+	// Member is the declarator of the struct member that stores the
+	// argument: Decl, but an array or function parameter as the pointer it
+	// is ("uint8_t *buf").
+	Member string
+	// Pos is where the parameter starts.
+	Pos diag.Pos
 }
 
 // Wrapper is one wrapper declaration, checked and named for a dialect.
 type Wrapper struct {
-	Kind  Kind
-	Mixed bool
-	Lock  Lock
+	// Marker is the marker the declaration carries; its Kind, Mixed and
+	// Lock are the wrapper's (w.Kind, w.Mixed, w.Lock).
+	Marker
 	// CoroutineFn records that the declaration carried coroutine_fn.
 	CoroutineFn bool
-	// Marker is the marker as written.
-	Marker string
 	// ReturnType is printed as the reference generator prints it:
 	// "int", "BlockDriverState *", "void".
 	ReturnType string
 	// Name is the wrapper function the generated code defines, Target the
 	// function it calls, StructName the typedef carrying the arguments.
 	Name, Target, StructName string
-	// ParamsText is the parameter list as written, inside the parentheses:
-	// compared with the target's before the target is read, and most
-	// wrappers' parameters are kept as this text (see SetParams).
-	ParamsText string
-	params     []Param
-	// paramsLine and paramsCol are where ParamsText starts when the
-	// parameters are split from it.
-	paramsLine, paramsCol int32
-	paramsSplit           bool
+	Params                   []Param
 	// Conditions are the preprocessor groups the declaration lies in,
 	// outermost first, not counting the file's include guard: the
 	// generated code goes inside the same ones.
 	Conditions []Condition
-	Pos        diag.Pos // of the wrapper's name
-}
-
-// Condition is a preprocessor group around a declaration: its directive
-// lines as written, from the #if, #ifdef or #ifndef to the #elif or #else
-// of the branch the declaration lies in.
-type Condition struct {
-	// ID tells apart groups of one file with the same lines.
-	ID    int
-	Lines []string
-}
-
-// SetParams records the wrapper's parameters, which must not change
-// afterwards.
-func (w *Wrapper) SetParams(ps []Param) {
-	w.params, w.paramsSplit = ps, false
-}
-
-// SetParamsSplit records that the wrapper's parameters are what
-// SplitParams makes of ParamsText, which starts at line:col. A model of
-// many wrappers is mostly parameters, and their text is already in memory.
-func (w *Wrapper) SetParamsSplit(line, col int) {
-	w.params, w.paramsSplit = nil, true
-	w.paramsLine, w.paramsCol = int32(line), int32(col)
-}
-
-// Params returns the wrapper's parameters. When they have to be split from
-// ParamsText, they are split into *scratch (grown as needed; nil scratch
-// means new memory), which the caller can reuse for the next wrapper. The
-// result must not be modified.
-func (w *Wrapper) Params(scratch *[]Param) []Param {
-	if !w.paramsSplit {
-		return w.params
-	}
-	var buf []Param
-	if scratch != nil {
-		buf = *scratch
-	}
-	ps, _ := SplitParams(w.ParamsText, int(w.paramsLine), int(w.paramsCol), buf)
-	if scratch != nil {
-		*scratch = ps
-	}
-	return ps
-}
-
-// SplitParams splits a parameter list (the text inside its parentheses,
-// starting at line:col) at its commas, each declarator trimmed of blanks,
-// named by its last word and typed by the text before the name; buf's
-// memory is used for the result. It returns ok=false for a list it cannot
-// split that way: one without parameters, or holding anything but words,
-// '*', blanks and line breaks between parameters. Whether that is how C
-// reads the list is for the caller to check: package parse reads it
-// properly, and only a list that splits to the same parameters may be kept
-// as text.
-func SplitParams(text string, line, col int, buf []Param) (ps []Param, ok bool) {
-	ps = buf[:0]
-	start, startLine, startCol := -1, line, col
-	for i := 0; i <= len(text); i++ {
-		if i == len(text) || text[i] == ',' {
-			if start < 0 {
-				return nil, false // an empty parameter
-			}
-			end := i
-			for end > start && isBlank(text[end-1]) {
-				end--
-			}
-			decl := text[start:end]
-			if strings.IndexByte(decl, '\n') >= 0 {
-				return nil, false
-			}
-			n := len(decl)
-			for n > 0 && isWordByte(decl[n-1]) {
-				n--
-			}
-			if n == len(decl) || decl[n] >= '0' && decl[n] <= '9' {
-				return nil, false // no name
-			}
-			t := n
-			for t > 0 && (decl[t-1] == ' ' || decl[t-1] == '\t') {
-				t--
-			}
-			typ := decl[:t]
-			if len(decl) > math.MaxUint16 {
-				return nil, false
-			}
-			// NewParam(typ, decl[n:], decl, decl, ...), knowing where the
-			// name and type are.
-			ps = append(ps, Param{decl: decl, nameOff: uint16(n), nameLen: uint16(len(decl) - n), typeLen: uint16(len(typ)),
-				Line: int32(startLine), Col: int32(startCol)})
-			start = -1
-			col++
-			continue
-		}
-		switch c := text[i]; {
-		case c == '\n':
-			line, col = line+1, 1
-			continue
-		case c == ' ' || c == '\t':
-		case isWordByte(c) || c == '*':
-			if start < 0 {
-				start, startLine, startCol = i, line, col
-			}
-		default:
-			return nil, false
-		}
-		col++
-	}
-	return ps, true
-}
-
-func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
-
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$'
+	// Pos is the position of the wrapper's name.
+	Pos diag.Pos
 }
 
 // ReturnsVoid reports whether the wrapper returns nothing.
 func (w *Wrapper) ReturnsVoid() bool { return w.ReturnType == "void" }
 
+// Condition is a preprocessor group around a declaration: its directive
+// lines as written, from the #if, #ifdef or #ifndef to the #elif or #else
+// of the branch the declaration lies in.
+type Condition struct {
+	// ID tells apart groups of one file with the same lines: it is made
+	// from the position of the group's opening directive.
+	ID    int
+	Lines []string
+}
+
+// Exclusive reports whether two points of one file, inside the groups a
+// and b (outermost first), lie in different branches of one group, so that
+// no configuration compiles both.
+func Exclusive(a, b []Condition) bool {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i].ID != b[i].ID {
+			return false
+		}
+		if len(a[i].Lines) != len(b[i].Lines) {
+			return true
+		}
+	}
+	return false
+}
+
+// File is one input file's wrappers, in declaration order. A file without
+// wrappers still takes part in the output's framing.
+type File struct {
+	Name     string
+	Wrappers []*Wrapper
+}
+
 // CamelCase joins the '_'-separated words of name with the first letter of
 // each upper-cased: "bdrv_co_pread" becomes "BdrvCoPread". Every word must
-// be non-empty.
+// be non-empty. It follows the reference generator's struct naming
+// (QEMU 5.2 and later).
 func CamelCase(name string) string {
 	var b strings.Builder
-	b.Grow(len(name))
-	upper := true
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		switch {
-		case c == '_':
-			upper = true
-		case upper:
-			if c >= 'a' && c <= 'z' {
-				c -= 'a' - 'A'
-			}
-			b.WriteByte(c)
-			upper = false
-		default:
-			b.WriteByte(c)
+	for _, word := range strings.Split(name, "_") {
+		if word == "" {
+			continue
 		}
+		c := word[0]
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		b.WriteByte(c)
+		b.WriteString(word[1:])
 	}
 	return b.String()
 }

@@ -12,8 +12,8 @@ import (
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/internal/fuzzcheck"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/fuzzcheck"
 )
 
 // FuzzParse feeds arbitrary bytes to the lexer and the parser. The two are
@@ -32,11 +32,9 @@ import (
 //   - the parser keeps every diagnostic of the lexer;
 //   - a declaration's name and marker are spelt at the positions it gives
 //     (line splices removed, as a compiler reads them);
-//   - parse.HasWrapper agrees with parse.File;
-//   - the shortcuts change nothing: reading every declaration token by
-//     token and every parameter with the general machinery gives the same
-//     declarations, function spans and diagnostics;
-//   - neither does reading the declarations in batches (parse.Reader).
+//   - parse.HasWrapper agrees with parse.Read;
+//   - reading twice gives the same declarations, functions and
+//     diagnostics.
 //
 // Seeds: testdata/fuzz/FuzzParse, plus every input of the golden archives
 // and reference examples, added at run time so new ones join by themselves.
@@ -69,18 +67,10 @@ type parseRun struct {
 	diagsAtEOF       int
 	diagsAfterEOF    int
 	lexItems         []diag.Diagnostic
-	decls            []parse.Decl
-	spans            []parse.Span
-	items            []diag.Diagnostic
+	file, again      *parse.File
+	items, again2    []diag.Diagnostic
 	hasErrors        bool
 	hasWrapperResult bool
-	// slow is what File gave without its shortcuts, batched what it
-	// gave handing declarations to a parse.Reader in batches.
-	slow, batched struct {
-		decls []parse.Decl
-		spans []parse.Span
-		items []diag.Diagnostic
-	}
 }
 
 func runParse(src []byte) parseRun {
@@ -105,29 +95,11 @@ func runParse(src []byte) parseRun {
 	}
 	r.lexItems = lexDiags.Items()
 
-	var diags diag.List
-	parse.File(clex.New(fuzzFile, src, &diags), &diags, parse.Sink{
-		Wrapper:  func(d *parse.Decl) { r.decls = append(r.decls, keep(d)) },
-		Function: func(s parse.Span) { r.spans = append(r.spans, s) },
-	})
+	var diags, again diag.List
+	r.file = parse.Read(fuzzFile, src, &diags)
 	r.items = diags.Items()
-	var slow diag.List
-	parse.FileWithoutShortcuts(clex.New(fuzzFile, src, &slow), &slow, parse.Sink{
-		Wrapper:  func(d *parse.Decl) { r.slow.decls = append(r.slow.decls, keep(d)) },
-		Function: func(s parse.Span) { r.slow.spans = append(r.slow.spans, s) },
-	})
-	r.slow.items = slow.Items()
-	var batched diag.List
-	reader := parse.NewReader(fuzzFile, src)
-	parse.File(clex.New(fuzzFile, src, &batched), &batched, parse.Sink{
-		Batch: func(b *parse.Batch) *parse.Batch {
-			reader.Read(b, &batched, func(d *parse.Decl) { r.batched.decls = append(r.batched.decls, keep(d)) })
-			b.Reset()
-			return b
-		},
-		Function: func(s parse.Span) { r.batched.spans = append(r.batched.spans, s) },
-	})
-	r.batched.items = batched.Items()
+	r.again = parse.Read(fuzzFile, src, &again)
+	r.again2 = again.Items()
 	r.hasErrors = diags.HasErrors()
 	r.hasWrapperResult = parse.HasWrapper(fuzzFile, src)
 	return r
@@ -181,36 +153,22 @@ func checkParse(t *testing.T, src []byte, r *parseRun) {
 		}
 	}
 
-	for _, d := range r.decls {
+	for _, d := range r.file.Decls {
 		checkDecl(t, src, lines, d)
 		if !utf8.ValidString(d.Name) && !r.hasErrors {
 			t.Errorf("declaration name %q is not valid UTF-8, yet no error was reported", d.Name)
 		}
 	}
-
-	opt := cmp.AllowUnexported(parse.Span{})
-	if diff := cmp.Diff(r.slow.decls, r.decls, opt); diff != "" {
-		t.Errorf("the shortcuts changed the declarations (-without +with):\n%s", diff)
+	if diff := cmp.Diff(r.file, r.again, cmp.AllowUnexported(parse.File{}, parse.Function{})); diff != "" {
+		t.Errorf("reading twice gave different results (-first +second):\n%s", diff)
 	}
-	if diff := cmp.Diff(r.slow.spans, r.spans, opt); diff != "" {
-		t.Errorf("the shortcuts changed the function spans (-without +with):\n%s", diff)
-	}
-	if diff := cmp.Diff(r.slow.items, r.items); diff != "" {
-		t.Errorf("the shortcuts changed the diagnostics (-without +with):\n%s", diff)
-	}
-	if diff := cmp.Diff(r.decls, r.batched.decls, opt); diff != "" {
-		t.Errorf("reading in batches changed the declarations (-at once +batched):\n%s", diff)
-	}
-	if diff := cmp.Diff(r.spans, r.batched.spans, opt); diff != "" {
-		t.Errorf("reading in batches changed the function spans (-at once +batched):\n%s", diff)
-	}
-	if diff := cmp.Diff(r.items, r.batched.items); diff != "" {
-		t.Errorf("reading in batches changed the diagnostics (-at once +batched):\n%s", diff)
+	if diff := cmp.Diff(r.items, r.again2); diff != "" {
+		t.Errorf("reading twice gave different diagnostics (-first +second):\n%s", diff)
 	}
 
-	want := len(r.decls) > 0 || parserErrors > 0
+	want := len(r.file.Decls) > 0 || parserErrors > 0
 	if r.hasWrapperResult != want {
-		t.Errorf("HasWrapper = %v, but File found %d declarations and %d parser diagnostics", r.hasWrapperResult, len(r.decls), parserErrors)
+		t.Errorf("HasWrapper = %v, but Read found %d declarations and %d parser diagnostics", r.hasWrapperResult, len(r.file.Decls), parserErrors)
 	}
 }
 
@@ -279,11 +237,11 @@ func checkDecl(t *testing.T, src []byte, lines *fuzzcheck.Lines, d parse.Decl) {
 	at("name", d.NamePos, d.Name)
 	at("marker", d.MarkerPos, d.Marker.Name)
 	for _, p := range d.Params {
-		if p.Name() == "" || p.Type() == "" || !strings.Contains(p.Decl(), p.Name()) {
+		if p.Name == "" || p.Type == "" || !strings.Contains(p.Decl, p.Name) {
 			t.Errorf("parameter of %s: empty name or type, or a declarator without the name: %+v", d.Name, p)
 		}
-		if !lines.Contains(int(p.Line), int(p.Col)) {
-			t.Errorf("parameter %s of %s at %d:%d is outside the file", p.Name(), d.Name, int(p.Line), int(p.Col))
+		if !lines.Contains(p.Pos.Line, p.Pos.Col) {
+			t.Errorf("parameter %s of %s at %d:%d is outside the file", p.Name, d.Name, p.Pos.Line, p.Pos.Col)
 		}
 	}
 }

@@ -2,32 +2,30 @@ package parse_test
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
 )
 
-// summary renders what File found in src: per declaration
+// summary renders what Read found in src: per declaration
 // "marker ret|name" and per parameter "type|name|decl"; then diagnostics.
 func summary(src string) []string {
 	var diags diag.List
 	var out []string
-	parse.File(clex.New("t.h", []byte(src), &diags), &diags, parse.Sink{Wrapper: func(d *parse.Decl) {
+	for _, d := range parse.Read("t.h", []byte(src), &diags).Decls {
 		line := fmt.Sprintf("%s %s|%s", d.Marker.Name, d.ReturnType, d.Name)
 		for _, p := range d.Params {
-			line += fmt.Sprintf(" [%s|%s|%s]", p.Type(), p.Name(), p.Decl())
-			if p.Member() != p.Decl() {
-				line += fmt.Sprintf("(member %s)", p.Member())
+			line += fmt.Sprintf(" [%s|%s|%s]", p.Type, p.Name, p.Decl)
+			if p.Member != p.Decl {
+				line += fmt.Sprintf("(member %s)", p.Member)
 			}
 		}
 		out = append(out, line)
-	}})
+	}
 	for _, d := range diags.Items() {
 		out = append(out, strings.TrimSuffix(d.Format(), "\n"))
 	}
@@ -111,108 +109,55 @@ func TestHasWrapper(t *testing.T) {
 	}
 }
 
-// TestBatchesMatchFile reads a file of many declarations, good and bad,
-// across several batches, on another goroutine as Generate does, and
-// compares with reading it at once.
-func TestBatchesMatchFile(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("#ifndef G_H\n#define G_H\n")
-	for i := range 300 {
-		switch i % 5 {
-		case 0:
-			fmt.Fprintf(&b, "int co_wrapper bdrv_b%d(BlockDriverState *bs, int64_t offset);\n", i)
-		case 1:
-			fmt.Fprintf(&b, "#ifdef CONFIG_%d\nvoid coroutine_fn no_co_wrapper bdrv_co_b%d(BdrvChild *c,\n    void (*cb)(void *, int));\n#endif\n", i, i)
-		case 2:
-			fmt.Fprintf(&b, "int co_wrapper_mixd bdrv_b%d(BlockDriverState *bs);\n", i) // misspelt
-		case 3:
-			fmt.Fprintf(&b, "int coroutine_fn bdrv_co_b%d(BlockDriverState *bs, int64_t offset);\n", i)
-		case 4:
-			fmt.Fprintf(&b, "int co_wrapper bdrv_b%d(BlockDriverState *bs, int);\n", i) // unnamed
-		}
-	}
-	b.WriteString("#endif\n")
-	src := []byte(b.String())
-
-	type result struct {
-		decls []parse.Decl
-		items []diag.Diagnostic
-	}
-	var once result
-	var d1 diag.List
-	parse.File(clex.New("g.h", src, &d1), &d1, parse.Sink{Wrapper: func(d *parse.Decl) { once.decls = append(once.decls, keep(d)) }})
-	once.items = d1.Items()
-
-	var batched result
-	var d2 diag.List
-	reader := parse.NewReader("g.h", src)
-	done := make(chan struct{})
-	batches := make(chan *parse.Batch, 100)
-	go func() {
-		defer close(done)
-		for bt := range batches {
-			reader.Read(bt, &d2, func(d *parse.Decl) { batched.decls = append(batched.decls, keep(d)) })
-		}
-	}()
-	n := 0
-	var lexDiags diag.List
-	parse.File(clex.New("g.h", src, &lexDiags), &lexDiags, parse.Sink{Batch: func(bt *parse.Batch) *parse.Batch {
-		n++
-		batches <- bt
-		return new(parse.Batch)
-	}})
-	close(batches)
-	<-done
-	d2.Append(&lexDiags)
-	batched.items = d2.Items()
-	if n < 3 {
-		t.Errorf("%d batches: the test wants several", n)
-	}
-	if len(once.decls) != 120 || len(once.items) != 120 {
-		t.Errorf("read at once: %d declarations and %d diagnostics, want 120 and 120", len(once.decls), len(once.items))
-	}
-	if diff := cmp.Diff(once, batched, cmp.AllowUnexported(result{})); diff != "" {
-		t.Errorf("batches differ from reading at once (-at once +batches):\n%s", diff)
-	}
-}
-
-// keep copies a declaration out of the parser's memory, which the next
-// declaration reuses.
-func keep(d *parse.Decl) parse.Decl {
-	c := *d
-	c.Params = slices.Clone(d.Params)
-	return c
-}
-
-// TestShortcutsChangeNothing reads parameters of many spellings with and
-// without the parser's shortcuts (skimming, plain parameters): the
-// declarations and diagnostics must be the same.
-func TestShortcutsChangeNothing(t *testing.T) {
-	params := []string{
-		"int a", "int  a", "int\ta", "int \t a", "const char *name", "const char * name",
-		"const char*name", "char * const p", "char *const p", "unsigned long long x",
-		"struct S *s", "union U u", "enum E e", "int *restrict p", "volatile int v",
-		"_Atomic int a", "const _Atomic x", "const volatile x", "int **pp", "int * * pp",
-		"int ** pp", "register int r", "int int", "int /* c */ a", "int\n a", "int a /* c */",
-		"BdrvChild *child", "co_wrapper x", "__attribute__((unused)) int a", "int co\\\nunt",
-		"void (*cb)(void *)", "uint8_t buf[16]", "int $d", "T *", "const x", "int register",
-	}
-	for _, param := range params {
-		src := []byte("int co_wrapper bdrv_t(BlockDriverState *bs, " + param + ");\n")
-		type result struct {
-			decls []parse.Decl
-			items []diag.Diagnostic
-		}
-		read := func(file func(*clex.Lexer, *diag.List, parse.Sink) parse.FileInfo) result {
-			var r result
-			var diags diag.List
-			file(clex.New("t.h", src, &diags), &diags, parse.Sink{Wrapper: func(d *parse.Decl) { r.decls = append(r.decls, keep(d)) }})
-			r.items = diags.Items()
-			return r
-		}
-		with, without := read(parse.File), read(parse.FileWithoutShortcuts)
-		if diff := cmp.Diff(without, with, cmp.AllowUnexported(result{})); diff != "" {
-			t.Errorf("%q: the shortcuts change the result (-without +with):\n%s", param, diff)
+// TestParamSpellings reads parameters of many spellings: blanks kept as
+// written inside a declarator, comments and line breaks made canonical,
+// storage classes and attributes dropped, and the errors of the ones that
+// cannot be stored.
+func TestParamSpellings(t *testing.T) {
+	for _, tc := range []struct {
+		param string
+		want  []string
+	}{
+		{"int a", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [int|a|int a]"}},
+		{"int  a", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [int|a|int  a]"}},
+		{"int\ta", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [int|a|int\ta]"}},
+		{"int \t a", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [int|a|int \t a]"}},
+		{"const char *name", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [const char *|name|const char *name]"}},
+		{"const char * name", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [const char *|name|const char * name]"}},
+		{"const char*name", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [const char *|name|const char*name]"}},
+		{"char * const p", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [char *const|p|char * const p]"}},
+		{"char *const p", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [char *const|p|char *const p]"}},
+		{"unsigned long long x", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [unsigned long long|x|unsigned long long x]"}},
+		{"struct S *s", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [struct S *|s|struct S *s]"}},
+		{"union U u", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [union U|u|union U u]"}},
+		{"enum E e", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [enum E|e|enum E e]"}},
+		{"int *restrict p", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [int *restrict|p|int *restrict p]"}},
+		{"volatile int v", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [volatile int|v|volatile int v]"}},
+		{"_Atomic int a", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [_Atomic int|a|_Atomic int a]"}},
+		{"const _Atomic x", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [const _Atomic|x|const _Atomic x]"}},
+		{"const volatile x", []string{"t.h:1:45: error: parameter 'const volatile x' of 'bdrv_t' needs both a type and a name"}},
+		{"int **pp", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [int **|pp|int **pp]"}},
+		{"int * * pp", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [int **|pp|int * * pp]"}},
+		{"int ** pp", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [int **|pp|int ** pp]"}},
+		{"register int r", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [int|r|int r]"}},
+		{"int int", []string{"t.h:1:45: error: parameter 'int int' of 'bdrv_t' has no name: the generated struct stores every argument under its name"}},
+		{"int /* c */ a", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [int|a|int a]"}},
+		{"int\n a", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [int|a|int a]"}},
+		{"int a /* c */", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [int|a|int a]"}},
+		{"BdrvChild *child", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [BdrvChild *|child|BdrvChild *child]"}},
+		{"co_wrapper x", []string{"t.h:1:45: error: misplaced wrapper marker 'co_wrapper' in the parameter list of 'bdrv_t'"}},
+		{"__attribute__((unused)) int a", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [int|a|int a]"}},
+		{"int co\\\nunt", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [int|count|int count]"}},
+		{"void (*cb)(void *)", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [void (*)(void *)|cb|void (*cb)(void *)]"}},
+		{"uint8_t buf[16]", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [uint8_t *|buf|uint8_t buf[16]](member uint8_t *buf)"}},
+		{"int $d", []string{"co_wrapper int|bdrv_t [BlockDriverState *|bs|BlockDriverState *bs] [int|$d|int $d]"}},
+		{"T *", []string{"t.h:1:45: error: parameter 'T *' of 'bdrv_t' has no name: the generated struct stores every argument under its name"}},
+		{"const x", []string{"t.h:1:45: error: parameter 'const x' of 'bdrv_t' needs both a type and a name"}},
+		{"int register", []string{"t.h:1:45: error: parameter 'int' of 'bdrv_t' has no name: the generated struct stores every argument under its name"}},
+	} {
+		src := "int co_wrapper bdrv_t(BlockDriverState *bs, " + tc.param + ");\n"
+		if diff := cmp.Diff(tc.want, summary(src)); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tc.param, diff)
 		}
 	}
 }

@@ -13,7 +13,7 @@ import (
 // model.Param.Type is; compare them with SameType and SameParamType.
 type Proto struct {
 	Name       string
-	Pos        diag.Pos
+	Pos        diag.Pos // of the name
 	ReturnType string
 	// Params are the parameters' types; nil when Unspecified.
 	Params []string
@@ -23,44 +23,27 @@ type Proto struct {
 	CoroutineFn bool
 }
 
-// Prototypes reads ordinary function declarations on demand. It keeps its
-// scratch space between calls, so reading many costs few allocations.
-type Prototypes struct {
-	lex   clex.Lexer
-	diags diag.List
-	toks  []clex.Token
-	p     parser
-	proto Proto
-}
-
-// Clone returns a copy of p that a later Read does not change.
-func (p *Proto) Clone() *Proto {
-	c := *p
-	c.Params = append([]string(nil), p.Params...)
-	return &c
-}
-
-// Read reads the function declaration at span of src (from file). It
-// returns ok=false for a declaration it cannot read, which is then not
-// checked. The result is valid until the next Read; Clone keeps it.
-func (r *Prototypes) Read(file string, src []byte, span *Span) (*Proto, bool) {
-	r.diags = diag.List{}
-	r.lex.Reset(file, src, &r.diags, int(span.Off), int(span.Line), int(span.Col))
-	r.toks = r.toks[:0]
+// Prototype reads the function fn of f. It returns ok=false for a
+// declaration it cannot read, which is then not checked; reading it
+// reports nothing.
+func (f *File) Prototype(fn *Function) (*Proto, bool) {
+	var diags diag.List
+	var lex clex.Lexer
+	lex.Reset(f.Name, f.src, &diags, fn.first.Off, fn.first.Line, fn.first.Col)
+	var toks []clex.Token
 	for {
-		t := r.lex.Next()
-		if t.Kind == clex.EOF || t.Off >= span.End {
+		t := lex.Next()
+		if t.Kind == clex.EOF || t.Off >= fn.end {
 			break
 		}
-		r.toks = append(r.toks, t)
+		toks = append(toks, t)
 	}
-	pieces := r.p.pieces
-	r.p = parser{lex: &r.lex, file: file, src: src, str: r.lex.Source(), diags: &r.diags, pieces: pieces}
-	r.proto = Proto{Params: r.proto.Params[:0]}
-	return r.p.prototype(r.toks, &r.proto)
+	p := &parser{lex: &lex, file: f.Name, src: lex.Source(), diags: &diags}
+	return p.prototype(toks)
 }
 
-func (p *parser) prototype(toks []clex.Token, proto *Proto) (*Proto, bool) {
+func (p *parser) prototype(toks []clex.Token) (*Proto, bool) {
+	proto := &Proto{}
 	var typeToks, capitals []int
 	name := -1
 	for i := 0; i < len(toks) && name < 0; i++ {
@@ -128,14 +111,12 @@ func (p *parser) prototype(toks []clex.Token, proto *Proto) (*Proto, bool) {
 
 // paramType is the canonical spelling of a parameter's type, named or not.
 func (p *parser) paramType(toks []clex.Token) string {
-	pieces := p.pieces[:0]
-	defer func() { p.pieces = pieces[:0] }()
+	var pieces []piece
 	for i, t := range toks {
-		text := p.text(t)
-		if t.Kind == clex.Ident && (isAttribute(text) || text == "register") {
+		if text := p.text(t); t.Kind == clex.Ident && (isAttribute(text) || text == "register") {
 			continue // not part of the type
 		}
-		pieces = append(pieces, piece{text: text, kind: t.Kind, index: i, off: t.Off, end: t.End})
+		pieces = append(pieces, p.piece(toks, i))
 	}
 	name := declaratorName(pieces, 0, len(pieces))
 	if name >= 0 && (isKeyword(pieces[name].text) || !hasTypeBefore(pieces, name)) {
@@ -144,7 +125,7 @@ func (p *parser) paramType(toks []clex.Token) string {
 	if name >= 0 {
 		pieces, name, _ = decay(pieces, name)
 	}
-	return p.render(pieces, name, false)
+	return render(p.src, pieces, name, false)
 }
 
 // SameType reports whether a and b, canonical spellings of types, name the
@@ -163,7 +144,7 @@ func SameParamType(a, b string) bool { return a == b || ParamTypeKey(a) == Param
 // names inside function pointer types are dropped. It knows nothing of
 // typedefs: "int64_t" and "long" stay different.
 func TypeKey(t string) string {
-	return render0(normalize(piecesOf(t)))
+	return spell(normalize(piecesOf(t)))
 }
 
 // ParamTypeKey is TypeKey for a parameter, whose top-level qualifiers do
@@ -191,7 +172,7 @@ func ParamTypeKey(t string) string {
 		}
 		out = append(out, pc)
 	}
-	return render0(out)
+	return spell(out)
 }
 
 // piecesOf splits a type's spelling into tokens.
@@ -221,11 +202,8 @@ func depthAt(pieces []piece, i int) int {
 	return depth
 }
 
-// render0 joins pieces with canonical separators.
-func render0(pieces []piece) string {
-	p := &parser{}
-	return p.render(pieces, -1, false)
-}
+// spell joins pieces with canonical separators.
+func spell(pieces []piece) string { return render("", pieces, -1, false) }
 
 // normalize puts every run of specifiers into its canonical order and drops
 // the names of parameters in nested parameter lists.
@@ -281,7 +259,7 @@ func paramList(pieces []piece) []piece {
 			if len(out) > 0 {
 				out = append(out, piece{text: ",", kind: clex.Punct, index: -1})
 			}
-			out = append(out, piecesOf(ParamTypeKey(render0(param)))...)
+			out = append(out, piecesOf(ParamTypeKey(spell(param)))...)
 			start = i + 1
 		}
 	}
@@ -293,7 +271,7 @@ func paramList(pieces []piece) []piece {
 // as written.
 func specifiers(words []piece) []piece {
 	var quals, others []string
-	var signed, unsigned, short, char, int_ bool
+	var signed, unsigned, short, char, plainInt bool
 	long := 0
 	for _, w := range words {
 		switch w.text {
@@ -316,14 +294,14 @@ func specifiers(words []piece) []piece {
 		case "char":
 			char = true
 		case "int":
-			int_ = true
+			plainInt = true
 		default:
 			others = append(others, w.text)
 		}
 	}
 	slices.Sort(quals)
-	words2 := quals
-	integer := signed || unsigned || short || long > 0 || char || int_
+	canonical := quals
+	integer := signed || unsigned || short || long > 0 || char || plainInt
 	if integer {
 		var n []string
 		if unsigned {
@@ -347,118 +325,12 @@ func specifiers(words []piece) []piece {
 			n = n[:len(n)-long] // "long double" is not an integer
 			others = append([]string{strings.TrimSpace(strings.Repeat("long ", long))}, others...)
 		}
-		words2 = append(words2, n...)
+		canonical = append(canonical, n...)
 	}
-	words2 = append(words2, others...)
-	out := make([]piece, len(words2))
-	for i, w := range words2 {
+	canonical = append(canonical, others...)
+	out := make([]piece, len(canonical))
+	for i, w := range canonical {
 		out[i] = piece{text: w, kind: clex.Ident, index: -1}
 	}
 	return out
 }
-
-// SameSignature reports, without reading the declaration, whether the
-// function at span of src certainly returns returnType and takes parameters
-// spelt as params (the source of a parameter list), and whether it is
-// declared coroutine_fn. ok=false means it cannot tell from the text alone
-// (comments, attributes, other spellings), and Prototypes must read it.
-func SameSignature(span *Span, src []byte, returnType, params string) (same, coroutineFn, ok bool) {
-	rt, coroutineFn, ok := simpleReturnType(view(src[span.Off:span.nameOff]))
-	if !ok || rt != returnType || !sameText(view(src[span.paramsOff:span.paramsEnd]), params) {
-		return false, false, false
-	}
-	return true, coroutineFn, true
-}
-
-// simpleReturnType reads specifiers made only of words and '*', dropping
-// the annotations QEMU puts there, and spells the rest canonically.
-func simpleReturnType(spec string) (rt string, coroutineFn, ok bool) {
-	var words [8]string
-	n := 0
-	for i := 0; i < len(spec); {
-		c := spec[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			i++
-			continue
-		case c == '*':
-			if n == len(words) {
-				return "", false, false
-			}
-			words[n] = "*"
-			n++
-			i++
-			continue
-		case !isWordByte(c):
-			return "", false, false
-		}
-		j := i
-		for j < len(spec) && isWordByte(spec[j]) {
-			j++
-		}
-		w := spec[i:j]
-		i = j
-		switch {
-		case w == "coroutine_fn":
-			coroutineFn = true
-		case isCoroutineAnnotation(w) || w == "extern" || w == "static" || w == "inline" || isAnnotationMacro(w) || isQualifier(w):
-			// Annotations; qualifiers (rare on return types) need the
-			// slow path's care.
-			if isQualifier(w) {
-				return "", false, false
-			}
-		default:
-			if n == len(words) {
-				return "", false, false
-			}
-			words[n] = w
-			n++
-		}
-	}
-	switch {
-	case n == 0:
-		return "", false, false
-	case n == 1:
-		return words[0], coroutineFn, true
-	case n == 2 && words[1] == "*" && words[0] != "*":
-		return words[0] + " *", coroutineFn, true
-	}
-	return "", false, false
-}
-
-func isWordByte(c byte) bool {
-	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
-
-// sameText reports whether two parameter lists are the same tokens: equal
-// up to where and how much white space separates them. Text with comments,
-// literals, splices or directives is never the same here.
-func sameText(a, b string) bool {
-	i, j := 0, 0
-	var prev byte // the last byte matched in both
-	for {
-		spaceA, spaceB := false, false
-		for i < len(a) && isSpace(a[i]) {
-			i, spaceA = i+1, true
-		}
-		for j < len(b) && isSpace(b[j]) {
-			j, spaceB = j+1, true
-		}
-		if i == len(a) || j == len(b) {
-			return i == len(a) && j == len(b)
-		}
-		c := a[i]
-		if c != b[j] || c == '/' || c == '\\' || c == '"' || c == '\'' || c == '#' {
-			return false
-		}
-		// White space matters only between two word characters, where
-		// it separates two tokens.
-		if isWordByte(c) && isWordByte(prev) && spaceA != spaceB {
-			return false
-		}
-		prev = c
-		i, j = i+1, j+1
-	}
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

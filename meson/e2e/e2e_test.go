@@ -18,7 +18,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bcwtool/block-coroutine-wrapper/gen/ctest"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/ctest"
 )
 
 // The demo's wrappers, one of each kind and return shape: all must be in

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/ctest"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/ctest"
 )
 
 // Meson cannot ask Go for these, so the top-level meson.build repeats them;

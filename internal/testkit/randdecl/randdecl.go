@@ -7,7 +7,8 @@
 //
 // The rules of each dialect are restated here from QEMU's scripts, not read
 // from package dialect, so that a test built on this package checks the
-// tool against an independent statement of them.
+// tool against an independent statement of them; only the markers each
+// release knew are facts taken from the one list of them, model.Markers.
 //
 // Everything is derived from the seed: the same seed and rules give the same
 // bytes.
@@ -18,6 +19,9 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
 
 // Rules is what one dialect's generator accepts.
@@ -59,15 +63,22 @@ var (
 	childParam = ContextParam{"BdrvChild", "child"}
 	blkParam   = ContextParam{"BlockBackend", "blk"}
 
-	markersOld = []string{"generated_co_wrapper"}
-	markers80  = []string{"co_wrapper", "co_wrapper_mixed", "co_wrapper_bdrv_rdlock", "co_wrapper_mixed_bdrv_rdlock", "no_co_wrapper"}
-	markers82  = append(slices.Clone(markers80), "no_co_wrapper_bdrv_rdlock", "no_co_wrapper_bdrv_wrlock")
 	allContext = []ContextParam{bsParam, childParam, blkParam}
 )
 
 // RulesFor returns the rules of the dialect called name.
 func RulesFor(name string) (Rules, bool) {
-	old := Rules{Dialect: name, Markers: markersOld, IntOnly: true, FirstRequired: true,
+	r, ok := rulesFor(name)
+	if d, err := dialect.ForVersion(name); ok && err == nil {
+		for _, m := range d.Markers() {
+			r.Markers = append(r.Markers, m.Name)
+		}
+	}
+	return r, ok
+}
+
+func rulesFor(name string) (Rules, bool) {
+	old := Rules{Dialect: name, IntOnly: true, FirstRequired: true,
 		FixedNamesCo: true, StructAfterTarget: true, CoAnywhereForbidden: true}
 	switch name {
 	case "5.2":
@@ -81,13 +92,13 @@ func RulesFor(name string) (Rules, bool) {
 		old.Contexts = allContext
 		return old, true
 	case "8.0":
-		return Rules{Dialect: name, Markers: markers80, CoAnywhereForbidden: true, Contexts: allContext, FixedNamesCo: true}, true
+		return Rules{Dialect: name, CoAnywhereForbidden: true, Contexts: allContext, FixedNamesCo: true}, true
 	case "8.1":
-		return Rules{Dialect: name, Markers: markers80, CoAnywhereForbidden: true, Contexts: allContext, FixedNamesCo: true, FixedNamesNoCo: true}, true
+		return Rules{Dialect: name, CoAnywhereForbidden: true, Contexts: allContext, FixedNamesCo: true, FixedNamesNoCo: true}, true
 	case "8.2":
-		return Rules{Dialect: name, Markers: markers82, CoAnywhereForbidden: true, Contexts: allContext}, true
+		return Rules{Dialect: name, CoAnywhereForbidden: true, Contexts: allContext}, true
 	case "9.0":
-		return Rules{Dialect: name, Markers: markers82, CoAnywhereForbidden: true, Contexts: allContext}, true
+		return Rules{Dialect: name, CoAnywhereForbidden: true, Contexts: allContext}, true
 	}
 	return Rules{}, false
 }
@@ -201,24 +212,6 @@ func spaced(typ string) string {
 	return typ + " "
 }
 
-// CamelCase is the struct name made of a wrapper or target name: its
-// '_'-separated words with their first letter upper-cased.
-func CamelCase(name string) string {
-	var b strings.Builder
-	for w := range strings.SplitSeq(name, "_") {
-		if w == "" {
-			continue
-		}
-		c := w[0]
-		if c >= 'a' && c <= 'z' {
-			c -= 'a' - 'A'
-		}
-		b.WriteByte(c)
-		b.WriteString(w[1:])
-	}
-	return b.String()
-}
-
 // Generate returns the case of the seed for the rules.
 func Generate(seed uint64, rules Rules, cfg Config) *Case {
 	g := &gen{
@@ -230,6 +223,10 @@ func Generate(seed uint64, rules Rules, cfg Config) *Case {
 	for _, id := range reserved {
 		g.used[id] = true
 	}
+	for _, m := range model.Markers {
+		g.used[m.Name] = true
+	}
+
 	c := &Case{Seed: seed, Rules: rules}
 	nh := max(cfg.Headers, 1)
 	counts := make([]int, nh)
@@ -283,8 +280,6 @@ union unsigned void volatile while bool true false NULL asm typeof
 assert errno stdin stdout stderr offsetof main abort exit free malloc
 int8_t int16_t int32_t int64_t uint8_t uint16_t uint32_t uint64_t size_t ssize_t
 coroutine_fn coroutine_mixed_fn GRAPH_RDLOCK GRAPH_WRLOCK GRAPH_UNLOCKED TSA_NO_TSA
-generated_co_wrapper co_wrapper co_wrapper_mixed co_wrapper_bdrv_rdlock
-co_wrapper_mixed_bdrv_rdlock no_co_wrapper no_co_wrapper_bdrv_rdlock no_co_wrapper_bdrv_wrlock
 AioContext Coroutine BlockDriverState BdrvChild BlockBackend Error QDict QEMUIOVector
 BdrvRequestFlags CoroutineEntry QEMUBHFunc BdrvPollCo BcwWhere BcwEvent
 qemu_coroutine_create qemu_coroutine_enter qemu_coroutine_self qemu_coroutine_yield
@@ -295,6 +290,12 @@ bdrv_graph_co_rdunlock bdrv_graph_rdlock_main_loop bdrv_graph_rdunlock_main_loop
 bdrv_graph_wrlock bdrv_graph_wrunlock assume_graph_lock
 rnd_cookie_t rnd_cb_t rnd_obj_t
 `)
+
+// isReserved reports whether name is reserved or a marker.
+func isReserved(name string) bool {
+	_, marker := model.LookupMarker(name)
+	return marker || slices.Contains(reserved, name)
+}
 
 func (g *gen) pct(p int) bool { return g.r.IntN(100) < p }
 
@@ -321,7 +322,7 @@ var open = tok{s: "(", list: true}
 // words splits a type spelling into tokens: "const char *" → const, char, *.
 func words(s string) []tok {
 	var out []tok
-	for f := range strings.FieldsSeq(strings.ReplaceAll(s, "*", " * ")) {
+	for _, f := range strings.Fields(strings.ReplaceAll(s, "*", " * ")) {
 		if f == "*" {
 			out = append(out, p(f))
 		} else {
@@ -660,9 +661,9 @@ func (g *gen) names(wr *Wrapper) {
 			// declaration as having no function name.
 			continue
 		}
-		wr.Struct = CamelCase(wr.Name)
+		wr.Struct = model.CamelCase(wr.Name)
 		if g.rules.StructAfterTarget {
-			wr.Struct = CamelCase(wr.Target)
+			wr.Struct = model.CamelCase(wr.Target)
 		}
 		helper := wr.Target + "_entry"
 		if wr.NoCo {
@@ -867,7 +868,7 @@ func (g *gen) innerParams() []tok {
 			toks = append(toks, words(pick(g, "int", "void *", "const char *", "int64_t", "BlockDriverState *", "struct rnd_s0 *", "uint8_t *", "bool"))...)
 			if g.pct(70) {
 				name := pick(g, "opaque", "ret", "s", "co", "poll_state", "bs", "n", g.word(true))
-				if !seen[name] && !slices.Contains(reserved, name) {
+				if !seen[name] && !isReserved(name) {
 					seen[name] = true
 					toks = append(toks, w(name))
 				}
@@ -901,7 +902,7 @@ func (g *gen) paramName(wr *Wrapper) string {
 			name == wr.Struct || name == wr.Target+"_entry" && !wr.NoCo || name == wr.Target+"_bh" && wr.NoCo {
 			continue
 		}
-		if name == "s" || name == wr.Name || name == wr.Target || g.taken[name] || slices.Contains(reserved, name) {
+		if name == "s" || name == wr.Name || name == wr.Target || g.taken[name] || isReserved(name) {
 			continue
 		}
 		return name

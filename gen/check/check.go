@@ -1,0 +1,46 @@
+// Package check turns the declarations package parse read into the
+// wrappers of a dialect, and checks them in three steps:
+//
+//   - each declaration against the dialect's rules (wrapper.go): a marker
+//     its generator knew, a return type and a name it accepted, a first
+//     parameter its templates can use, parameter names that do not
+//     collide with the names the generated code uses;
+//   - all wrappers against each other (together.go): every name the
+//     generated code defines is defined once, and no wrapper calls
+//     another;
+//   - when those pass, each wrapper against the function it calls
+//     (targets.go): warnings where the two disagree.
+package check
+
+import (
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
+)
+
+// Files returns the wrappers of files, in order, named and checked for the
+// dialect d. Problems go to diags; a declaration with an error is left
+// out. The warnings about targets are left out too where there are errors:
+// they would only add noise.
+func Files(files []*parse.File, d *dialect.Dialect, diags *diag.List) []model.File {
+	out := make([]model.File, len(files))
+	for i, f := range files {
+		out[i].Name = f.Name
+		for j := range f.Decls {
+			if w, ok := wrapper(&f.Decls[j], d, diags); ok {
+				out[i].Wrappers = append(out[i].Wrappers, w)
+			}
+		}
+	}
+	together(out, diags)
+	if !diags.HasErrors() {
+		targets(files, out, diags)
+	}
+	return out
+}
+
+// note returns a note that name is declared at pos.
+func note(pos diag.Pos, name string) diag.Diagnostic {
+	return diag.Diagnostic{Pos: pos, Severity: diag.Note, Msg: "'" + name + "' is declared here"}
+}

@@ -1,0 +1,73 @@
+package check
+
+import (
+	"fmt"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/emit"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
+)
+
+// together checks the wrappers of all files against each other: every
+// name the generated code defines must be defined once, and no wrapper may
+// call another generated wrapper. Definitions in different branches of one
+// #if group do not clash. Each problem is reported once, at the later
+// declaration, with a note at the earlier one.
+func together(files []model.File, diags *diag.List) {
+	defined := names{}
+	report := func(w, earlier *model.Wrapper, format string, args ...any) {
+		diags.Add(diag.Diagnostic{
+			Pos: w.Pos, Severity: diag.Error, Msg: fmt.Sprintf(format, args...),
+			Notes: []diag.Diagnostic{note(earlier.Pos, earlier.Name)},
+		})
+	}
+	for _, f := range files {
+		for _, w := range f.Wrappers {
+			defs := emit.Definitions(w)
+			if prev, ok := defined.find(w.Name, w); ok && prev.What == defs[0].What {
+				report(w, prev.w, "duplicate wrapper '%s'", w.Name)
+				continue
+			}
+			if callee, ok := defined.find(w.Target, w); ok && callee.What == defs[0].What {
+				report(w, callee.w, "wrapper '%s' calls '%s', which is itself a generated wrapper: the two would call each other forever", w.Name, w.Target)
+				continue
+			}
+			for _, def := range defs {
+				if prev, ok := defined.find(def.Name, w); ok {
+					report(w, prev.w, "'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", def.Name, def.What, w.Name, prev.What, prev.w.Name)
+					continue
+				}
+				defined[def.Name] = append(defined[def.Name], definition{def, w})
+			}
+		}
+	}
+}
+
+// names indexes the definitions of block-gen.c by name; a name has more
+// than one only in different branches of an #if group.
+type names map[string][]definition
+
+// definition is a name the code generated for w defines.
+type definition struct {
+	emit.Definition
+	w *model.Wrapper
+}
+
+// find returns a definition of name that can be compiled in together with
+// w, preferring a wrapper or struct to a function the templates define.
+func (ns names) find(name string, w *model.Wrapper) (definition, bool) {
+	var fn definition
+	found := false
+	for _, d := range ns[name] {
+		if d.w.Pos.File == w.Pos.File && model.Exclusive(d.w.Conditions, w.Conditions) {
+			continue
+		}
+		if !d.Function {
+			return d, true
+		}
+		if !found {
+			fn, found = d, true
+		}
+	}
+	return fn, found
+}

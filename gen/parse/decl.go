@@ -1,0 +1,309 @@
+package parse
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
+)
+
+// declaration examines one top-level declaration, its tokens toks and the
+// token term that ended it. It returns ok=false when the declaration is
+// not a wrapper or has an error, which it reports.
+func (p *parser) declaration(toks []clex.Token, term clex.Token) (d Decl, ok bool) {
+	var (
+		markerTok clex.Token
+		hasMarker bool
+		typeToks  []int // indices in toks
+		nameIdx   = -1
+		storage   clex.Token // a storage class a wrapper cannot have
+		capitals  []int      // upper-case words: annotations, unless no other word is a type
+	)
+	// Declaration specifiers, up to the declarator's name.
+specifiers:
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != clex.Ident {
+			switch {
+			case p.is(t, "*"):
+				typeToks = append(typeToks, i)
+				continue
+			case !hasMarker:
+				// Not a wrapper: the marker, if any, is elsewhere.
+				break specifiers
+			case p.is(t, "("):
+				p.errorf(p.pos(t), "unsupported declarator: a wrapper must be declared as a plain function, TYPE %s NAME(PARAMS);", p.text(markerTok))
+			default:
+				p.errorf(p.pos(t), "expected a function name after '%s', found '%s'", p.text(markerTok), p.text(t))
+			}
+			return d, false
+		}
+		id := p.text(t)
+		if m, ok := model.LookupMarker(id); ok {
+			if hasMarker {
+				p.errorf(p.pos(t), "two wrapper markers in one declaration: '%s' and '%s'", p.text(markerTok), id)
+				return d, false
+			}
+			hasMarker, markerTok, d.Marker, d.MarkerPos = true, t, m, p.pos(t)
+			continue
+		}
+		next, nextIsIdent := "", false
+		if i+1 < len(toks) {
+			next, nextIsIdent = p.text(toks[i+1]), toks[i+1].Kind == clex.Ident
+		}
+		kind, last := p.specifier(toks, i)
+		switch {
+		case kind == specCoroutineFn:
+			d.CoroutineFn = d.CoroutineFn || id == "coroutine_fn"
+		case kind == specCapitals:
+			capitals = append(capitals, i)
+		case kind == specAnnotation:
+			i = last
+		case kind == specName:
+			nameIdx = i
+			break specifiers
+		case (nextIsIdent || next == "*") && mightBeMarker(id):
+			// Only a specifier can be a marker; the declarator's own
+			// name (followed by '(', ';', '=' ...) cannot.
+			p.errorf(p.pos(t), "unknown wrapper marker '%s'%s", id, suggest(id))
+			return d, false
+		case id == "extern":
+		case isForbiddenStorage(id):
+			if storage.Kind == clex.EOF {
+				storage = t
+			}
+		default:
+			typeToks = append(typeToks, i)
+		}
+	}
+	if !hasMarker {
+		// A marker elsewhere than among the specifiers is misplaced.
+		for _, t := range toks {
+			if t.Kind == clex.Ident && isMarker(p.text(t)) {
+				p.errorf(p.pos(t), "misplaced wrapper marker '%s': it belongs among the specifiers before the function name", p.text(t))
+				return d, false
+			}
+		}
+		return d, false
+	}
+	if storage.Kind != clex.EOF {
+		p.errorf(p.pos(storage), "a wrapper cannot be declared '%s': block-gen.c defines it as an ordinary external function", p.text(storage))
+		return d, false
+	}
+	if nameIdx < 0 {
+		p.errorf(p.pos(markerTok), "wrapper marker '%s' is not followed by a function declaration", p.text(markerTok))
+		return d, false
+	}
+	nameTok := toks[nameIdx]
+	d.Name, d.NamePos = p.text(nameTok), p.pos(nameTok)
+	d.Conditions = p.lex.Conditions()
+
+	// The return type.
+	typeToks = typeOrAnnotations(p, toks, typeToks, capitals)
+	rt, ok := p.returnType(toks, typeToks)
+	if !ok {
+		p.errorf(d.NamePos, "wrapper '%s' has no return type", d.Name)
+		return d, false
+	}
+	d.ReturnType = rt
+	if len(typeToks) > 0 {
+		d.ReturnPos = p.pos(toks[typeToks[0]])
+	}
+
+	// The parameter list.
+	open := nameIdx + 1
+	end := closing(p, toks, open)
+	if end >= len(toks) && term.Kind == clex.Directive {
+		p.errorf(p.pos(term), "preprocessor directive inside the parameter list of '%s': a wrapper's parameters cannot depend on the configuration", d.Name)
+		return d, false
+	}
+	if end >= len(toks) {
+		p.errorf(p.pos(term), "missing ')' to close the parameter list of '%s' opened at %d:%d", d.Name, toks[open].Line, toks[open].Col)
+		return d, false
+	}
+	if d.Params, ok = p.params(d.Name, toks, open, end); !ok {
+		return d, false
+	}
+
+	// After the parameter list: attributes, then ';'.
+	for i := end + 1; i < len(toks); i++ {
+		t := toks[i]
+		id := p.text(t)
+		switch {
+		case t.Kind == clex.Ident && (isAttribute(id) || isAnnotationMacro(id) || id == "coroutine_fn" || id == "coroutine_mixed_fn"):
+			if i+1 < len(toks) && p.is(toks[i+1], "(") {
+				i = closing(p, toks, i+1)
+			}
+		case t.Kind == clex.Ident && isMarker(id):
+			p.errorf(p.pos(t), "misplaced wrapper marker '%s': it belongs among the specifiers before the function name", id)
+			return d, false
+		default:
+			p.errorf(p.after(toks[i-1]), "expected ';' after the declaration of '%s', found '%s'", d.Name, id)
+			return d, false
+		}
+	}
+	switch {
+	case term.Kind == clex.Punct && p.is(term, ";"):
+	case term.Kind == clex.Punct && p.is(term, "{"):
+		p.errorf(p.pos(term), "wrapper '%s' must be a declaration, not a definition: block-gen.c holds its body", d.Name)
+		return d, false
+	default:
+		p.errorf(p.after(toks[len(toks)-1]), "expected ';' after the declaration of '%s'", d.Name)
+		return d, false
+	}
+	return d, true
+}
+
+// returnType renders the specifier tokens toks[idx...] as a type, dropping
+// top-level qualifiers (they mean nothing on a return type and would make
+// the ret member of the generated struct read-only).
+func (p *parser) returnType(toks []clex.Token, idx []int) (string, bool) {
+	lastStar := -1
+	for k, i := range idx {
+		if p.is(toks[i], "*") {
+			lastStar = k
+		}
+	}
+	var words []piece
+	hasType := false
+	for k, i := range idx {
+		pc := p.piece(toks, i)
+		if k > lastStar && isQualifier(pc.text) {
+			continue
+		}
+		if pc.kind == clex.Ident && !isQualifier(pc.text) {
+			hasType = true
+		}
+		words = append(words, pc)
+	}
+	if !hasType {
+		return "", false
+	}
+	return render(p.src, words, -1, false), true
+}
+
+// specKind is what an identifier among a declaration's specifiers is.
+type specKind int
+
+const (
+	specOther       specKind = iota // a type word, a marker, a storage class...
+	specCoroutineFn                 // coroutine_fn and its relatives
+	specCapitals                    // an upper-case word: see typeOrAnnotations
+	specAnnotation                  // an attribute or annotation macro, with its arguments
+	specName                        // the declared function's name
+)
+
+// specifier classifies the identifier toks[i] among specifiers; for an
+// annotation, last is the index of its last token.
+func (p *parser) specifier(toks []clex.Token, i int) (kind specKind, last int) {
+	id := p.text(toks[i])
+	call := i+1 < len(toks) && p.is(toks[i+1], "(")
+	switch {
+	case isCoroutineAnnotation(id):
+		return specCoroutineFn, i
+	case isAnnotationMacro(id) && !call:
+		return specCapitals, i
+	case isAttribute(id) || (isAnnotationMacro(id) && isAnnotationCall(p, toks, i)):
+		if call {
+			return specAnnotation, closing(p, toks, i+1)
+		}
+		return specAnnotation, i
+	case call:
+		return specName, i
+	}
+	return specOther, i
+}
+
+// isAnnotationCall tells an upper-case identifier with arguments at
+// toks[i] used as an annotation macro (TSA_REQUIRES(x)) from the declared
+// function, which the spelling alone cannot: it is the function if nothing
+// but annotations follows its arguments.
+func isAnnotationCall(p *parser, toks []clex.Token, i int) bool {
+	for j := closing(p, toks, i+1) + 1; j < len(toks); j++ {
+		t := toks[j]
+		if t.Kind == clex.Ident || p.is(t, "*") {
+			return true // more specifiers, or the declarator
+		}
+	}
+	return false
+}
+
+// typeOrAnnotations decides what the upper-case words among the
+// specifiers are: annotations (GRAPH_RDLOCK) when another word names the
+// type, else the last of them is the type (a typedef such as RND_T). It
+// returns the type's tokens, in order.
+func typeOrAnnotations(p *parser, toks []clex.Token, typeToks, capitals []int) []int {
+	if len(capitals) == 0 {
+		return typeToks
+	}
+	for _, i := range typeToks {
+		if toks[i].Kind == clex.Ident && !isQualifier(p.text(toks[i])) {
+			return typeToks
+		}
+	}
+	out := append(typeToks[:len(typeToks):len(typeToks)], capitals[len(capitals)-1])
+	slices.Sort(out)
+	return out
+}
+
+// isCoroutineAnnotation reports whether id is one of QEMU's coroutine
+// annotations, which expand to nothing the generated code needs.
+func isCoroutineAnnotation(id string) bool {
+	return id == "coroutine_fn" || id == "coroutine_mixed_fn" || id == "no_coroutine_fn"
+}
+
+// isAnnotationMacro reports whether id is spelt like QEMU's annotation
+// macros (GRAPH_RDLOCK, TSA_NO_TSA, G_GNUC_WARN_UNUSED_RESULT): upper case
+// with at least one '_'. Such a specifier is accepted and not repeated.
+func isAnnotationMacro(id string) bool {
+	if !strings.Contains(id, "_") || id[0] == '_' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+func isAttribute(id string) bool {
+	switch id {
+	case "__attribute__", "__attribute", "__declspec", "__asm__", "__asm", "asm", "_Pragma":
+		return true
+	}
+	return false
+}
+
+func isForbiddenStorage(id string) bool {
+	switch id {
+	case "static", "inline", "__inline", "__inline__", "typedef", "register", "auto", "_Thread_local", "__thread", "_Noreturn":
+		return true
+	}
+	return false
+}
+
+func isQualifier(id string) bool {
+	switch id {
+	case "const", "volatile", "restrict", "__restrict", "__restrict__", "_Atomic":
+		return true
+	}
+	return false
+}
+
+// isKeyword reports whether id is a C keyword, which cannot name a
+// parameter.
+func isKeyword(id string) bool {
+	switch id {
+	case "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else",
+		"enum", "extern", "float", "for", "goto", "if", "inline", "int", "long", "register",
+		"restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch",
+		"typedef", "union", "unsigned", "void", "volatile", "while", "_Alignas", "_Alignof",
+		"_Atomic", "_Bool", "_Complex", "_Generic", "_Imaginary", "_Noreturn", "_Static_assert",
+		"_Thread_local", "__restrict", "__restrict__", "bool":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,347 @@
+package parse
+
+import (
+	"strings"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
+)
+
+// params splits the parameter list toks[open+1:end] of the wrapper fn at
+// top-level commas and reads each parameter.
+func (p *parser) params(fn string, toks []clex.Token, open, end int) ([]model.Param, bool) {
+	inner := toks[open+1 : end]
+	if len(inner) == 0 || (len(inner) == 1 && p.is(inner[0], "void")) {
+		return nil, true
+	}
+	var params []model.Param
+	ok := p.eachParam(toks, open, end, func(lo, hi int) bool {
+		if lo == hi {
+			p.errorf(p.pos(toks[hi]), "expected a parameter declaration before '%s' in '%s'", p.text(toks[hi]), fn)
+			return false
+		}
+		param, ok := p.param(fn, toks, lo, hi)
+		params = append(params, param)
+		return ok
+	})
+	return params, ok
+}
+
+// eachParam calls fn with the bounds [lo, hi) of each parameter of the
+// list whose parentheses are toks[open] and toks[end], split at top-level
+// commas; an empty parameter has lo == hi. It stops, returning false, when
+// fn does.
+func (p *parser) eachParam(toks []clex.Token, open, end int, fn func(lo, hi int) bool) bool {
+	start, depth := open+1, 0
+	for i := open + 1; i <= end; i++ {
+		t := toks[i]
+		if i < end && t.Kind == clex.Punct {
+			switch p.src[t.Off] {
+			case '(', '[', '{':
+				depth++
+			case ')', ']', '}':
+				depth--
+			}
+		}
+		if i == end || (depth == 0 && p.is(t, ",")) {
+			if !fn(start, i) {
+				return false
+			}
+			start = i + 1
+		}
+	}
+	return true
+}
+
+// param reads the parameter declaration toks[lo:hi] of the wrapper fn.
+func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, bool) {
+	pos := p.pos(toks[lo])
+	var pieces []piece
+	for i := lo; i < hi; i++ {
+		t := toks[i]
+		text := p.text(t)
+		if t.Kind == clex.Ident && isAttribute(text) {
+			if i+1 < hi && p.is(toks[i+1], "(") {
+				i = closing(p, toks[:hi], i+1)
+			}
+			continue
+		}
+		if t.Kind == clex.Ident && text == "register" {
+			continue // a storage class, which a struct member cannot have
+		}
+		switch {
+		case p.is(t, "..."):
+			p.errorf(p.pos(t), "wrapper '%s' is variadic: a variable argument list cannot be packed into the generated struct", fn)
+			return model.Param{}, false
+		case p.is(t, "void") && hi-lo == 1:
+			p.errorf(pos, "'void' must be the only parameter of '%s'", fn)
+			return model.Param{}, false
+		case t.Kind == clex.Ident && isMarker(text):
+			p.errorf(p.pos(t), "misplaced wrapper marker '%s' in the parameter list of '%s'", text, fn)
+			return model.Param{}, false
+		case t.Kind == clex.Other || t.Kind == clex.Directive || (t.Kind == clex.Punct && strings.Contains("{};=", text)):
+			p.errorf(p.pos(t), "unexpected '%s' in a parameter of '%s'", text, fn)
+			return model.Param{}, false
+		}
+		pieces = append(pieces, p.piece(toks, i))
+	}
+	if nesting(pieces) > maxNesting {
+		p.errorf(pos, "parameter of '%s' nested more than %d parentheses deep", fn, maxNesting)
+		return model.Param{}, false
+	}
+	name := declaratorName(pieces, 0, len(pieces))
+	if name < 0 || isKeyword(pieces[name].text) {
+		p.errorf(pos, "parameter '%s' of '%s' has no name: the generated struct stores every argument under its name", render(p.src, pieces, -1, false), fn)
+		return model.Param{}, false
+	}
+	if !hasTypeBefore(pieces, name) {
+		// A lone identifier is a type without a name or a name without a
+		// type (K&R style); either way it cannot be stored.
+		p.errorf(pos, "parameter '%s' of '%s' needs both a type and a name", render(p.src, pieces, -1, false), fn)
+		return model.Param{}, false
+	}
+	// The parameter list keeps the declarator as written: a definition
+	// that said uint8_t *buf where the declaration says uint8_t buf[16]
+	// draws gcc's -Warray-parameter. The struct member is the pointer the
+	// array decays to.
+	param := model.Param{Name: pieces[name].text, Decl: render(p.src, pieces, -1, true), Pos: pos}
+	param.Member = param.Decl
+	if decayed, dname, changed := decay(pieces, name); changed {
+		pieces, name = decayed, dname
+		param.Member = render(p.src, pieces, -1, true)
+	}
+	param.Type = render(p.src, pieces, name, false)
+	return param, true
+}
+
+// maxNesting bounds the parentheses and brackets of one parameter: no real
+// declarator comes near, and reading one costs time in the square of it.
+const maxNesting = 256
+
+// nesting returns the deepest nesting of brackets in pieces.
+func nesting(pieces []piece) int {
+	depth, deepest := 0, 0
+	for _, pc := range pieces {
+		switch pc.text {
+		case "(", "[":
+			depth++
+			deepest = max(deepest, depth)
+		case ")", "]":
+			depth--
+		}
+	}
+	return deepest
+}
+
+// piece is a token of a declarator being rewritten: its text, kind, and
+// its index in the declaration's tokens and offsets in the source (index
+// -1 for a token the rewrite made up).
+type piece struct {
+	text     string
+	kind     clex.Kind
+	index    int
+	off, end int
+}
+
+// piece returns toks[i] as a piece.
+func (p *parser) piece(toks []clex.Token, i int) piece {
+	t := toks[i]
+	return piece{text: p.text(t), kind: t.Kind, index: i, off: t.Off, end: t.End}
+}
+
+func (pc piece) isWord() bool {
+	switch pc.kind {
+	case clex.Ident, clex.Number, clex.String, clex.Char:
+		return true
+	}
+	return false
+}
+
+// render joins pieces, leaving out the one at index skip (-1 for none).
+// With keepBlanks, where two pieces were adjacent tokens of src separated
+// only by blanks the blanks are kept, as the reference generator keeps a
+// declaration's spelling; elsewhere (comments, line breaks, rewritten
+// pieces, and everywhere without keepBlanks) a canonical separator is
+// used. src matters only with keepBlanks.
+func render(src string, pieces []piece, skip int, keepBlanks bool) string {
+	var b strings.Builder
+	var prev *piece
+	for k := range pieces {
+		if k == skip {
+			continue
+		}
+		pc := &pieces[k]
+		if prev != nil {
+			sep := canonicalSep(*prev, *pc)
+			if keepBlanks && prev.index >= 0 && pc.index == prev.index+1 {
+				if g := src[prev.end:pc.off]; isBlank(g) {
+					sep = g
+				}
+			}
+			b.WriteString(sep)
+		}
+		b.WriteString(pc.text)
+		prev = pc
+	}
+	return b.String()
+}
+
+// isBlank reports whether s is only spaces and tabs.
+func isBlank(s string) bool {
+	return strings.Trim(s, " \t") == ""
+}
+
+// canonicalSep is the separator the generator prints between two tokens
+// when it cannot keep the source's: "int *p", "void (*cb)(void *, int)".
+func canonicalSep(a, b piece) string {
+	switch {
+	case a.isWord() && b.isWord():
+		return " "
+	case b.text == "*":
+		if a.isWord() || a.text == ")" || a.text == "]" {
+			return " "
+		}
+		return ""
+	case a.text == "(" || a.text == "[":
+		return ""
+	case b.text == ")" || b.text == "]" || b.text == ",":
+		return ""
+	case a.text == ",":
+		return " "
+	case b.text == "(":
+		if a.isWord() {
+			return " "
+		}
+		return ""
+	case b.text == "[" || a.text == "*":
+		return ""
+	}
+	return " "
+}
+
+// declaratorName returns the index of the declared name in pieces[lo:hi],
+// or -1 for an abstract declarator. The name is the last identifier before
+// the declarator's suffixes ("[...]", "(...)") and after its last '*';
+// a parenthesised declarator such as "(*cb)" is searched first.
+func declaratorName(pieces []piece, lo, hi int) int {
+	name := -1
+	for i := lo; i < hi; i++ {
+		pc := pieces[i]
+		switch {
+		case pc.text == "(":
+			j := matchPiece(pieces, i, hi)
+			inner := i + 1
+			if inner < j && (pieces[inner].text == "*" || pieces[inner].text == "^" || pieces[inner].text == "(") {
+				if n := declaratorName(pieces, inner, j); n >= 0 {
+					return n
+				}
+			}
+			return name
+		case pc.text == "[":
+			return name
+		case pc.text == "*":
+			name = -1
+		case pc.kind == clex.Ident:
+			if pc.text == "struct" || pc.text == "union" || pc.text == "enum" {
+				// The next identifier is a tag, not a name.
+				i++
+				name = -1
+				continue
+			}
+			if isTypeOperator(pc.text) && i+1 < hi && pieces[i+1].text == "(" {
+				// _Atomic(int), typeof(x): a type, whatever is inside.
+				i = matchPiece(pieces, i+1, hi)
+				name = -1
+				continue
+			}
+			name = i
+		}
+	}
+	return name
+}
+
+// isTypeOperator reports whether id, followed by parentheses, spells a
+// type.
+func isTypeOperator(id string) bool {
+	switch id {
+	case "_Atomic", "typeof", "__typeof__", "__typeof", "typeof_unqual", "__typeof_unqual__":
+		return true
+	}
+	return false
+}
+
+// matchPiece returns the index of the bracket that closes the one at
+// pieces[open], or hi if none does before it.
+func matchPiece(pieces []piece, open, hi int) int {
+	depth := 0
+	for i := open; i < hi; i++ {
+		switch pieces[i].text {
+		case "(", "[":
+			depth++
+		case ")", "]":
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return hi
+}
+
+// hasTypeBefore reports whether a type specifier precedes the name.
+func hasTypeBefore(pieces []piece, name int) bool {
+	for _, pc := range pieces[:name] {
+		if pc.kind == clex.Ident && (!isQualifier(pc.text) || pc.text == "_Atomic") && pc.text != "register" {
+			return true
+		}
+	}
+	return false
+}
+
+// decay rewrites an array or function parameter as the pointer it is:
+// "uint8_t buf[16]" becomes "uint8_t *buf", "int m[2][3]" becomes
+// "int (*m)[3]", "void cb(int)" becomes "void (*cb)(int)". Qualifiers
+// inside the first brackets move after the '*'. It returns the new pieces,
+// the new index of the name, and whether anything decayed.
+func decay(pieces []piece, name int) ([]piece, int, bool) {
+	if name+1 >= len(pieces) {
+		return pieces, name, false
+	}
+	made := func(text string, kind clex.Kind) piece { return piece{text: text, kind: kind, index: -1} }
+	var quals []piece
+	rest := pieces[name+1:]
+	switch rest[0].text {
+	case "[":
+		j := matchPiece(rest, 0, len(rest))
+		for _, pc := range rest[1:j] {
+			if isQualifier(pc.text) {
+				quals = append(quals, made(pc.text, pc.kind))
+			}
+		}
+		if j < len(rest) {
+			rest = rest[j+1:]
+		} else {
+			rest = nil
+		}
+	case "(":
+	default:
+		return pieces, name, false
+	}
+	out := make([]piece, 0, len(pieces)+3)
+	out = append(out, pieces[:name]...)
+	wrap := len(rest) > 0 && (rest[0].text == "[" || rest[0].text == "(")
+	if wrap {
+		out = append(out, made("(", clex.Punct))
+	}
+	out = append(out, made("*", clex.Punct))
+	out = append(out, quals...)
+	newName := len(out)
+	out = append(out, made(pieces[name].text, pieces[name].kind))
+	if wrap {
+		out = append(out, made(")", clex.Punct))
+	}
+	for _, pc := range rest {
+		out = append(out, made(pc.text, pc.kind))
+	}
+	return out, newName, true
+}
