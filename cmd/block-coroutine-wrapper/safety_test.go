@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/synth"
 	"io/fs"
 	"maps"
 	"math/rand/v2"
@@ -64,40 +65,6 @@ const binName = "block-coroutine-wrapper"
 const outName = "block-gen.c"
 
 var tmpPattern = regexp.MustCompile(`^\.block-gen\.c\.tmp-[0-9]+-[0-9a-f]{8}$`)
-
-// syntheticHeader returns a header declaring n valid wrappers, cycling
-// through every marker of the current dialect, with comments, a dead
-// "#if 0" group and ordinary declarations between them as in a real
-// header. Different tags give different wrapper names, so different
-// outputs.
-func syntheticHeader(n int, tag string) []byte {
-	markers := []struct{ ret, marker, prefix string }{
-		{"int", "co_wrapper", "bdrv_" + tag},
-		{"int", "co_wrapper_mixed", "bdrv_" + tag},
-		{"int64_t", "co_wrapper_bdrv_rdlock", "bdrv_" + tag},
-		{"int", "co_wrapper_mixed_bdrv_rdlock", "bdrv_" + tag},
-		{"BlockDriverState * coroutine_fn", "no_co_wrapper", "bdrv_co_" + tag},
-		{"int coroutine_fn", "no_co_wrapper_bdrv_rdlock", "bdrv_co_" + tag},
-		{"void coroutine_fn", "no_co_wrapper_bdrv_wrlock", "bdrv_co_" + tag},
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "/* Synthetic header %q. */\n#ifndef SYN_H\n#define SYN_H\n\n#if 0\nint co_wrapper bdrv_dead(int n);\n#endif\n\n", tag)
-	for i := range n {
-		m := markers[i%len(markers)]
-		// A doc comment as block-io.h's: 100,000 wrappers make about 50 MB.
-		fmt.Fprintf(&b, "/*\n * %s_%d:\n * @child: the child the request goes to\n * @offset: where the request starts, in bytes\n *\n * Returns 0 on success, -errno on failure.\n */\n", m.prefix, i)
-		fmt.Fprintf(&b, "%s %s\n%s_%d(BdrvChild *child, int64_t offset, int64_t bytes,\n    void *buf, BdrvRequestFlags flags);\n", m.ret, m.marker, m.prefix, i)
-		// The function the wrapper calls, as QEMU's headers declare it.
-		if strings.HasPrefix(m.prefix, "bdrv_co_") {
-			fmt.Fprintf(&b, "%s bdrv_%s_%d(BdrvChild *child, int64_t offset, int64_t bytes,\n    void *buf, BdrvRequestFlags flags);\n", strings.TrimSuffix(m.ret, " coroutine_fn"), tag, i)
-		} else {
-			fmt.Fprintf(&b, "%s coroutine_fn bdrv_co_%s_%d(BdrvChild *child, int64_t offset, int64_t bytes,\n    void *buf, BdrvRequestFlags flags);\n", m.ret, tag, i)
-		}
-		fmt.Fprintf(&b, "int coroutine_fn GRAPH_RDLOCK bdrv_other_%d(BlockDriverState *bs);\n\n", i)
-	}
-	b.WriteString("#endif /* SYN_H */\n")
-	return []byte(b.String())
-}
 
 // generate runs the binary in dir and returns its output file's bytes.
 func generate(t *testing.T, bin, dir, out string, inputs ...string) []byte {
@@ -170,8 +137,8 @@ func testKill(t *testing.T, bin string) {
 		wrappers       = 20000
 	)
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "big.h"), syntheticHeader(wrappers, "syn"))
-	writeFile(t, filepath.Join(dir, "old.h"), syntheticHeader(5, "old"))
+	writeFile(t, filepath.Join(dir, "big.h"), synth.Header(wrappers, "syn"))
+	writeFile(t, filepath.Join(dir, "old.h"), synth.Header(5, "old"))
 	oldOut := generate(t, bin, dir, outName, "old.h")
 	keep := []string{"big.h", "old.h", outName}
 
@@ -370,7 +337,7 @@ func clipBytes(b []byte, n int) []byte {
 // which is what exercises atomicfile's clean-up.
 func testHandledErrors(t *testing.T, bin string) {
 	past := time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
-	good := syntheticHeader(700, "ok") // about 700 KB of output
+	good := synth.Header(700, "ok") // about 700 KB of output
 	for _, tc := range []struct {
 		name  string
 		setup func(t *testing.T, dir string) []string // returns the arguments
@@ -510,7 +477,7 @@ func testConcurrentWriters(t *testing.T, bin string) {
 	versions[string(old)] = 0
 	for k := range writers {
 		name := fmt.Sprintf("in%d.h", k)
-		src := syntheticHeader(wrappers, fmt.Sprintf("v%d", k))
+		src := synth.Header(wrappers, fmt.Sprintf("v%d", k))
 		writeFile(t, filepath.Join(dir, name), src)
 		writeFile(t, filepath.Join(refDir, name), src)
 		inputs = append(inputs, name)
@@ -610,7 +577,7 @@ func testDeterministic(t *testing.T, bin string) {
 		writeFile(t, filepath.Join(dir, name), data)
 	}
 	// Enough wrappers for the emitter to write in pieces on several goroutines.
-	writeFile(t, filepath.Join(dir, "syn.h"), syntheticHeader(3000, "det"))
+	writeFile(t, filepath.Join(dir, "syn.h"), synth.Header(3000, "det"))
 	inputs = append(inputs, "syn.h")
 	// Errors in two files, in an order unlike the alphabet, so that sorting
 	// and map order would show.

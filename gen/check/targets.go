@@ -19,15 +19,19 @@ type function struct {
 // silent conversion: a different return type, number or types of
 // parameters; a target no input declares; a co wrapper's target not
 // declared coroutine_fn. Types are compared as spelt, after normalisation
-// (see parse.TypeKey), so two names of one type through a typedef differ;
+// (see parse.SameType), so two names of one type through a typedef differ;
 // such a warning is the price of not preprocessing. A declaration in
 // another branch of the wrapper's own #if group does not count. A wrapper
 // that calls another wrapper is not checked: it is an error (see together)
 // unless the two lie in different branches of an #if group, where the
 // generated code is all there is to check against.
 func targets(files []*parse.File, wrappers []model.File, diags *diag.List) {
-	generated := map[string]bool{}
-	declared := map[string][]function{} // by target, in input order
+	n := 0
+	for _, f := range wrappers {
+		n += len(f.Wrappers)
+	}
+	generated := make(map[string]bool, n)
+	declared := make(map[string][]function, n) // by target, in input order
 	for _, f := range wrappers {
 		for _, w := range f.Wrappers {
 			generated[w.Name] = true

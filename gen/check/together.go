@@ -14,7 +14,11 @@ import (
 // #if group do not clash. Each problem is reported once, at the later
 // declaration, with a note at the earlier one.
 func together(files []model.File, diags *diag.List) {
-	defined := names{}
+	n := 0
+	for _, f := range files {
+		n += len(f.Wrappers)
+	}
+	defined := make(names, 3*n)
 	report := func(w, earlier *model.Wrapper, format string, args ...any) {
 		diags.Add(diag.Diagnostic{
 			Pos: w.Pos, Severity: diag.Error, Msg: fmt.Sprintf(format, args...),

@@ -70,14 +70,10 @@ func wrapper(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wra
 
 	// Parameter names share scopes with the names of the generated code.
 	ok := true
-	uses := emit.Uses(w)
 	for i, p := range w.Params {
-		for _, u := range uses {
-			if u.Name == p.Name {
-				diags.Errorf(p.Pos, "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, u.What)
-				ok = false
-				break
-			}
+		if what, used := emit.Uses(w, p.Name); used {
+			diags.Errorf(p.Pos, "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, what)
+			ok = false
 		}
 		for _, q := range w.Params[:i] {
 			if q.Name == p.Name {

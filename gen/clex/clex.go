@@ -43,7 +43,11 @@ func (k Kind) String() string { return kindNames[k] }
 // comments and skipped lines that separated them. Line and Col are 1-based;
 // Col counts bytes.
 type Token struct {
-	Kind      Kind
+	Kind Kind
+	// Spliced is set when the token's text may hold a line splice
+	// (backslash-newline), which its spelling leaves out; without it, the
+	// text is the spelling.
+	Spliced   bool
 	Off, End  int
 	Line, Col int
 }
@@ -59,6 +63,7 @@ type Lexer struct {
 	line      int  // line of src[off]
 	lineStart int  // offset of the first byte of line
 	bol       bool // only whitespace and comments since the start of the line
+	spliced   bool // a line splice was consumed since the token started
 
 	conds []cond // open conditional groups, innermost last
 
@@ -216,6 +221,7 @@ func (l *Lexer) splice() bool {
 	if l.off < len(l.src) && l.src[l.off] == '\\' && l.isNewline(l.off+1) {
 		l.off++
 		l.newline()
+		l.spliced = true
 		return true
 	}
 	return false
@@ -258,12 +264,30 @@ func (l *Lexer) next() (t Token, ok bool) {
 		return Token{Kind: EOF, Off: len(src), End: len(src), Line: l.line, Col: l.off - l.lineStart + 1}, true
 	}
 	// Blanks, line breaks and comments, in a loop here rather than one
-	// call each: they are most of a header's bytes.
-	c := src[l.off]
+	// call each: they are most of a header's bytes. Spaces, tabs and "\n"
+	// first, in a loop of their own.
+	off := l.off
+	for off < len(src) && (src[off] == ' ' || src[off] == '\t' || src[off] == '\n') {
+		if src[off] == '\n' {
+			l.line++
+			l.lineStart = off + 1
+			l.bol = true
+		}
+		off++
+	}
+	l.off = off
+	if off >= len(src) {
+		return t, false // the end: the caller comes back for EOF
+	}
+	c := src[off]
 	for {
 		switch {
 		case c == ' ' || c == '\t' || c == '\v' || c == '\f':
-			l.off++
+			off := l.off + 1 // a local: indentation is many bytes
+			for off < len(src) && (src[off] == ' ' || src[off] == '\t') {
+				off++
+			}
+			l.off = off
 		case c == '\n':
 			l.off++
 			l.line++
@@ -293,11 +317,19 @@ token:
 
 	start, line, col := l.off, l.line, l.off-l.lineStart+1
 	l.bol = false
+	l.spliced = false
 	kind := Punct
 	switch {
 	case isIdentStart(c):
 		kind = Ident
-		l.ident()
+		off := l.off + 1
+		for off < len(src) && byteClass[src[off]] != 0 {
+			off++
+		}
+		l.off = off
+		if off < len(src) && (src[off] >= utf8.RuneSelf || src[off] == '\\') {
+			l.ident() // UTF-8 letters, line splices
+		}
 	case isDigit(c) || (c == '.' && isDigit(l.peek(1))):
 		kind = Number
 		l.number()
@@ -331,7 +363,7 @@ token:
 		kind = Other
 		l.off++
 	}
-	return Token{Kind: kind, Off: start, End: l.off, Line: line, Col: col}, true
+	return Token{Kind: kind, Spliced: l.spliced, Off: start, End: l.off, Line: line, Col: col}, true
 }
 
 func (l *Lexer) peek(n int) byte {
@@ -380,11 +412,16 @@ func isPunct(c byte) bool {
 // sequence ends it with an error.
 func (l *Lexer) ident() {
 	src := l.src
-	for l.off < len(src) {
-		c := src[l.off]
-		switch {
-		case byteClass[c] != 0:
-			l.off++
+	for {
+		off := l.off // a local: the loop runs over most bytes of a file
+		for off < len(src) && byteClass[src[off]] != 0 {
+			off++
+		}
+		l.off = off
+		if l.off >= len(src) {
+			return
+		}
+		switch c := src[l.off]; {
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRune(src[l.off:])
 			if r == utf8.RuneError && size <= 1 {
@@ -457,40 +494,53 @@ func (l *Lexer) literal(quote byte) bool {
 // and ends the file.
 func (l *Lexer) blockComment() {
 	pos := l.here()
-	src := l.src
-	l.off += 2
-	for {
-		i := bytes.IndexAny(src[l.off:], "*\n\r")
-		if i < 0 {
-			l.errorf(pos, "unterminated comment")
-			l.off = len(src)
-			return
+	start := l.off + 2
+	end := bytes.Index(l.src[start:], []byte("*/"))
+	if end < 0 {
+		l.errorf(pos, "unterminated comment")
+		l.lines(start, len(l.src))
+		l.off = len(l.src)
+		return
+	}
+	l.lines(start, start+end)
+	l.off = start + end + 2
+}
+
+// lines counts the line breaks of src[start:end] ("\n", "\r\n" or a lone
+// "\r"), which the lexer skipped whole.
+func (l *Lexer) lines(start, end int) {
+	text := l.src[start:end]
+	if bytes.IndexByte(text, '\r') < 0 {
+		if n := bytes.Count(text, []byte("\n")); n > 0 {
+			l.line += n
+			l.lineStart = start + bytes.LastIndexByte(text, '\n') + 1
 		}
-		l.off += i
-		switch src[l.off] {
-		case '*':
-			if l.peek(1) == '/' {
-				l.off += 2
-				return
+		return
+	}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\r' || text[i] == '\n' {
+			if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+				i++
 			}
-			l.off++
-		default:
-			l.newline()
+			l.line++
+			l.lineStart = start + i + 1
 		}
 	}
 }
 
 // lineComment consumes a // comment, continued by backslash-newlines.
 func (l *Lexer) lineComment() {
-	src := l.src
-	for l.off < len(src) {
-		c := src[l.off]
-		switch {
-		case c == '\\' && l.isNewline(l.off+1):
-			l.splice()
-		case c == '\n' || c == '\r':
+	for {
+		i := bytes.IndexAny(l.src[l.off:], "\\\n\r")
+		if i < 0 {
+			l.off = len(l.src)
 			return
-		default:
+		}
+		l.off += i
+		if l.src[l.off] != '\\' {
+			return
+		}
+		if !l.splice() {
 			l.off++
 		}
 	}
@@ -561,7 +611,7 @@ func (l *Lexer) directive() (Token, bool) {
 	name := l.directiveWord()
 	exprStart := l.off
 	l.restOfLine()
-	tok := Token{Kind: Directive, Off: start, End: l.off, Line: line, Col: col}
+	tok := Token{Kind: Directive, Spliced: bytes.IndexByte(l.src[start:l.off], '\\') >= 0, Off: start, End: l.off, Line: line, Col: col}
 	expr := l.src[exprStart:l.off]
 	text := l.lineText(start, l.off)
 
@@ -657,7 +707,7 @@ func (l *Lexer) skipGroup() {
 		exprStart := l.off
 		l.restOfLine()
 		expr := src[exprStart:l.off]
-		end := Token{Kind: Directive, Off: start, End: l.off, Line: pos.Line, Col: pos.Col}
+		end := Token{Kind: Directive, Spliced: bytes.IndexByte(src[start:l.off], '\\') >= 0, Off: start, End: l.off, Line: pos.Line, Col: pos.Col}
 		if l.off < len(src) {
 			l.newline()
 		}

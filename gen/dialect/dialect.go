@@ -231,26 +231,32 @@ func ForVersion(version string) (*Dialect, error) {
 // with Z < 50; for a development version X.Y.50 and later, the release
 // after X.Y (QEMU releases X.0, X.1 and X.2 each year since 5.0).
 func release(version string) (major, minor int, ok bool) {
-	parts := strings.Split(version, ".")
-	if len(parts) < 2 || len(parts) > 3 {
+	first, rest, ok1 := strings.Cut(version, ".")
+	second, third, ok2 := strings.Cut(rest, ".")
+	major, okMajor := number(first)
+	minor, okMinor := number(second)
+	if !ok1 || !okMajor || !okMinor {
 		return 0, 0, false
 	}
-	nums := make([]int, len(parts))
-	for i, p := range parts {
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 0 || p == "" || (len(p) > 1 && p[0] == '0') {
-			return 0, 0, false
-		}
-		nums[i] = n
+	if !ok2 {
+		return major, minor, true
 	}
-	major, minor = nums[0], nums[1]
-	if len(nums) == 3 && nums[2] >= 50 {
-		if minor >= 2 {
-			return major + 1, 0, true
-		}
-		return major, minor + 1, true
+	micro, ok := number(third)
+	switch {
+	case !ok:
+		return 0, 0, false
+	case micro < 50:
+		return major, minor, true
+	case minor >= 2:
+		return major + 1, 0, true
 	}
-	return major, minor, true
+	return major, minor + 1, true
+}
+
+// number reads a number that is not negative and has no leading zero.
+func number(s string) (int, bool) {
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= 0 && (len(s) == 1 || s[0] != '0')
 }
 
 // FixedNamesUntil returns the first release whose generator wrote the

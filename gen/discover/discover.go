@@ -14,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
 )
 
@@ -88,9 +89,6 @@ func (s *scanner) abs(p string) string {
 	return filepath.Join(s.root, p)
 }
 
-// marker is what every marker name contains.
-var marker = []byte("co_wrapper")
-
 func (s *scanner) walk(dir string, info fs.FileInfo) error {
 	if id, ok := idOf(info); ok {
 		if s.seen[id] {
@@ -145,7 +143,7 @@ func (s *scanner) file(path string, info fs.FileInfo) error {
 		return err
 	}
 	s.r.Read = append(s.r.Read, path)
-	if bytes.Contains(src, marker) && parse.HasWrapper(path, src) {
+	if bytes.Contains(src, []byte(model.MarkerStem)) && parse.HasWrapper(path, src) {
 		s.r.Annotated = append(s.r.Annotated, File{Path: path, Src: src})
 	}
 	return nil

@@ -25,7 +25,13 @@ func Banner(tool, version string, d *dialect.Dialect) string {
 // includes, then each file's wrappers, inside the #if groups they were
 // declared in, framed as the reference generator frames them.
 func Render(tool, version string, d *dialect.Dialect, files []model.File) []byte {
-	e := &emitter{d: d, buf: []byte(Banner(tool, version, d))}
+	n := 0
+	for _, f := range files {
+		n += len(f.Wrappers)
+	}
+	// About a kilobyte a wrapper: one allocation for most outputs.
+	e := &emitter{d: d, buf: make([]byte, 0, 4096+1200*n)}
+	e.str(Banner(tool, version, d))
 	for _, inc := range d.Includes {
 		e.str("\n#include \"", inc, "\"")
 	}
@@ -218,7 +224,7 @@ func (e *emitter) co(w *model.Wrapper) {
 	e.members(w)
 	e.line("} ", s, ";")
 	e.line()
-	e.line("static void coroutine_fn ", Entry(w), "(void *opaque)")
+	e.line("static void coroutine_fn ", targetCaller(w), "(void *opaque)")
 	e.line("{")
 	e.line("    ", s, " *s = opaque;")
 	e.line()
@@ -276,7 +282,7 @@ func (e *emitter) pollBlock(w *model.Wrapper, ind string) {
 		e.line(ind, "assert(!qemu_in_coroutine());")
 	}
 	e.line()
-	e.line(ind, "s.poll_state.co = qemu_coroutine_create(", Entry(w), ", &s);")
+	e.line(ind, "s.poll_state.co = qemu_coroutine_create(", targetCaller(w), ", &s);")
 	e.line()
 	if e.d.ResultInPollState {
 		e.line(ind, "return bdrv_poll_co(&s.poll_state);")
@@ -298,7 +304,7 @@ func (e *emitter) noCo(w *model.Wrapper) {
 	e.members(w)
 	e.line("} ", s, ";")
 	e.line()
-	e.line("static void ", BottomHalf(w), "(void *opaque)")
+	e.line("static void ", targetCaller(w), "(void *opaque)")
 	e.line("{")
 	e.line("    ", s, " *s = opaque;")
 	bhCtx := e.d.BHContext
@@ -338,7 +344,7 @@ func (e *emitter) noCo(w *model.Wrapper) {
 	e.line("    };")
 	e.line("    assert(qemu_in_coroutine());")
 	e.line()
-	e.line("    aio_bh_schedule_oneshot(", e.d.NoCoScheduleContext, ", ", BottomHalf(w), ", &s);")
+	e.line("    aio_bh_schedule_oneshot(", e.d.NoCoScheduleContext, ", ", targetCaller(w), ", &s);")
 	e.line("    qemu_coroutine_yield();")
 	e.line()
 	e.line("    ", returnResult(w))

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
@@ -12,12 +13,18 @@ import (
 // the templates that write them, so that the checks and the templates
 // cannot drift apart.
 
-// Entry returns the name of a co wrapper's coroutine entry, TARGET_entry.
-func Entry(w *model.Wrapper) string { return w.Target + "_entry" }
+// targetCaller returns the name of the static function that calls w's
+// target: the coroutine entry TARGET_entry of a co wrapper, the bottom
+// half TARGET_bh of a no_co wrapper.
+func targetCaller(w *model.Wrapper) string { return w.Target + callerSuffix(w) }
 
-// BottomHalf returns the name of a no_co wrapper's bottom half,
-// TARGET_bh.
-func BottomHalf(w *model.Wrapper) string { return w.Target + "_bh" }
+// callerSuffix is what targetCaller adds to the target's name.
+func callerSuffix(w *model.Wrapper) string {
+	if w.Kind == model.NoCo {
+		return "_bh"
+	}
+	return "_entry"
+}
 
 // StructName returns the name of the struct that carries the arguments of
 // the wrapper name, which calls target: the CamelCase of the wrapper's name
@@ -42,9 +49,9 @@ type Definition struct {
 // wrapper itself, its argument struct, and its coroutine entry or bottom
 // half.
 func Definitions(w *model.Wrapper) [3]Definition {
-	fn := Definition{Name: Entry(w), What: "the coroutine entry", Function: true}
+	fn := Definition{Name: targetCaller(w), What: "the coroutine entry", Function: true}
 	if w.Kind == model.NoCo {
-		fn = Definition{Name: BottomHalf(w), What: "the bottom half", Function: true}
+		fn.What = "the bottom half"
 	}
 	return [3]Definition{
 		{Name: w.Name, What: "the wrapper"},
@@ -53,38 +60,33 @@ func Definitions(w *model.Wrapper) [3]Definition {
 	}
 }
 
-// Use is a name the code generated for a wrapper uses besides its
-// parameters, and what it is, for a message.
-type Use struct {
-	Name, What string
-}
-
-// Uses returns the names the code generated for w uses besides its
-// parameters: its locals and struct members, the functions and macros it
-// calls, and what it defines. A parameter of the same name would hide
-// them or clash with them. Where a name is several of these, the first
-// in the list says what it is.
-func Uses(w *model.Wrapper) []Use {
-	uses := []Use{{"s", "the generated local variable 's'"}}
-	if w.Kind == model.Co {
-		uses = append(uses, Use{"poll_state", "the generated struct member 'poll_state'"})
-	} else {
-		uses = append(uses, Use{"co", "the generated struct member 'co'"})
+// Uses reports whether the code generated for w uses name besides its
+// parameters, and says what it is for a message: a local or struct member
+// of its functions, the target or another function or macro it calls, or
+// one of the names it defines. A parameter of the same name would hide
+// that name or clash with it. Where name is several of these, the first in
+// that order is said.
+func Uses(w *model.Wrapper, name string) (what string, ok bool) {
+	switch {
+	case name == "s":
+		return "the generated local variable 's'", true
+	case name == "poll_state" && w.Kind == model.Co, name == "co" && w.Kind == model.NoCo, name == "ret" && !w.ReturnsVoid():
+		return fmt.Sprintf("the generated struct member '%s'", name), true
+	case name == w.Target:
+		return fmt.Sprintf("the function '%s' that the wrapper calls", w.Target), true
+	case slices.Contains(called, name):
+		return fmt.Sprintf("'%s', which the generated wrapper calls", name), true
+	case name == w.Name:
+		return "the wrapper itself", true
+	case name == w.StructName:
+		return fmt.Sprintf("the generated struct type '%s'", w.StructName), true
 	}
-	if !w.ReturnsVoid() {
-		uses = append(uses, Use{"ret", "the generated struct member 'ret'"})
+	// TARGET_entry or TARGET_bh, without building the name.
+	if suffix, ok := strings.CutPrefix(name, w.Target); ok && suffix == callerSuffix(w) {
+		fn := Definitions(w)[2]
+		return fmt.Sprintf("the generated %s '%s'", strings.TrimPrefix(fn.What, "the "), fn.Name), true
 	}
-	uses = append(uses, Use{w.Target, fmt.Sprintf("the function '%s' that the wrapper calls", w.Target)})
-	for _, name := range called {
-		uses = append(uses, Use{name, fmt.Sprintf("'%s', which the generated wrapper calls", name)})
-	}
-	defs := Definitions(w)
-	uses = append(uses,
-		Use{w.Name, "the wrapper itself"},
-		Use{w.StructName, fmt.Sprintf("the generated struct type '%s'", w.StructName)},
-		Use{defs[2].Name, fmt.Sprintf("the generated %s '%s'", strings.TrimPrefix(defs[2].What, "the "), defs[2].Name)},
-	)
-	return uses
+	return "", false
 }
 
 // called are the functions and macros the templates name, in any

@@ -7,7 +7,6 @@
 package model
 
 import (
-	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 )
@@ -182,17 +181,19 @@ type File struct {
 // be non-empty. It follows the reference generator's struct naming
 // (QEMU 5.2 and later).
 func CamelCase(name string) string {
-	var b strings.Builder
-	for _, word := range strings.Split(name, "_") {
-		if word == "" {
-			continue
+	b := make([]byte, 0, len(name))
+	upper := true
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == '_':
+			upper = true
+		case upper && c >= 'a' && c <= 'z':
+			b = append(b, c-('a'-'A'))
+			upper = false
+		default:
+			b = append(b, c)
+			upper = false
 		}
-		c := word[0]
-		if c >= 'a' && c <= 'z' {
-			c -= 'a' - 'A'
-		}
-		b.WriteByte(c)
-		b.WriteString(word[1:])
 	}
-	return b.String()
+	return string(b)
 }

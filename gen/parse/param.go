@@ -56,7 +56,8 @@ func (p *parser) eachParam(toks []clex.Token, open, end int, fn func(lo, hi int)
 // param reads the parameter declaration toks[lo:hi] of the wrapper fn.
 func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, bool) {
 	pos := p.pos(toks[lo])
-	var pieces []piece
+	pieces := p.pieces[:0]
+	defer func() { p.pieces = pieces[:0] }()
 	for i := lo; i < hi; i++ {
 		t := toks[i]
 		text := p.text(t)
@@ -162,28 +163,59 @@ func (pc piece) isWord() bool {
 // only by blanks the blanks are kept, as the reference generator keeps a
 // declaration's spelling; elsewhere (comments, line breaks, rewritten
 // pieces, and everywhere without keepBlanks) a canonical separator is
-// used. src matters only with keepBlanks.
+// used. src matters only with keepBlanks, and for the common case where
+// the result is spelt exactly as in src: it is then a substring of src,
+// and costs no allocation.
 func render(src string, pieces []piece, skip int, keepBlanks bool) string {
-	var b strings.Builder
-	var prev *piece
+	// A first pass finds the separators and whether the result is src's.
+	n, verbatim := 0, src != ""
+	first, last := -1, -1
 	for k := range pieces {
 		if k == skip {
 			continue
 		}
 		pc := &pieces[k]
-		if prev != nil {
-			sep := canonicalSep(*prev, *pc)
-			if keepBlanks && prev.index >= 0 && pc.index == prev.index+1 {
-				if g := src[prev.end:pc.off]; isBlank(g) {
-					sep = g
-				}
-			}
-			b.WriteString(sep)
+		verbatim = verbatim && pc.index >= 0 && pc.text == src[pc.off:pc.end]
+		if last >= 0 {
+			sep := separator(src, &pieces[last], pc, keepBlanks)
+			verbatim = verbatim && pc.index == pieces[last].index+1 && src[pieces[last].end:pc.off] == sep
+			n += len(sep)
+		} else {
+			first = k
 		}
-		b.WriteString(pc.text)
-		prev = pc
+		n += len(pc.text)
+		last = k
+	}
+	switch {
+	case first < 0:
+		return ""
+	case verbatim:
+		return src[pieces[first].off:pieces[last].end]
+	}
+	var b strings.Builder
+	b.Grow(n)
+	last = -1
+	for k := range pieces {
+		if k == skip {
+			continue
+		}
+		if last >= 0 {
+			b.WriteString(separator(src, &pieces[last], &pieces[k], keepBlanks))
+		}
+		b.WriteString(pieces[k].text)
+		last = k
 	}
 	return b.String()
+}
+
+// separator returns what render writes between the pieces a and b.
+func separator(src string, a, b *piece, keepBlanks bool) string {
+	if keepBlanks && a.index >= 0 && b.index == a.index+1 {
+		if g := src[a.end:b.off]; isBlank(g) {
+			return g
+		}
+	}
+	return canonicalSep(*a, *b)
 }
 
 // isBlank reports whether s is only spaces and tabs.

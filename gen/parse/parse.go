@@ -64,8 +64,9 @@ type Function struct {
 	Name string
 	// Conditions are the groups around it, as Decl's.
 	Conditions []model.Condition
-	first      clex.Token // the declaration's first token
-	end        int        // the offset of the ';' or '{' that ends it
+	// The declaration starts at offset off, which is at line:col, and
+	// ends before the ';' or '{' at offset end.
+	off, line, col, end int
 }
 
 // Read reads one file, src, named name in positions. Problems go to diags;
@@ -118,6 +119,9 @@ type parser struct {
 	// marked is set when one of them is a marker.
 	buf    []clex.Token
 	marked bool
+	// pieces is memory for the declarator being read (see param), reused
+	// from one to the next: nothing keeps it.
+	pieces []piece
 }
 
 // text returns t's spelling: its bytes with line splices removed, as a C
@@ -125,13 +129,18 @@ type parser struct {
 // co_wrapper and a message quoting a token stays on one line. Without a
 // splice it is a substring of the source.
 func (p *parser) text(t clex.Token) string {
-	return spelling(p.src[t.Off:t.End])
+	if t.Spliced {
+		return spelling(p.src[t.Off:t.End])
+	}
+	return p.src[t.Off:t.End]
 }
 
 // is reports whether t is spelt s.
 func (p *parser) is(t clex.Token, s string) bool {
-	raw := p.src[t.Off:t.End]
-	return raw == s || len(raw) > len(s) && strings.IndexByte(raw, '\\') >= 0 && spelling(raw) == s
+	if t.Spliced {
+		return p.text(t) == s
+	}
+	return p.src[t.Off:t.End] == s
 }
 
 // spelling returns raw without its line splices (a backslash followed by
@@ -193,11 +202,12 @@ func (p *parser) run() {
 			return
 		case t.Kind == clex.Directive:
 			p.endDecl(t)
-		case t.Kind == clex.Punct && (p.is(t, ";") || p.is(t, "{") || p.is(t, "}")):
+		case t.Kind == clex.Punct && (p.src[t.Off] == ';' || p.src[t.Off] == '{' || p.src[t.Off] == '}'):
 			p.endAt(t)
 		default:
 			p.buf = append(p.buf, t)
-			if t.Kind == clex.Ident && !p.marked && isMarker(p.text(t)) {
+			// A marker is at least as long as the stem, splices or not.
+			if t.Kind == clex.Ident && !p.marked && t.End-t.Off >= len(model.MarkerStem) && isMarker(p.text(t)) {
 				p.marked = true
 			}
 		}
@@ -274,9 +284,9 @@ func (p *parser) function(term clex.Token) {
 	for i := 1; i < len(p.buf); i++ {
 		t := p.buf[i]
 		switch {
-		case t.Kind != clex.Punct || p.is(t, "*"):
+		case t.Kind != clex.Punct || p.src[t.Off] == '*':
 			continue
-		case !p.is(t, "(") || closing(p, p.buf, i) >= len(p.buf):
+		case p.src[t.Off] != '(' || closing(p, p.buf, i) >= len(p.buf):
 			return
 		}
 		name := p.buf[i-1]
@@ -284,8 +294,10 @@ func (p *parser) function(term clex.Token) {
 		if name.Kind != clex.Ident || isKeyword(text) || isAttribute(text) || isAnnotationMacro(text) {
 			return
 		}
+		first := p.buf[0]
 		p.out.Functions = append(p.out.Functions, Function{
-			Name: text, Conditions: p.lex.Conditions(), first: p.buf[0], end: term.Off,
+			Name: text, Conditions: p.lex.Conditions(),
+			off: first.Off, line: first.Line, col: first.Col, end: term.Off,
 		})
 		return
 	}
@@ -298,12 +310,12 @@ func (p *parser) hasSuspect() bool {
 	for i := 0; i+1 < len(p.buf); i++ {
 		t, next := p.buf[i], p.buf[i+1]
 		if t.Kind != clex.Ident {
-			if p.is(t, "(") {
+			if p.src[t.Off] == '(' {
 				return false
 			}
 			continue
 		}
-		if (next.Kind == clex.Ident || p.is(next, "*")) && mightBeMarker(p.text(t)) {
+		if (next.Kind == clex.Ident || p.src[next.Off] == '*') && mightBeMarker(p.text(t)) {
 			return true
 		}
 	}

@@ -29,8 +29,8 @@ type Proto struct {
 func (f *File) Prototype(fn *Function) (*Proto, bool) {
 	var diags diag.List
 	var lex clex.Lexer
-	lex.Reset(f.Name, f.src, &diags, fn.first.Off, fn.first.Line, fn.first.Col)
-	var toks []clex.Token
+	lex.Reset(f.Name, f.src, &diags, fn.off, fn.line, fn.col)
+	toks := make([]clex.Token, 0, 32)
 	for {
 		t := lex.Next()
 		if t.Kind == clex.EOF || t.Off >= fn.end {
@@ -111,7 +111,8 @@ func (p *parser) prototype(toks []clex.Token) (*Proto, bool) {
 
 // paramType is the canonical spelling of a parameter's type, named or not.
 func (p *parser) paramType(toks []clex.Token) string {
-	var pieces []piece
+	pieces := p.pieces[:0]
+	defer func() { p.pieces = pieces[:0] }()
 	for i, t := range toks {
 		if text := p.text(t); t.Kind == clex.Ident && (isAttribute(text) || text == "register") {
 			continue // not part of the type
@@ -128,29 +129,32 @@ func (p *parser) paramType(toks []clex.Token) string {
 	return render(p.src, pieces, name, false)
 }
 
-// SameType reports whether a and b, canonical spellings of types, name the
-// same type as far as TypeKey can tell. Equal spellings, the usual case,
-// cost nothing.
-func SameType(a, b string) bool { return a == b || TypeKey(a) == TypeKey(b) }
+// SameType reports whether a and b, canonical spellings of types (as
+// model.Param.Type), name the same type as far as their spelling tells:
+// qualifiers in any order, one name for each integer type ("unsigned" and
+// "unsigned int", "long int" and "long"), parameter names inside function
+// pointer types ignored. It knows nothing of typedefs: "int64_t" and
+// "long" differ.
+func SameType(a, b string) bool { return a == b || typeKey(a) == typeKey(b) }
 
 // SameParamType is SameType for parameter types, whose top-level
 // qualifiers do not matter.
-func SameParamType(a, b string) bool { return a == b || ParamTypeKey(a) == ParamTypeKey(b) }
+func SameParamType(a, b string) bool { return a == b || paramTypeKey(a) == paramTypeKey(b) }
 
-// TypeKey returns a spelling of the C type t (an abstract declarator, as
+// typeKey returns a spelling of the C type t (an abstract declarator, as
 // in model.Param.Type) under which two spellings of the same type are
 // equal: qualifiers come first and sorted, integer types have one name
 // ("unsigned" and "unsigned int", "long int" and "long"), and parameter
 // names inside function pointer types are dropped. It knows nothing of
 // typedefs: "int64_t" and "long" stay different.
-func TypeKey(t string) string {
+func typeKey(t string) string {
 	return spell(normalize(piecesOf(t)))
 }
 
-// ParamTypeKey is TypeKey for a parameter, whose top-level qualifiers do
+// paramTypeKey is typeKey for a parameter, whose top-level qualifiers do
 // not matter: "const int" and "int" parameters are compatible.
-func ParamTypeKey(t string) string {
-	pieces := normalize(piecesOf(TypeKey(t)))
+func paramTypeKey(t string) string {
+	pieces := normalize(piecesOf(typeKey(t)))
 	lastStar := -1
 	depth := 0
 	for i, pc := range pieces {
@@ -259,7 +263,7 @@ func paramList(pieces []piece) []piece {
 			if len(out) > 0 {
 				out = append(out, piece{text: ",", kind: clex.Punct, index: -1})
 			}
-			out = append(out, piecesOf(ParamTypeKey(spell(param)))...)
+			out = append(out, piecesOf(paramTypeKey(spell(param)))...)
 			start = i + 1
 		}
 	}

@@ -7,8 +7,12 @@ import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
 
-// isMarker reports whether id is a marker of any release.
+// isMarker reports whether id is a marker of any release. It is asked of
+// every identifier of a file, so it looks for the stem first.
 func isMarker(id string) bool {
+	if !strings.Contains(id, model.MarkerStem) {
+		return false
+	}
 	_, ok := model.LookupMarker(id)
 	return ok
 }
@@ -30,7 +34,7 @@ func mightBeMarker(id string) bool {
 		return false
 	}
 	for _, m := range model.Markers {
-		if abs(len(m.Name)-len(id)) <= 2 && editDistance(id, m.Name) <= 2 {
+		if abs(len(m.Name)-len(id)) <= 2 && editDistance(id, m.Name, 2) <= 2 {
 			return true
 		}
 	}
@@ -56,7 +60,7 @@ func suggest(id string) string {
 		if m.Removed != "" {
 			continue
 		}
-		if d := editDistance(id, m.Name); d < bestDist {
+		if d := editDistance(id, m.Name, bestDist); d < bestDist {
 			best, bestDist = m.Name, d
 		}
 	}
@@ -101,20 +105,27 @@ func badCombination(id string) string {
 	return ""
 }
 
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
+// editDistance is the Levenshtein distance between a and b, in bytes, if
+// it is at most limit; otherwise some number above limit, found as soon
+// as every way of editing a prefix of a costs more.
+func editDistance(a, b string, limit int) int {
 	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
 	for j := range prev {
 		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {
 		cur[0] = i
+		best := cur[0]
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return best
 		}
 		prev, cur = cur, prev
 	}
