@@ -7,7 +7,6 @@
 package model
 
 import (
-
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 )
 
