@@ -70,17 +70,17 @@ func wrapper(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wra
 
 	// Parameter names share scopes with the names of the generated code.
 	ok := true
-	for i, p := range w.Params {
+	seen := make(map[string]diag.Pos, len(w.Params))
+	for _, p := range w.Params {
 		if what, used := emit.Uses(w, p.Name); used {
 			diags.Errorf(p.Pos, "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, what)
 			ok = false
 		}
-		for _, q := range w.Params[:i] {
-			if q.Name == p.Name {
-				diags.Errorf(p.Pos, "duplicate parameter name '%s' in '%s' (first at %d:%d)", p.Name, name, q.Pos.Line, q.Pos.Col)
-				ok = false
-				break
-			}
+		if q, dup := seen[p.Name]; dup {
+			diags.Errorf(p.Pos, "duplicate parameter name '%s' in '%s' (first at %d:%d)", p.Name, name, q.Line, q.Col)
+			ok = false
+		} else {
+			seen[p.Name] = p.Pos
 		}
 	}
 	return w, ok
