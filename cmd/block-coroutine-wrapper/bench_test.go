@@ -64,7 +64,8 @@ func BenchmarkProcess100k(b *testing.B) {
 	}
 	b.SetBytes(int64(len(src)))
 	var peak int64
-	for i := 0; b.Loop(); i++ {
+	b.ResetTimer()
+	for i := range b.N {
 		// A new output name each time: an unchanged output would not be
 		// written, which is a different (cheaper) run.
 		out := filepath.Join(dir, "out-"+itoa(i%2)+".c")
@@ -83,7 +84,8 @@ func BenchmarkProcess100k(b *testing.B) {
 // make it grow.
 func BenchmarkStartup(b *testing.B) {
 	bin := buildBinary(b)
-	for b.Loop() {
+	b.ResetTimer()
+	for range b.N {
 		if out, err := exec.Command(bin, "--version").CombinedOutput(); err != nil {
 			b.Fatalf("%v\n%s", err, out)
 		}

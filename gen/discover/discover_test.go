@@ -113,7 +113,8 @@ func BenchmarkScan(b *testing.B) {
 	write(b, root, files)
 	b.SetBytes(size)
 	b.ReportAllocs()
-	for b.Loop() {
+	b.ResetTimer()
+	for range b.N {
 		res, err := discover.Scan(root, []string{"include"}, nil)
 		if err != nil {
 			b.Fatal(err)
