@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/alecthomas/kong"
@@ -262,10 +263,10 @@ func (j *job) run() int {
 	var dep []byte
 	if j.depfile != "" {
 		var err error
-		if dep, err = depfile.Format(j.out, deps); err != nil {
+		if dep, err = depfile.Host.Format(j.out, deps); err != nil {
 			var de *depfile.Error
 			if errors.As(err, &de) {
-				fmt.Fprintf(j.e.stderr, "%s: error: cannot be listed in a depfile: %s\n", de.Path, de.Reason)
+				fmt.Fprintf(j.e.stderr, "%s: error: cannot be listed in a depfile: %s\n", shownPath(de.Path), de.Reason)
 			} else {
 				fmt.Fprintf(j.e.stderr, "%s: error: %v\n", j.depfile, err)
 			}
@@ -355,6 +356,18 @@ func usageError(e env, err error) int {
 	fmt.Fprintf(e.stderr, "%s: error: %v\n", gen.Tool, err)
 	fmt.Fprintf(e.stderr, "Run '%s --help' for usage.\n", gen.Tool)
 	return exitUsage
+}
+
+// shownPath is p as a message shows it: as it is, unless a line break or
+// another control byte would break the message's line, then quoted as Go
+// quotes a string.
+func shownPath(p string) string {
+	for i := 0; i < len(p); i++ {
+		if p[i] < ' ' || p[i] == 0x7f {
+			return strconv.Quote(p)
+		}
+	}
+	return p
 }
 
 // pathErr drops the path from a *fs.PathError, which the message already
