@@ -11,10 +11,14 @@ import (
 	"testing"
 )
 
-// TestMain lets the test binary serve as peakRSS's launcher.
+// TestMain lets the test binary serve as peakRSS's launcher, and as the
+// tool for ninja in TestOddPathsNinja.
 func TestMain(m *testing.M) {
 	if os.Getenv(launcherEnv) == "1" {
 		os.Exit(launch(os.Args[1:]))
+	}
+	if name := os.Getenv(argsFileEnv); name != "" {
+		os.Exit(runArgsFile(name))
 	}
 	os.Exit(m.Run())
 }
