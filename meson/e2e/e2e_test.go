@@ -66,7 +66,7 @@ func TestMesonSubproject(t *testing.T) {
 	ctest.Require(t, "ninja-build", "ninja")
 	ctest.Require(t, "gcc", "gcc")
 	// go test puts its own go first on PATH; meson finds that one.
-	ctest.Require(t, "golang (Go 1.26 or later, https://go.dev/dl/)", "go")
+	ctest.Require(t, "golang (Go 1.22 or later, https://go.dev/dl/)", "go")
 
 	p := newParent(t)
 	blockGen := filepath.Join(p.build, "demo", "block-gen.c")
