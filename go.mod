@@ -1,20 +1,10 @@
 module github.com/bcwtool/block-coroutine-wrapper
 
-go 1.26.0
+go 1.22.0
 
 require (
 	github.com/alecthomas/kong v1.17.0
 	github.com/google/go-cmp v0.7.0
-	github.com/rogpeppe/go-internal v1.16.0
-	golang.org/x/tools v0.52.0
+	github.com/rogpeppe/go-internal v1.13.1
+	golang.org/x/tools v0.30.0
 )
-
-require (
-	github.com/BurntSushi/toml v1.4.1-0.20240526193622-a339e1f7089c // indirect
-	golang.org/x/exp/typeparams v0.0.0-20231108232855-2478ac86f678 // indirect
-	golang.org/x/mod v0.42.0 // indirect
-	golang.org/x/sync v0.24.0 // indirect
-	honnef.co/go/tools v0.8.2 // indirect
-)
-
-tool honnef.co/go/tools/cmd/staticcheck

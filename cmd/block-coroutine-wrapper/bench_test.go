@@ -12,10 +12,14 @@ import (
 	"testing"
 )
 
-// TestMain lets the test binary serve as peakRSS's launcher.
+// TestMain lets the test binary serve as peakRSS's launcher, and as the
+// tool for ninja in TestOddPathsNinja.
 func TestMain(m *testing.M) {
 	if os.Getenv(launcherEnv) == "1" {
 		os.Exit(launch(os.Args[1:]))
+	}
+	if name := os.Getenv(argsFileEnv); name != "" {
+		os.Exit(runArgsFile(name))
 	}
 	os.Exit(m.Run())
 }
@@ -65,7 +69,8 @@ func BenchmarkProcess100k(b *testing.B) {
 	}
 	b.SetBytes(int64(len(src)))
 	var peak int64
-	for i := 0; i < b.N; i++ {
+	b.ResetTimer()
+	for i := range b.N {
 		// A new output name each time: an unchanged output would not be
 		// written, which is a different (cheaper) run.
 		out := filepath.Join(dir, "out-"+itoa(i%2)+".c")
@@ -84,7 +89,8 @@ func BenchmarkProcess100k(b *testing.B) {
 // make it grow.
 func BenchmarkStartup(b *testing.B) {
 	bin := buildBinary(b)
-	for i := 0; i < b.N; i++ {
+	b.ResetTimer()
+	for range b.N {
 		if out, err := exec.Command(bin, "--version").CombinedOutput(); err != nil {
 			b.Fatalf("%v\n%s", err, out)
 		}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/alecthomas/kong"
@@ -43,17 +44,47 @@ func (e env) path(p string) string {
 	return filepath.Join(e.dir, p)
 }
 
-// flags is the command line.
+// flags is the command line. Paths are pathArg: kong's string mapper
+// would replace bytes that are not UTF-8 with U+FFFD, and its slice mapper
+// would split at commas.
 type flags struct {
-	Output  string           `short:"o" placeholder:"OUT.c" help:"Write the generated C to OUT.c (replaced only when its bytes change)."`
-	Depfile string           `placeholder:"FILE" help:"Also write a Makefile-syntax depfile for ninja listing every file read and directory scanned."`
-	Scan    []string         `placeholder:"DIR" help:"Also read every .h and .c file under DIR that declares a wrapper, after the named inputs, in sorted order. Repeatable."`
+	Output  pathArg          `short:"o" placeholder:"OUT.c" help:"Write the generated C to OUT.c (replaced only when its bytes change)."`
+	Depfile pathArg          `placeholder:"FILE" help:"Also write a Makefile-syntax depfile for ninja listing every file read and directory scanned."`
+	Scan    []pathArg        `sep:"none" placeholder:"DIR" help:"Also read every .h and .c file under DIR that declares a wrapper, after the named inputs, in sorted order. Repeatable."`
 	Qemu    string           `name:"qemu" placeholder:"VERSION" help:"Write the C of this QEMU release's generator (5.2 and later, as QEMU spells it: 7.2.0, 8.1, 10.2.50). Default: the newest (9.0 and later)."`
 	Check   bool             `help:"Write nothing; exit 0 if OUT.c is up to date, else 1 with a unified diff on stderr."`
 	List    listFormat       `placeholder:"json" help:"Write nothing but the wrappers found, one per line (file:line: marker wrapper -> target), or as JSON with --list=json. Without -o every argument is an input."`
 	Werror  bool             `name:"Werror" help:"Treat warnings as errors."`
 	Version kong.VersionFlag `help:"Print the version and exit."`
-	Args    []string         `arg:"" optional:"" name:"INPUT" help:"C headers and sources holding wrapper declarations, in output order. Without -o, the first argument is OUT.c, as for QEMU's script."`
+	Args    []pathArg        `arg:"" optional:"" name:"INPUT" help:"C headers and sources holding wrapper declarations, in output order. Without -o, the first argument is OUT.c, as for QEMU's script."`
+}
+
+// pathArg is a path from the command line, byte for byte as given: one
+// argument is one path, whatever bytes it holds (Linux allows any but NUL
+// and '/' in a name, so not only UTF-8).
+type pathArg string
+
+// Decode takes the argument as it is. kong's own string mapper passes it
+// through encoding/json, which turns invalid UTF-8 into U+FFFD.
+func (p *pathArg) Decode(ctx *kong.DecodeContext) error {
+	tok, err := ctx.Scan.PopValue("path")
+	if err != nil {
+		return err
+	}
+	s, ok := tok.Value.(string)
+	if !ok {
+		return fmt.Errorf("expected a path, got %v", tok.Value)
+	}
+	*p = pathArg(s)
+	return nil
+}
+
+func paths(ps []pathArg) []string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = string(p)
+	}
+	return s
 }
 
 const description = `Generate QEMU's block-gen.c from coroutine wrapper declarations.
@@ -132,7 +163,7 @@ type job struct {
 }
 
 func newJob(f *flags, e env) (*job, error) {
-	j := &job{e: e, out: f.Output, depfile: f.Depfile, inputs: f.Args, scan: f.Scan, dialect: dialect.Current,
+	j := &job{e: e, out: string(f.Output), depfile: string(f.Depfile), inputs: paths(f.Args), scan: paths(f.Scan), dialect: dialect.Current,
 		check: f.Check, list: f.List, werror: f.Werror}
 	if j.list != "" {
 		if j.check || j.depfile != "" {
@@ -232,10 +263,10 @@ func (j *job) run() int {
 	var dep []byte
 	if j.depfile != "" {
 		var err error
-		if dep, err = depfile.Format(j.out, deps); err != nil {
+		if dep, err = depfile.Host.Format(j.out, deps); err != nil {
 			var de *depfile.Error
 			if errors.As(err, &de) {
-				fmt.Fprintf(j.e.stderr, "%s: error: cannot be listed in a depfile: %s\n", de.Path, de.Reason)
+				fmt.Fprintf(j.e.stderr, "%s: error: cannot be listed in a depfile: %s\n", shownPath(de.Path), de.Reason)
 			} else {
 				fmt.Fprintf(j.e.stderr, "%s: error: %v\n", j.depfile, err)
 			}
@@ -325,6 +356,18 @@ func usageError(e env, err error) int {
 	fmt.Fprintf(e.stderr, "%s: error: %v\n", gen.Tool, err)
 	fmt.Fprintf(e.stderr, "Run '%s --help' for usage.\n", gen.Tool)
 	return exitUsage
+}
+
+// shownPath is p as a message shows it: as it is, unless a line break or
+// another control byte would break the message's line, then quoted as Go
+// quotes a string.
+func shownPath(p string) string {
+	for i := 0; i < len(p); i++ {
+		if p[i] < ' ' || p[i] == 0x7f {
+			return strconv.Quote(p)
+		}
+	}
+	return p
 }
 
 // pathErr drops the path from a *fs.PathError, which the message already

@@ -8,6 +8,7 @@
 package e2e
 
 import (
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -65,7 +66,7 @@ func TestMesonSubproject(t *testing.T) {
 	ctest.Require(t, "ninja-build", "ninja")
 	ctest.Require(t, "gcc", "gcc")
 	// go test puts its own go first on PATH; meson finds that one.
-	ctest.Require(t, "golang (Go 1.26 or later, https://go.dev/dl/)", "go")
+	ctest.Require(t, "golang (Go 1.22 or later, https://go.dev/dl/)", "go")
 
 	p := newParent(t)
 	blockGen := filepath.Join(p.build, "demo", "block-gen.c")
@@ -230,12 +231,8 @@ func newParent(t *testing.T) *parent {
 	root := ctest.Root(t)
 	dir := filepath.Join(t.TempDir(), "parent")
 	p := &parent{dir: dir, build: filepath.Join(dir, "build")}
-	if err := os.CopyFS(dir, os.DirFS("testdata/parent")); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.CopyFS(filepath.Join(dir, "demo"), os.DirFS(filepath.Join(root, "testdata", "demo"))); err != nil {
-		t.Fatal(err)
-	}
+	copyTree(t, dir, "testdata/parent")
+	copyTree(t, filepath.Join(dir, "demo"), filepath.Join(root, "testdata", "demo"))
 	writeFile(t, filepath.Join(dir, "demo", "include", "block", "gen-only.h"), genOnlyHeader)
 	sub := filepath.Join(dir, "subprojects")
 	writeFile(t, filepath.Join(sub, "block-coroutine-wrapper.wrap"),
@@ -330,6 +327,32 @@ func edit(t *testing.T, path, old, new string) {
 		t.Fatalf("%s: %q occurs %d times, want once", path, old, strings.Count(src, old))
 	}
 	writeFile(t, path, strings.Replace(src, old, new, 1))
+}
+
+// copyTree copies the directories and regular files under src to dst, as
+// os.CopyFS would; that needs Go 1.23, and go.mod's floor is Go 1.22.
+func copyTree(t *testing.T, dst, src string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o777)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o666)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 func readFile(t *testing.T, path string) string {
