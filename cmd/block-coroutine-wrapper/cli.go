@@ -152,9 +152,10 @@ func parseJob(args []string, e env) (*job, error) {
 // job is one validated command line.
 type job struct {
 	e       env
-	out     string   // the output as given; "" when only listing
-	depfile string   // "" for none
-	inputs  []string // named inputs as given
+	out     string        // the output as given; "" when only listing
+	depfile string        // "" for none
+	inputs  []string      // named inputs as given
+	named   []fs.FileInfo // the named inputs that exist, to skip when scanning
 	scan    []string
 	dialect *dialect.Dialect
 	check   bool
@@ -203,6 +204,7 @@ func newJob(f *flags, e env) (*job, error) {
 // each other: the reference truncates an output that is also an input
 // before reading it.
 func (j *job) checkPaths() error {
+	out, dep := j.stat(j.out), j.stat(j.depfile)
 	seen := map[string]bool{}
 	for _, in := range j.inputs {
 		clean := filepath.Clean(in)
@@ -210,28 +212,40 @@ func (j *job) checkPaths() error {
 			return usagef("input %s is named twice", in)
 		}
 		seen[clean] = true
-		if j.out != "" && j.samePath(in, j.out) {
+		info := j.stat(in)
+		if info != nil {
+			j.named = append(j.named, info)
+		}
+		if j.out != "" && samePath(in, j.out, info, out) {
 			return usagef("the output %s is also an input; it would be overwritten", j.out)
 		}
-		if j.depfile != "" && j.samePath(in, j.depfile) {
+		if j.depfile != "" && samePath(in, j.depfile, info, dep) {
 			return usagef("the depfile %s is also an input; it would be overwritten", j.depfile)
 		}
 	}
-	if j.depfile != "" && j.samePath(j.out, j.depfile) {
+	if j.depfile != "" && samePath(j.out, j.depfile, out, dep) {
 		return usagef("the depfile and the output are the same file, %s", j.out)
 	}
 	return nil
 }
 
-// samePath reports whether a and b name the same file: the same path, or
-// the same existing file under two names.
-func (j *job) samePath(a, b string) bool {
-	if filepath.Clean(a) == filepath.Clean(b) {
-		return true
+// stat returns what the file system says of the file at p, or nil if p is
+// "" or cannot be stat'ed.
+func (j *job) stat(p string) fs.FileInfo {
+	if p == "" {
+		return nil
 	}
-	ai, err1 := os.Stat(j.e.path(a))
-	bi, err2 := os.Stat(j.e.path(b))
-	return err1 == nil && err2 == nil && os.SameFile(ai, bi)
+	info, err := os.Stat(j.e.path(p))
+	if err != nil {
+		return nil
+	}
+	return info
+}
+
+// samePath reports whether a and b name the same file: the same path, or
+// the same existing file (ai and bi, from stat) under two names.
+func samePath(a, b string, ai, bi fs.FileInfo) bool {
+	return filepath.Clean(a) == filepath.Clean(b) || ai != nil && bi != nil && os.SameFile(ai, bi)
 }
 
 func (j *job) run() int {
@@ -309,16 +323,12 @@ func (j *job) checkOutput(r *gen.Result) int {
 // read reads the named inputs, then scans the directories, and returns the
 // inputs in output order and what the depfile must list.
 func (j *job) read(diags *diag.List) (inputs []gen.Input, deps []string) {
-	var named []os.FileInfo
 	for _, name := range j.inputs {
 		diags.RankFile(name)
 		src, err := os.ReadFile(j.e.path(name))
 		if err != nil {
 			diags.Errorf(diag.Pos{File: name}, "cannot read the file: %v", pathErr(err))
 			continue
-		}
-		if info, err := os.Stat(j.e.path(name)); err == nil {
-			named = append(named, info)
 		}
 		inputs = append(inputs, gen.Input{Name: name, Src: src})
 		deps = append(deps, name)
@@ -327,7 +337,7 @@ func (j *job) read(diags *diag.List) (inputs []gen.Input, deps []string) {
 		return inputs, deps
 	}
 	res, err := discover.Scan(j.e.dir, j.scan, func(_ string, info fs.FileInfo) bool {
-		for _, n := range named {
+		for _, n := range j.named {
 			if os.SameFile(n, info) {
 				return true // named explicitly: read once, in its place
 			}
