@@ -36,7 +36,8 @@ type File struct {
 	// file scope, in source order: candidates for a wrapper to call.
 	Functions []Function
 
-	src []byte // the source, for Prototype
+	src    []byte      // the source, for Prototype
+	reader protoReader // Prototype's scratch memory
 }
 
 // Decl is a wrapper declaration as written: the marker, return type, name

@@ -25,21 +25,33 @@ type Proto struct {
 
 // Prototype reads the function fn of f. It returns ok=false for a
 // declaration it cannot read, which is then not checked; reading it
-// reports nothing.
+// reports nothing. The scratch memory of one read is kept for the next,
+// so Prototype must not be called on one File from two goroutines at once.
 func (f *File) Prototype(fn *Function) (*Proto, bool) {
-	var diags diag.List
-	var lex clex.Lexer
-	lex.Reset(f.Name, f.src, &diags, fn.off, fn.line, fn.col)
-	toks := make([]clex.Token, 0, 32)
+	r := &f.reader
+	if r.p.src == "" {
+		r.p = parser{lex: &r.lex, file: f.Name, diags: &r.diags}
+	}
+	r.diags = diag.List{}
+	r.lex.Reset(f.Name, f.src, &r.diags, fn.off, fn.line, fn.col)
+	r.p.src = r.lex.Source()
+	r.toks = r.toks[:0]
 	for {
-		t := lex.Next()
+		t := r.lex.Next()
 		if t.Kind == clex.EOF || t.Off >= fn.end {
 			break
 		}
-		toks = append(toks, t)
+		r.toks = append(r.toks, t)
 	}
-	p := &parser{lex: &lex, file: f.Name, src: lex.Source(), diags: &diags}
-	return p.prototype(toks)
+	return r.p.prototype(r.toks)
+}
+
+// protoReader is what Prototype keeps from one read to the next.
+type protoReader struct {
+	lex   clex.Lexer
+	diags diag.List
+	toks  []clex.Token
+	p     parser
 }
 
 func (p *parser) prototype(toks []clex.Token) (*Proto, bool) {
