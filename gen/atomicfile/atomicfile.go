@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -34,12 +35,9 @@ func WriteIfChanged(path string, data []byte) (changed bool, err error) {
 	case !info.Mode().IsRegular():
 		return false, fmt.Errorf("%s is not a regular file", path)
 	default:
-		old, err := os.ReadFile(path)
-		if err != nil {
+		same, err := holds(path, info.Size(), data)
+		if err != nil || same {
 			return false, err
-		}
-		if bytes.Equal(old, data) {
-			return false, nil
 		}
 		mode := info.Mode().Perm()
 		keep = &mode
@@ -76,6 +74,32 @@ func WriteIfChanged(path string, data []byte) (changed bool, err error) {
 	if d, err := os.Open(filepath.Dir(path)); err == nil {
 		d.Sync()
 		d.Close()
+	}
+	return true, nil
+}
+
+// holds reports whether the file at path, of size bytes, holds data. It
+// reads the file a piece at a time: an output is often large, and it is
+// already in memory once.
+func holds(path string, size int64, data []byte) (bool, error) {
+	if size != int64(len(data)) {
+		return false, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	buf := make([]byte, min(len(data), 256<<10))
+	for off := 0; off < len(data); {
+		n, err := io.ReadFull(f, buf[:min(len(buf), len(data)-off)])
+		if err != nil {
+			return false, nil // shorter than it was: it differs
+		}
+		if !bytes.Equal(buf[:n], data[off:off+n]) {
+			return false, nil
+		}
+		off += n
 	}
 	return true, nil
 }

@@ -147,3 +147,33 @@ func TestKeepsPermissions(t *testing.T) {
 		}
 	}
 }
+
+// TestLargeFilesCompared compares outputs larger than one read with the
+// file on disk: the same bytes leave it alone, a difference anywhere
+// (first byte, across a read boundary, last byte) replaces it.
+func TestLargeFilesCompared(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "out.c")
+	old := make([]byte, 600<<10)
+	for i := range old {
+		old[i] = byte('a' + i%26)
+	}
+	for _, at := range []int{-1, 0, 256<<10 - 1, 256 << 10, len(old) - 1} {
+		if err := os.WriteFile(path, old, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		os.Chtimes(path, past, past)
+		data := append([]byte(nil), old...)
+		if at >= 0 {
+			data[at] = '#'
+		}
+		changed, err := WriteIfChanged(path, data)
+		if err != nil || changed != (at >= 0) {
+			t.Fatalf("difference at %d: WriteIfChanged = %v, %v", at, changed, err)
+		}
+		got, _ := os.ReadFile(path)
+		info, _ := os.Stat(path)
+		if string(got) != string(data) || (at < 0) != info.ModTime().Equal(past) {
+			t.Errorf("difference at %d: the file holds the wrong bytes or was touched needlessly", at)
+		}
+	}
+}

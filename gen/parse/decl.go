@@ -122,7 +122,7 @@ specifiers:
 		p.errorf(p.pos(term), "missing ')' to close the parameter list of '%s' opened at %d:%d", d.Name, toks[open].Line, toks[open].Col)
 		return d, false
 	}
-	if d.Params, ok = p.params(d.Name, toks, open, end); !ok {
+	if d.Params, ok = p.readParams(d.Name, toks, open, end); !ok {
 		return d, false
 	}
 

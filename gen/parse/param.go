@@ -7,14 +7,14 @@ import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
 
-// params splits the parameter list toks[open+1:end] of the wrapper fn at
+// readParams splits the parameter list toks[open+1:end] of the wrapper fn at
 // top-level commas and reads each parameter.
-func (p *parser) params(fn string, toks []clex.Token, open, end int) ([]model.Param, bool) {
+func (p *parser) readParams(fn string, toks []clex.Token, open, end int) ([]model.Param, bool) {
 	inner := toks[open+1 : end]
 	if len(inner) == 0 || (len(inner) == 1 && p.is(inner[0], "void")) {
 		return nil, true
 	}
-	var params []model.Param
+	params := p.params[:0]
 	ok := p.eachParam(toks, open, end, func(lo, hi int) bool {
 		if lo == hi {
 			p.errorf(p.pos(toks[hi]), "expected a parameter declaration before '%s' in '%s'", p.text(toks[hi]), fn)
@@ -24,7 +24,10 @@ func (p *parser) params(fn string, toks []clex.Token, open, end int) ([]model.Pa
 		params = append(params, param)
 		return ok
 	})
-	return params, ok
+	p.params = params[:0]
+	// The model keeps the parameters: exactly as many as there are, not
+	// the capacity that appending left.
+	return append([]model.Param(nil), params...), ok
 }
 
 // eachParam calls fn with the bounds [lo, hi) of each parameter of the

@@ -120,9 +120,10 @@ type parser struct {
 	// marked is set when one of them is a marker.
 	buf    []clex.Token
 	marked bool
-	// pieces is memory for the declarator being read (see param), reused
-	// from one to the next: nothing keeps it.
+	// pieces and params are memory for the declarator and the parameter
+	// list being read, reused from one to the next.
 	pieces []piece
+	params []model.Param
 }
 
 // text returns t's spelling: its bytes with line splices removed, as a C
