@@ -82,13 +82,22 @@ func Read(name string, src []byte, diags *diag.List) *File {
 		// The guard is the outermost group of everything in the file, and
 		// the generated code must not repeat it.
 		for i := range p.out.Decls {
-			p.out.Decls[i].Conditions = p.out.Decls[i].Conditions[1:]
+			p.out.Decls[i].Conditions = outsideGuard(p.out.Decls[i].Conditions)
 		}
 		for i := range p.out.Functions {
-			p.out.Functions[i].Conditions = p.out.Functions[i].Conditions[1:]
+			p.out.Functions[i].Conditions = outsideGuard(p.out.Functions[i].Conditions)
 		}
 	}
 	return p.out
+}
+
+// outsideGuard returns the groups of a point of a guarded file without the
+// guard. A declaration that the guard's own #endif ends has none left.
+func outsideGuard(cs []model.Condition) []model.Condition {
+	if len(cs) == 0 {
+		return cs
+	}
+	return cs[1:]
 }
 
 // HasWrapper reports whether src declares at least one wrapper, valid or

@@ -91,6 +91,19 @@ func TestDeclarations(t *testing.T) {
 	}
 }
 
+// TestGuardEndsADeclaration reads a declaration that the include guard's
+// own #endif ends: it lies outside every group, the guard's too.
+func TestGuardEndsADeclaration(t *testing.T) {
+	var diags diag.List
+	f := parse.Read("g.h", []byte("#ifndef G\n#define G\nint co_wrapper bdrv_x(int n);\nint bdrv_co_x(int n)\n#endif\n"), &diags)
+	if len(f.Decls) != 1 || len(f.Decls[0].Conditions) != 0 {
+		t.Errorf("declarations %+v, want bdrv_x outside every group", f.Decls)
+	}
+	if len(f.Functions) != 1 || f.Functions[0].Name != "bdrv_co_x" || len(f.Functions[0].Conditions) != 0 {
+		t.Errorf("functions %+v, want bdrv_co_x outside every group", f.Functions)
+	}
+}
+
 func TestHasWrapper(t *testing.T) {
 	for _, tc := range []struct {
 		src  string
