@@ -1,3 +1,8 @@
+//go:build unix
+
+// Unix only: the benchmarks run the binary built by safety_test.go (unix)
+// and read the peak memory from getrusage, which Windows does not have.
+
 package main
 
 import (
