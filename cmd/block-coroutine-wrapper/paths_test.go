@@ -39,6 +39,15 @@ func header(n int) []byte {
 	return []byte(fmt.Sprintf("int coroutine_fn bdrv_co_odd%d(BlockDriverState *bs);\nint co_wrapper bdrv_odd%d(BlockDriverState *bs);\n", n, n))
 }
 
+// writeFile writes a file (here, not in the Unix-only safety_test.go,
+// so that the package's tests build for Windows).
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o666); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // put writes a file, making its directory.
 func put(t *testing.T, path string, data []byte) {
 	t.Helper()
