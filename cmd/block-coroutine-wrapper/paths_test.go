@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -61,6 +62,9 @@ func put(t *testing.T, path string, data []byte) {
 // once have changed: bytes that are not UTF-8 (re-encoded as U+FFFD) and
 // a comma in a --scan value (split there).
 func TestPathArguments(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("for POSIX hosts: Windows names files in UTF-16, so a name that is not UTF-8 cannot be made there")
+	}
 	dir := t.TempDir()
 	for name, n := range map[string]int{"lat\xe9n/a.h": 1, "c,omma/b.h": 2} {
 		put(t, filepath.Join(dir, name), header(n))
