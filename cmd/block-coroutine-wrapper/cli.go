@@ -37,12 +37,7 @@ type env struct {
 	stdout, stderr io.Writer
 }
 
-func (e env) path(p string) string {
-	if filepath.IsAbs(p) {
-		return p
-	}
-	return filepath.Join(e.dir, p)
-}
+func (e env) path(p string) string { return discover.Abs(e.dir, p) }
 
 // flags is the command line. Paths are pathArg: kong's string mapper
 // would replace bytes that are not UTF-8 with U+FFFD, and its slice mapper

@@ -37,10 +37,8 @@ type Result struct {
 	Read, Dirs []string
 }
 
-// Scan walks each directory in dirs for .h and .c files. Relative paths
-// are resolved against root (on Windows, a path starting with a separator
-// is on root's drive, and one with a drive letter but no separator after
-// it, "D:inc", is left to the system). A file that
+// Scan walks each directory in dirs for .h and .c files. Paths are
+// resolved against root with Abs. A file that
 // cannot hold a marker (no "co_wrapper" bytes) is not lexed; the others
 // count when they hold a wrapper declaration outside comments, literals and
 // dead groups. Files for which skip returns true (inputs named explicitly)
@@ -110,14 +108,23 @@ type scanner struct {
 	r    *Result
 }
 
-func (s *scanner) abs(p string) string {
+func (s *scanner) abs(p string) string { return Abs(s.root, p) }
+
+// Abs returns p as the system finds it when root is the working directory:
+// an absolute p as it is, a relative one joined to root. On Windows a p
+// starting with a separator ("\inc") is on root's drive, and one with a
+// drive letter and no separator after it ("D:inc", relative to that
+// drive's working directory) is left to the system. Plain
+// filepath.Join(root, p) would make "inc" of the first and ".\D:inc" of the
+// second.
+func Abs(root, p string) string {
 	switch {
 	case filepath.IsAbs(p) || filepath.VolumeName(p) != "":
 		return p
 	case p != "" && os.IsPathSeparator(p[0]): // Windows: rooted on the current drive
-		return filepath.VolumeName(s.root) + p
+		return filepath.VolumeName(root) + p
 	}
-	return filepath.Join(s.root, p)
+	return filepath.Join(root, p)
 }
 
 // join returns the path of name inside dir, spelt as Scan says.

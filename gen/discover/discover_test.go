@@ -124,6 +124,34 @@ func TestScanSpelling(t *testing.T) {
 	}
 }
 
+func TestAbs(t *testing.T) {
+	tests := []struct{ root, p, want string }{
+		{"/work", "inc", "/work/inc"},
+		{"/work", "./inc/../x.h", "/work/x.h"},
+		{"/work", "/usr/include", "/usr/include"},
+		{".", "inc", "inc"},
+	}
+	if runtime.GOOS == "windows" {
+		tests = []struct{ root, p, want string }{
+			{`C:\work`, `inc`, `C:\work\inc`},
+			{`C:\work`, `inc/x.h`, `C:\work\inc\x.h`},
+			{`C:\work`, `D:\src\x.h`, `D:\src\x.h`},
+			{`C:\work`, `D:/src/x.h`, `D:/src/x.h`},
+			{`C:\work`, `\include`, `C:\include`},
+			{`C:\work`, `/include`, `C:/include`},
+			{`C:\work`, `D:inc`, `D:inc`},
+			{`C:\work`, `\\srv\share\x.h`, `\\srv\share\x.h`},
+			{`.`, `\include`, `\include`},
+			{`.`, `inc`, `inc`},
+		}
+	}
+	for _, tc := range tests {
+		if got := discover.Abs(tc.root, tc.p); got != tc.want {
+			t.Errorf("Abs(%q, %q) = %q, want %q", tc.root, tc.p, got, tc.want)
+		}
+	}
+}
+
 // TestScanSymlinks follows links to files and directories, reads a file
 // reached under two names once, ends a loop and passes over a dangling
 // link.
