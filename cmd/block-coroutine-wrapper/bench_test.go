@@ -1,3 +1,8 @@
+//go:build unix
+
+// Unix only: the benchmarks run the binary built by safety_test.go (unix)
+// and read the peak memory from getrusage, which Windows does not have.
+
 package main
 
 import (
@@ -12,16 +17,9 @@ import (
 	"testing"
 )
 
-// TestMain lets the test binary serve as peakRSS's launcher, and as the
-// tool for ninja in TestOddPathsNinja.
-func TestMain(m *testing.M) {
-	if os.Getenv(launcherEnv) == "1" {
-		os.Exit(launch(os.Args[1:]))
-	}
-	if name := os.Getenv(argsFileEnv); name != "" {
-		os.Exit(runArgsFile(name))
-	}
-	os.Exit(m.Run())
+// The test binary serves as peakRSS's launcher (see TestMain).
+func init() {
+	roles[launcherEnv] = func(string) int { return launch(os.Args[1:]) }
 }
 
 // launcherEnv makes the test binary run the command of its arguments and

@@ -37,12 +37,7 @@ type env struct {
 	stdout, stderr io.Writer
 }
 
-func (e env) path(p string) string {
-	if filepath.IsAbs(p) {
-		return p
-	}
-	return filepath.Join(e.dir, p)
-}
+func (e env) path(p string) string { return discover.Abs(e.dir, p) }
 
 // flags is the command line. Paths are pathArg: kong's string mapper
 // would replace bytes that are not UTF-8 with U+FFFD, and its slice mapper
@@ -327,6 +322,9 @@ func (j *job) read(diags *diag.List) (inputs []gen.Input, deps []string) {
 		diags.RankFile(name)
 		src, err := os.ReadFile(j.e.path(name))
 		if err != nil {
+			if info, serr := os.Stat(j.e.path(name)); serr == nil && info.IsDir() {
+				err = errIsDir // Windows would say "Invalid function."
+			}
 			diags.Errorf(diag.Pos{File: name}, "cannot read the file: %v", pathErr(err))
 			continue
 		}
@@ -381,11 +379,26 @@ func shownPath(p string) string {
 }
 
 // pathErr drops the path from a *fs.PathError, which the message already
-// names.
+// names, and spells a missing file and a refused access as Linux does (and
+// gcc on every host), so that messages do not depend on the host: Windows
+// would say "File not found.", "Path not found." or "Access is denied.".
 func pathErr(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return pe.Err
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errNotExist
+	case errors.Is(err, fs.ErrPermission):
+		return errPermission
 	}
 	return err
 }
+
+// The system errors spelt the same on every host, as Linux spells them.
+var (
+	errNotExist   = errors.New("no such file or directory")
+	errPermission = errors.New("permission denied")
+	errIsDir      = errors.New("is a directory")
+)

@@ -81,13 +81,6 @@ func generate(t *testing.T, bin, dir, out string, inputs ...string) []byte {
 	return data
 }
 
-func writeFile(t *testing.T, path string, data []byte) {
-	t.Helper()
-	if err := os.WriteFile(path, data, 0o666); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // strays returns the names in dir other than keep; it fails t for any name
 // that is not one of atomicfile's temporary files.
 func strays(t *testing.T, dir string, keep ...string) []string {

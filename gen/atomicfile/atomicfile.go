@@ -104,8 +104,9 @@ func holds(path string, size int64, data []byte) (bool, error) {
 	return true, nil
 }
 
-// rename replaces newpath by oldpath; tests replace it to fail.
-var rename = os.Rename
+// rename replaces newpath by oldpath (replace, in rename_*.go: retried on
+// Windows while another process holds newpath); tests replace it to fail.
+var rename = replace
 
 // create makes a new temporary file beside path, named after it so that a
 // leftover of a killed run says where it came from.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -35,6 +36,10 @@ func TestWriteIfChanged(t *testing.T) {
 				}
 				os.Chtimes(path, past, past)
 			}
+			var before os.FileMode // as the system reports 0640 (Windows: 0666)
+			if info, err := os.Stat(path); err == nil {
+				before = info.Mode().Perm()
+			}
 			changed, err := WriteIfChanged(path, []byte(tc.data))
 			if err != nil || changed != tc.wantChanged {
 				t.Fatalf("WriteIfChanged = %v, %v; want %v", changed, err, tc.wantChanged)
@@ -47,8 +52,8 @@ func TestWriteIfChanged(t *testing.T) {
 			if !changed && !info.ModTime().Equal(past) {
 				t.Error("an unchanged file was rewritten")
 			}
-			if tc.existing != nil && info.Mode().Perm() != 0o640 {
-				t.Errorf("permissions %v, want the old file's 0640", info.Mode().Perm())
+			if tc.existing != nil && info.Mode().Perm() != before {
+				t.Errorf("permissions %v, want the old file's %v", info.Mode().Perm(), before)
 			}
 			entries, _ := os.ReadDir(dir)
 			if len(entries) != 1 {
@@ -70,11 +75,14 @@ func TestFailureKeepsOld(t *testing.T) {
 	}{
 		{"rename fails", func(t *testing.T, dir, path string) {
 			rename = func(string, string) error { return boom }
-			t.Cleanup(func() { rename = os.Rename })
+			t.Cleanup(func() { rename = replace })
 		}},
 		{"directory not writable", func(t *testing.T, dir, path string) {
 			if os.Geteuid() == 0 {
 				t.Skip("root writes into read-only directories")
+			}
+			if runtime.GOOS == "windows" {
+				t.Skip("Windows ignores the read-only attribute of a directory")
 			}
 			os.Chmod(dir, 0o555)
 			t.Cleanup(func() { os.Chmod(dir, 0o755) })
@@ -117,6 +125,9 @@ func TestSymlinkStaysALink(t *testing.T) {
 	if err := os.Symlink("real.c", link); err != nil {
 		t.Skip(err)
 	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Skipf("this system cannot make symbolic links: os.Symlink succeeded, but %s is no link (%v)", link, err)
+	}
 	if _, err := WriteIfChanged(link, []byte("new\n")); err != nil {
 		t.Fatal(err)
 	}
@@ -129,21 +140,28 @@ func TestSymlinkStaysALink(t *testing.T) {
 }
 
 // TestKeepsPermissions keeps an existing file's permissions whatever the
-// umask would give a new one.
+// umask would give a new one (on Windows, which has only a read-only
+// attribute, each is reported as 0666).
 func TestKeepsPermissions(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "out.c")
-	for _, perm := range []os.FileMode{0o666, 0o600, 0o755} {
+	// 0444 last: the next WriteFile could not open it. Windows replaces
+	// no read-only file unless told to (rename_windows.go).
+	for _, perm := range []os.FileMode{0o666, 0o600, 0o755, 0o444} {
 		if err := os.WriteFile(path, []byte("old\n"), 0o600); err != nil {
 			t.Fatal(err)
 		}
 		if err := os.Chmod(path, perm); err != nil {
 			t.Fatal(err)
 		}
+		before, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if _, err := WriteIfChanged(path, []byte("new\n")); err != nil {
 			t.Fatal(err)
 		}
-		if info, err := os.Stat(path); err != nil || info.Mode().Perm() != perm {
-			t.Errorf("permissions after replacing a %v file: %v (%v)", perm, info.Mode().Perm(), err)
+		if info, err := os.Stat(path); err != nil || info.Mode().Perm() != before.Mode().Perm() {
+			t.Errorf("permissions after replacing a %v file: %v (%v)", before.Mode().Perm(), info.Mode().Perm(), err)
 		}
 	}
 }

@@ -10,9 +10,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
@@ -21,7 +21,7 @@ import (
 // File is a file found under a scanned directory.
 type File struct {
 	// Path is the directory as given joined with the file's path inside
-	// it.
+	// it (see Scan for the separator).
 	Path string
 	Src  []byte
 }
@@ -37,17 +37,23 @@ type Result struct {
 	Read, Dirs []string
 }
 
-// Scan walks each directory in dirs for .h and .c files. Relative paths
-// are resolved against root; the paths in the result are spelt as the
-// directory was given, joined with the path inside it. A file that
+// Scan walks each directory in dirs for .h and .c files. Paths are
+// resolved against root with Abs. A file that
 // cannot hold a marker (no "co_wrapper" bytes) is not lexed; the others
 // count when they hold a wrapper declaration outside comments, literals and
 // dead groups. Files for which skip returns true (inputs named explicitly)
-// are left out. Symbolic links are followed; a directory reached twice is
-// walked once, so a link loop ends. Hidden directories (".git") are not
-// walked.
+// are left out. Symbolic links are followed; a file or directory reached
+// again, through a link or another name, is recognised with os.SameFile
+// (device and inode; on Windows, volume and file index) and visited once,
+// so a link loop ends. Hidden directories (".git") are not walked.
+//
+// The paths in the result are spelt as the directory was given, cleaned,
+// with "/" between the names below it, so that messages, --list and the
+// order of the inputs are the same on every host; on Windows a directory
+// given with a backslash gets backslashes throughout instead. Annotated
+// and Read are sorted as if every separator were "/".
 func Scan(root string, dirs []string, skip func(path string, info fs.FileInfo) bool) (*Result, error) {
-	s := &scanner{root: root, skip: skip, seen: map[fileID]bool{}, r: &Result{}}
+	s := &scanner{root: root, skip: skip, seen: visited{}, r: &Result{}}
 	for _, dir := range dirs {
 		info, err := os.Stat(s.abs(dir))
 		if err != nil {
@@ -60,41 +66,79 @@ func Scan(root string, dirs []string, skip func(path string, info fs.FileInfo) b
 			return nil, err
 		}
 	}
-	slices.SortFunc(s.r.Annotated, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	slices.Sort(s.r.Read)
+	slices.SortFunc(s.r.Annotated, func(a, b File) int { return comparePaths(a.Path, b.Path) })
+	slices.SortFunc(s.r.Read, comparePaths)
 	return s.r, nil
 }
 
-type fileID struct{ dev, ino uint64 }
+// comparePaths orders paths as strings with every separator read as "/",
+// so that Windows, whose separator is `\`, sorts as the other hosts do.
+func comparePaths(a, b string) int {
+	return strings.Compare(filepath.ToSlash(a), filepath.ToSlash(b))
+}
 
-func idOf(info fs.FileInfo) (fileID, bool) {
-	st, ok := info.Sys().(*syscall.Stat_t)
-	if !ok {
-		return fileID{}, false
+// visited holds the files and directories a scan has been through. Go
+// has no portable file identity to use as a map key, only os.SameFile, so
+// they are kept in buckets of what two stats of one file agree on (kind,
+// size, modification time), and os.SameFile is asked only within a bucket.
+type visited map[visitKey][]fs.FileInfo
+
+type visitKey struct {
+	dir         bool
+	size, mtime int64
+}
+
+// first records info and reports whether its file was not visited before.
+// info must come from os.Stat (os.SameFile needs that).
+func (v visited) first(info fs.FileInfo) bool {
+	k := visitKey{info.IsDir(), info.Size(), info.ModTime().UnixNano()}
+	for _, seen := range v[k] {
+		if os.SameFile(seen, info) {
+			return false
+		}
 	}
-	return fileID{uint64(st.Dev), uint64(st.Ino)}, true
+	v[k] = append(v[k], info)
+	return true
 }
 
 type scanner struct {
 	root string
 	skip func(string, fs.FileInfo) bool
-	seen map[fileID]bool // directories and files already visited
+	seen visited
 	r    *Result
 }
 
-func (s *scanner) abs(p string) string {
-	if filepath.IsAbs(p) {
+func (s *scanner) abs(p string) string { return Abs(s.root, p) }
+
+// Abs returns p as the system finds it when root is the working directory:
+// an absolute p as it is, a relative one joined to root. On Windows a p
+// starting with a separator ("\inc") is on root's drive, and one with a
+// drive letter and no separator after it ("D:inc", relative to that
+// drive's working directory) is left to the system. Plain
+// filepath.Join(root, p) would make "inc" of the first and ".\D:inc" of the
+// second.
+func Abs(root, p string) string {
+	switch {
+	case filepath.IsAbs(p) || filepath.VolumeName(p) != "":
 		return p
+	case p != "" && os.IsPathSeparator(p[0]): // Windows: rooted on the current drive
+		return filepath.VolumeName(root) + p
 	}
-	return filepath.Join(s.root, p)
+	return filepath.Join(root, p)
+}
+
+// join returns the path of name inside dir, spelt as Scan says.
+func join(dir, name string) string {
+	p := filepath.Join(dir, name)
+	if runtime.GOOS == "windows" && !strings.Contains(dir, `\`) {
+		p = filepath.ToSlash(p)
+	}
+	return p
 }
 
 func (s *scanner) walk(dir string, info fs.FileInfo) error {
-	if id, ok := idOf(info); ok {
-		if s.seen[id] {
-			return nil
-		}
-		s.seen[id] = true
+	if !s.seen.first(info) {
+		return nil
 	}
 	s.r.Dirs = append(s.r.Dirs, dir)
 	entries, err := os.ReadDir(s.abs(dir))
@@ -103,7 +147,7 @@ func (s *scanner) walk(dir string, info fs.FileInfo) error {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		path := filepath.Join(dir, name)
+		path := join(dir, name)
 		info, err := os.Stat(s.abs(path)) // follows links
 		if errors.Is(err, fs.ErrNotExist) {
 			continue // a dangling link
@@ -129,11 +173,8 @@ func (s *scanner) walk(dir string, info fs.FileInfo) error {
 }
 
 func (s *scanner) file(path string, info fs.FileInfo) error {
-	if id, ok := idOf(info); ok {
-		if s.seen[id] {
-			return nil // the same file through another link
-		}
-		s.seen[id] = true
+	if !s.seen.first(info) {
+		return nil // the same file through another link
 	}
 	if s.skip != nil && s.skip(path, info) {
 		return nil

@@ -4,6 +4,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -35,14 +37,17 @@ func TestScan(t *testing.T) {
 		"inc/a/plain.h":    "int x;\n",
 		"inc/a/comment.h":  "/* co_wrapper */\n",
 		"inc/a/misspelt.h": "int co_wrapper_mixd bdrv_y(BlockDriverState *bs);\n",
+		"inc/aB.h":         decl, // after inc/a/ if '/' sorts, before if '\\' did
 		"inc/named.h":      decl,
 		"inc/.git/h.h":     decl,
 		"inc/readme.txt":   decl,
 		"other/c.c":        decl,
 	})
-	mustLink(t, "../inc", filepath.Join(root, "inc/a/loop"))        // a loop back up
-	mustLink(t, "missing.h", filepath.Join(root, "inc/dangling.h")) // dangling
-	mustLink(t, "b.h", filepath.Join(root, "inc/b-again.h"))        // a second name
+	// A second name for b.h: hard links work on every host, symbolic
+	// ones not everywhere (TestScanSymlinks).
+	if err := os.Link(filepath.Join(root, "inc/b.h"), filepath.Join(root, "inc/b-again.h")); err != nil {
+		t.Fatal(err)
+	}
 
 	named, err := os.Stat(filepath.Join(root, "inc/named.h"))
 	if err != nil {
@@ -54,17 +59,12 @@ func TestScan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var annotated []string
-	for _, f := range res.Annotated {
-		annotated = append(annotated, f.Path)
-	}
-	// A misspelt marker counts, so that its error is reported; the link
-	// loop adds nothing, and b.h is read once, under the name met first
-	// in sorted order.
-	if diff := cmp.Diff([]string{"inc/a/misspelt.h", "inc/a/z.h", "inc/b-again.h", "other/c.c"}, annotated); diff != "" {
+	// A misspelt marker counts, so that its error is reported; b.h is
+	// read once, under the name met first in sorted order.
+	if diff := cmp.Diff([]string{"inc/a/misspelt.h", "inc/a/z.h", "inc/aB.h", "inc/b-again.h", "other/c.c"}, annotated(res)); diff != "" {
 		t.Errorf("annotated files (-want +got):\n%s", diff)
 	}
-	wantRead := []string{"inc/a/comment.h", "inc/a/misspelt.h", "inc/a/plain.h", "inc/a/z.h", "inc/b-again.h", "other/c.c"}
+	wantRead := []string{"inc/a/comment.h", "inc/a/misspelt.h", "inc/a/plain.h", "inc/a/z.h", "inc/aB.h", "inc/b-again.h", "other/c.c"}
 	if diff := cmp.Diff(wantRead, res.Read); diff != "" {
 		t.Errorf("files read (-want +got):\n%s", diff)
 	}
@@ -73,10 +73,119 @@ func TestScan(t *testing.T) {
 	}
 }
 
-func mustLink(t *testing.T, target, link string) {
+func annotated(res *discover.Result) []string {
+	var paths []string
+	for _, f := range res.Annotated {
+		paths = append(paths, f.Path)
+	}
+	return paths
+}
+
+// TestScanSpelling checks how the paths found are spelt for each way of
+// naming the directory, and that the order does not depend on it. On
+// Windows the same cases run with backslashes and drive letters too.
+func TestScanSpelling(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, map[string]string{"inc/a/z.h": decl, "inc/aB.h": decl, "inc/b.h": decl})
+	type test struct {
+		dir   string
+		found []string // in the order Scan returns them
+	}
+	tests := []test{
+		{"inc", []string{"inc/a/z.h", "inc/aB.h", "inc/b.h"}},
+		{"./inc/", []string{"inc/a/z.h", "inc/aB.h", "inc/b.h"}},
+		{"inc/a/..", []string{"inc/a/z.h", "inc/aB.h", "inc/b.h"}},
+		{filepath.ToSlash(root) + "/inc", []string{
+			filepath.ToSlash(root) + "/inc/a/z.h", filepath.ToSlash(root) + "/inc/aB.h", filepath.ToSlash(root) + "/inc/b.h"}},
+	}
+	if runtime.GOOS == "windows" {
+		vol := filepath.VolumeName(root)
+		rooted := strings.TrimPrefix(root, vol) // \Users\...: on root's drive
+		tests = append(tests,
+			test{`.\inc\`, []string{`inc\a\z.h`, `inc\aB.h`, `inc\b.h`}},
+			test{`inc\a\..`, []string{`inc\a\z.h`, `inc\aB.h`, `inc\b.h`}},
+			test{root + `\inc`, []string{root + `\inc\a\z.h`, root + `\inc\aB.h`, root + `\inc\b.h`}},
+			test{rooted + `\inc`, []string{rooted + `\inc\a\z.h`, rooted + `\inc\aB.h`, rooted + `\inc\b.h`}},
+		)
+	}
+	for _, tc := range tests {
+		t.Run(tc.dir, func(t *testing.T) {
+			res, err := discover.Scan(root, []string{tc.dir}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.found, annotated(res)); diff != "" {
+				t.Errorf("annotated files (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.found, res.Read); diff != "" {
+				t.Errorf("files read (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestAbs(t *testing.T) {
+	tests := []struct{ root, p, want string }{
+		{"/work", "inc", "/work/inc"},
+		{"/work", "./inc/../x.h", "/work/x.h"},
+		{"/work", "/usr/include", "/usr/include"},
+		{".", "inc", "inc"},
+	}
+	if runtime.GOOS == "windows" {
+		tests = []struct{ root, p, want string }{
+			{`C:\work`, `inc`, `C:\work\inc`},
+			{`C:\work`, `inc/x.h`, `C:\work\inc\x.h`},
+			{`C:\work`, `D:\src\x.h`, `D:\src\x.h`},
+			{`C:\work`, `D:/src/x.h`, `D:/src/x.h`},
+			{`C:\work`, `\include`, `C:\include`},
+			{`C:\work`, `/include`, `C:/include`},
+			{`C:\work`, `D:inc`, `D:inc`},
+			{`C:\work`, `\\srv\share\x.h`, `\\srv\share\x.h`},
+			{`.`, `\include`, `\include`},
+			{`.`, `inc`, `inc`},
+		}
+	}
+	for _, tc := range tests {
+		if got := discover.Abs(tc.root, tc.p); got != tc.want {
+			t.Errorf("Abs(%q, %q) = %q, want %q", tc.root, tc.p, got, tc.want)
+		}
+	}
+}
+
+// TestScanSymlinks follows links to files and directories, reads a file
+// reached under two names once, ends a loop and passes over a dangling
+// link.
+func TestScanSymlinks(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, map[string]string{"inc/b.h": decl, "inc/a/z.h": decl, "elsewhere/far.h": decl})
+	symlink(t, "../inc", filepath.Join(root, "inc/a/loop"))          // a loop back up
+	symlink(t, "missing.h", filepath.Join(root, "inc/dangling.h"))   // dangling
+	symlink(t, "b.h", filepath.Join(root, "inc/b-again.h"))          // a second name
+	symlink(t, "../elsewhere", filepath.Join(root, "inc/elsewhere")) // a directory outside
+
+	res, err := discover.Scan(root, []string{"inc"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"inc/a/z.h", "inc/b-again.h", "inc/elsewhere/far.h"}
+	if diff := cmp.Diff(want, annotated(res)); diff != "" {
+		t.Errorf("annotated files (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"inc", "inc/a", "inc/elsewhere"}, res.Dirs); diff != "" {
+		t.Errorf("directories walked (-want +got):\n%s", diff)
+	}
+}
+
+// symlink makes a symbolic link, or skips the test where the system cannot:
+// Windows without the privilege (Developer Mode), and wine 8, which reports
+// success and makes no link.
+func symlink(t *testing.T, target, link string) {
 	t.Helper()
 	if err := os.Symlink(target, link); err != nil {
-		t.Fatal(err)
+		t.Skipf("this system cannot make symbolic links: %v", err)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Skipf("this system cannot make symbolic links: os.Symlink succeeded, but %s is no link (%v)", link, err)
 	}
 }
 

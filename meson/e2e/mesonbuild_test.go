@@ -1,7 +1,10 @@
 package e2e
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -9,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/depfile"
 	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/ctest"
 )
 
@@ -56,5 +60,60 @@ func TestMesonListsEveryReferenceDialect(t *testing.T) {
 	slices.Sort(listed)
 	if !slices.Equal(listed, dirs) {
 		t.Errorf("meson.build lists dialects %q, testdata/reference has %q", listed, dirs)
+	}
+}
+
+// meson/go-build.py writes the depfile of the Go binary in Python (Meson
+// runs Python on every host; a Go helper would have to be built first), so
+// it repeats part of gen/depfile's escaping: where it accepts a path it must
+// spell it as depfile.POSIX.Escape does, and it may refuse only what that
+// accepts with a backslash (which it leaves out, see its escape()).
+func TestGoBuildEscapesAsDepfile(t *testing.T) {
+	ctest.Require(t, "python3", "python3")
+	paths := []string{
+		"plain/path.go", "/abs/a b/x.go", "a  b", "a#b", "a$b", "$$", "C:/x/y.go", "[x]{y}(z)%=@!,+~",
+		"ünï/cödé.go", "x:", "inc/old:", "tab\there", "new\nline", "nul\x00", `q"uote`, "it's", "a&b", "a;b",
+		"a|b", "a<b", "a>b", "a*b", "a?b", "a^b", "a`b", "del\x7f", "bell\x07",
+		`a\ b`, `a\#b`, `trail\`, `back\slash`,
+	}
+	const script = `
+import importlib.util, json, sys
+spec = importlib.util.spec_from_file_location("go_build", sys.argv[1])
+m = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(m)
+for p in json.load(sys.stdin):
+    try:
+        print(json.dumps(m.escape(p)))
+    except m.DepfileError:
+        print("null")
+`
+	in, err := json.Marshal(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("python3", "-c", script, filepath.Join(ctest.Root(t), "meson", "go-build.py"))
+	cmd.Stdin = bytes.NewReader(in)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%v: %v", cmd, err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	if len(lines) != len(paths) {
+		t.Fatalf("go-build.py escaped %d paths, want %d:\n%s", len(lines), len(paths), out)
+	}
+	for i, p := range paths {
+		var py *string
+		if err := json.Unmarshal([]byte(lines[i]), &py); err != nil {
+			t.Fatal(err)
+		}
+		goEsc, goErr := depfile.POSIX.Escape(p)
+		switch {
+		case py == nil && goErr == nil && !strings.Contains(p, `\`):
+			t.Errorf("%q: go-build.py refuses it, depfile.Escape gives %q", p, goEsc)
+		case py != nil && goErr != nil:
+			t.Errorf("%q: go-build.py gives %q, depfile.Escape refuses it: %v", p, *py, goErr)
+		case py != nil && *py != goEsc:
+			t.Errorf("%q: go-build.py gives %q, depfile.Escape %q", p, *py, goEsc)
+		}
 	}
 }
