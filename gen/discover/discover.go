@@ -7,6 +7,7 @@ package discover
 import (
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -106,6 +107,7 @@ type scanner struct {
 	skip func(string, fs.FileInfo) bool
 	seen visited
 	r    *Result
+	buf  []byte // the file being read
 }
 
 func (s *scanner) abs(p string) string { return Abs(s.root, p) }
@@ -147,6 +149,18 @@ func (s *scanner) walk(dir string, info fs.FileInfo) error {
 	}
 	for _, e := range entries {
 		name := e.Name()
+		hidden, source := strings.HasPrefix(name, "."), strings.HasSuffix(name, ".h") || strings.HasSuffix(name, ".c")
+		// The directory entry's type spares a stat of what is not walked
+		// or read; a link is followed to find out what it is.
+		switch t := e.Type(); {
+		case t.IsDir() && hidden, t.IsRegular() && !source, t&^(fs.ModeDir|fs.ModeSymlink) != 0:
+			continue
+		case t.IsRegular():
+			if err := s.file(join(dir, name)); err != nil {
+				return err
+			}
+			continue
+		}
 		path := join(dir, name)
 		info, err := os.Stat(s.abs(path)) // follows links
 		if errors.Is(err, fs.ErrNotExist) {
@@ -157,14 +171,14 @@ func (s *scanner) walk(dir string, info fs.FileInfo) error {
 		}
 		switch {
 		case info.IsDir():
-			if strings.HasPrefix(name, ".") {
+			if hidden {
 				continue
 			}
 			if err := s.walk(path, info); err != nil {
 				return err
 			}
-		case info.Mode().IsRegular() && (strings.HasSuffix(name, ".h") || strings.HasSuffix(name, ".c")):
-			if err := s.file(path, info); err != nil {
+		case info.Mode().IsRegular() && source:
+			if err := s.file(path); err != nil {
 				return err
 			}
 		}
@@ -172,20 +186,46 @@ func (s *scanner) walk(dir string, info fs.FileInfo) error {
 	return nil
 }
 
-func (s *scanner) file(path string, info fs.FileInfo) error {
+// file reads the file at path, unless it was read before under another
+// name or skip says so, and keeps it if it declares a wrapper. Most files
+// do not: they are read into one buffer, reused, and only the annotated
+// ones are copied.
+func (s *scanner) file(path string) error {
+	f, err := os.Open(s.abs(path))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
 	if !s.seen.first(info) {
 		return nil // the same file through another link
 	}
 	if s.skip != nil && s.skip(path, info) {
 		return nil
 	}
-	src, err := os.ReadFile(s.abs(path))
-	if err != nil {
-		return err
+	// Room for the file as the stat saw it and one more byte, to see the
+	// end in one read; more if it grew since.
+	s.buf = slices.Grow(s.buf[:0], int(info.Size())+1)
+	for {
+		if len(s.buf) == cap(s.buf) {
+			s.buf = slices.Grow(s.buf, 4096)
+		}
+		want := cap(s.buf) - len(s.buf)
+		n, err := f.Read(s.buf[len(s.buf):cap(s.buf)])
+		s.buf = s.buf[:len(s.buf)+n]
+		if err == io.EOF || n < want && int64(len(s.buf)) >= info.Size() {
+			break // a short read of a regular file is its end: spare the read that says so
+		}
+		if err != nil {
+			return err
+		}
 	}
 	s.r.Read = append(s.r.Read, path)
-	if bytes.Contains(src, []byte(model.MarkerStem)) && parse.HasWrapper(path, src) {
-		s.r.Annotated = append(s.r.Annotated, File{Path: path, Src: src})
+	if bytes.Contains(s.buf, []byte(model.MarkerStem)) && parse.HasWrapper(path, s.buf) {
+		s.r.Annotated = append(s.r.Annotated, File{Path: path, Src: bytes.Clone(s.buf)})
 	}
 	return nil
 }
