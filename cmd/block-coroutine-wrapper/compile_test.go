@@ -33,6 +33,7 @@ func TestGoldenOutputsCompile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs gcc")
 	}
+	ctest.CC(t) // before anything else: a host without gcc skips here
 	rt := ctest.Runtime(t)
 	for _, path := range goldenPaths(t) {
 		ar, err := txtar.ParseFile(path)

@@ -192,6 +192,9 @@ func (s *scanner) walk(dir string, info fs.FileInfo) error {
 // ones are copied.
 func (s *scanner) file(path string) error {
 	f, err := os.Open(s.abs(path))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // gone since the directory was read, as a dangling link is
+	}
 	if err != nil {
 		return err
 	}
