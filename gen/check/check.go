@@ -3,8 +3,8 @@
 //
 //   - each declaration against the dialect's rules (wrapper.go): a marker
 //     its generator knew, a return type and a name it accepted, a first
-//     parameter its templates can use, parameter names that do not
-//     collide with the names the generated code uses;
+//     parameter its templates can use, parameter names that hide or
+//     break none of the names its generated code uses;
 //   - all wrappers against each other (together.go): every name the
 //     generated code defines is defined once, and no wrapper calls
 //     another;
@@ -25,10 +25,11 @@ import (
 // they would only add noise.
 func Files(files []*parse.File, d *dialect.Dialect, diags *diag.List) []model.File {
 	out := make([]model.File, len(files))
+	r := &rules{d: d}
 	for i, f := range files {
 		out[i].Name = f.Name
 		for j := range f.Decls {
-			if w, ok := wrapper(&f.Decls[j], d, diags); ok {
+			if w, ok := r.wrapper(&f.Decls[j], diags); ok {
 				out[i].Wrappers = append(out[i].Wrappers, w)
 			}
 		}

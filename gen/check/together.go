@@ -27,18 +27,17 @@ func together(files []model.File, diags *diag.List) {
 	}
 	for _, f := range files {
 		for _, w := range f.Wrappers {
-			defs := emit.Definitions(w)
-			if prev, ok := defined.find(w.Name, w); ok && prev.What == defs[0].What {
+			if prev, ok := defined.find(w.Name, w); ok && prev.Role == emit.Wrapper {
 				report(w, prev.w, "duplicate wrapper '%s'", w.Name)
 				continue
 			}
-			if callee, ok := defined.find(w.Target, w); ok && callee.What == defs[0].What {
+			if callee, ok := defined.find(w.Target, w); ok && callee.Role == emit.Wrapper {
 				report(w, callee.w, "wrapper '%s' calls '%s', which is itself a generated wrapper: the two would call each other forever", w.Name, w.Target)
 				continue
 			}
-			for _, def := range defs {
+			for _, def := range emit.Definitions(w) {
 				if prev, ok := defined.find(def.Name, w); ok {
-					report(w, prev.w, "'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", def.Name, def.What, w.Name, prev.What, prev.w.Name)
+					report(w, prev.w, "'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", def.Name, def.Role, w.Name, prev.Role, prev.w.Name)
 					continue
 				}
 				defined[def.Name] = append(defined[def.Name], definition{def, w})
@@ -66,7 +65,7 @@ func (ns names) find(name string, w *model.Wrapper) (definition, bool) {
 		if d.w.Pos.File == w.Pos.File && model.Exclusive(d.w.Conditions, w.Conditions) {
 			continue
 		}
-		if !d.Function {
+		if d.Role != emit.Entry && d.Role != emit.BottomHalf {
 			return d, true
 		}
 		if !found {

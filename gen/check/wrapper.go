@@ -11,11 +11,17 @@ import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
 )
 
+// rules are what checking a declaration needs of the dialect d.
+type rules struct {
+	d    *dialect.Dialect
+	uses []emit.Use // reused for each wrapper's emit.AppendUses
+}
+
 // wrapper turns one declaration into a wrapper named and checked for the
-// dialect d, as d's generator names it: the target of a co wrapper SUB_REST
-// is SUB_co_REST, that of a no_co wrapper SUB_co_REST is SUB_REST.
-func wrapper(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrapper, bool) {
-	m := decl.Marker
+// dialect r.d, as its generator names it: the target of a co wrapper
+// SUB_REST is SUB_co_REST, that of a no_co wrapper SUB_co_REST is SUB_REST.
+func (r *rules) wrapper(decl *parse.Decl, diags *diag.List) (*model.Wrapper, bool) {
+	d, m := r.d, decl.Marker
 	w := &model.Wrapper{
 		Marker:      m,
 		ReturnType:  decl.ReturnType,
@@ -70,10 +76,11 @@ func wrapper(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wra
 
 	// Parameter names share scopes with the names of the generated code.
 	ok := true
+	r.uses = emit.AppendUses(r.uses[:0], d, w)
 	seen := make(map[string]diag.Pos, len(w.Params))
 	for _, p := range w.Params {
-		if what, used := emit.Uses(w, p.Name); used {
-			diags.Errorf(p.Pos, "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, what)
+		if u, clash := emit.ParamClash(r.uses, p.Name); clash {
+			diags.Errorf(p.Pos, "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, u)
 			ok = false
 		}
 		if q, dup := seen[p.Name]; dup {
