@@ -10,21 +10,24 @@ import (
 
 // together checks the wrappers of all files against each other: every
 // name the generated code defines must be defined once, and no wrapper may
-// call another generated wrapper. Definitions in different branches of one
-// #if group do not clash. Each problem is reported once, at the later
-// declaration, with a note at the earlier one.
+// call another generated wrapper, nor the coroutine entry or bottom half
+// of one. Definitions in different branches of one #if group do not
+// clash. Each problem is reported once, with a note at the other
+// declaration: two definitions of a name at the later declaration, a call
+// at the wrapper that makes it.
 func together(files []model.File, diags *diag.List) {
 	n := 0
 	for _, f := range files {
 		n += len(f.Wrappers)
 	}
 	defined := make(names, 3*n)
-	report := func(w, earlier *model.Wrapper, format string, args ...any) {
+	report := func(w, other *model.Wrapper, format string, args ...any) {
 		diags.Add(diag.Diagnostic{
 			Pos: w.Pos, Severity: diag.Error, Msg: fmt.Sprintf(format, args...),
-			Notes: []diag.Diagnostic{note(earlier.Pos, earlier.Name)},
+			Notes: []diag.Diagnostic{note(other.Pos, other.Name)},
 		})
 	}
+	checked := make([]*model.Wrapper, 0, n)
 	for _, f := range files {
 		for _, w := range f.Wrappers {
 			if prev, ok := defined.find(w.Name, w); ok && prev.Role == emit.Wrapper {
@@ -42,6 +45,15 @@ func together(files []model.File, diags *diag.List) {
 				}
 				defined[def.Name] = append(defined[def.Name], definition{def, w})
 			}
+			checked = append(checked, w)
+		}
+	}
+	// A target that another wrapper's code defines as its coroutine entry
+	// or bottom half, declared before or after the caller. (A target is
+	// never a struct's name: those have no '_'.)
+	for _, w := range checked {
+		if fn, ok := defined.find(w.Target, w); ok && fn.Role != emit.Wrapper {
+			report(w, fn.w, "wrapper '%s' calls '%s', which block-gen.c defines as %s of '%s'", w.Name, w.Target, fn.Role, fn.w.Name)
 		}
 	}
 }

@@ -14,7 +14,8 @@ import (
 // rules are what checking a declaration needs of the dialect d.
 type rules struct {
 	d    *dialect.Dialect
-	uses []emit.Use // reused for each wrapper's emit.AppendUses
+	qemu map[string]emit.Role // emit.QEMUNames(d)
+	uses []emit.Use           // reused for each wrapper's emit.AppendUses
 }
 
 // wrapper turns one declaration into a wrapper named and checked for the
@@ -72,6 +73,13 @@ func (r *rules) wrapper(decl *parse.Decl, diags *diag.List) (*model.Wrapper, boo
 	w.StructName = emit.StructName(d, w.Name, w.Target)
 	if !checkContext(w, d, diags) {
 		return nil, false
+	}
+
+	// The definitions share file scope with QEMU's names.
+	for _, def := range emit.Definitions(w) {
+		if role, clash := r.qemu[def.Name]; clash {
+			return fail(w.Pos, "'%s' would be defined in block-gen.c as %s of '%s', but the generated code uses QEMU's %s of that name", def.Name, def.Role, name, role)
+		}
 	}
 
 	// Parameter names share scopes with the names of the generated code.
