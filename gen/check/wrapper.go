@@ -86,8 +86,8 @@ func (r *rules) wrapper(decl *parse.Decl, diags *diag.List) (*model.Wrapper, boo
 	ok := true
 	r.uses = emit.AppendUses(r.uses[:0], d, w)
 	seen := make(map[string]diag.Pos, len(w.Params))
-	for _, p := range w.Params {
-		if u, clash := emit.ParamClash(r.uses, p.Name); clash {
+	for i, p := range w.Params {
+		if u, clash := emit.ParamClash(r.uses, &w.Params[i]); clash {
 			diags.Errorf(p.Pos, "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, u)
 			ok = false
 		}

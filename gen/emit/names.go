@@ -223,23 +223,24 @@ func appendNames(uses []Use, expr string, body bool) []Use {
 	return uses
 }
 
-// ParamClash returns what a parameter named name would hide or break
-// among uses (from AppendUses), and whether it would: a name the wrapper's
-// body names (unless a function-like macro, which stays a macro); a member
-// of the argument struct, which the parameter would become too; an
-// object-like macro, which would expand in the parameter's declaration,
-// such as those of the C headers every block-gen.c includes through
-// qemu/osdep.h (true, false, NULL) whether or not the templates print
-// them. Names the parameters' scope does not reach (in the entry, the
-// bottom half, at file scope) are not hidden by one.
-func ParamClash(uses []Use, name string) (Use, bool) {
+// ParamClash returns what the parameter p would hide or break among uses
+// (from AppendUses), and whether it would: a name the wrapper's body names;
+// a member of the argument struct, which p would become too; an
+// object-like macro, which would expand in p's declaration, such as those
+// of the C headers every block-gen.c includes through qemu/osdep.h (true,
+// false, NULL) whether or not the templates print them; a function-like
+// macro only where p is declared as a function, its name followed by '('.
+// Names the parameters' scope does not reach (in the entry, the bottom
+// half, at file scope) are not hidden by one.
+func ParamClash(uses []Use, p *model.Param) (Use, bool) {
 	for _, u := range uses {
-		if u.Name == name && (u.Role == Member || u.Role == Macro || u.Body && u.Role != CallMacro) {
+		if u.Name == p.Name && (u.Role == Member || u.Role == Macro || u.Body && u.Role != CallMacro ||
+			u.Role == CallMacro && strings.Contains(strings.ReplaceAll(p.Decl, " ", ""), p.Name+"(")) {
 			return u, true
 		}
 	}
-	if slices.Contains([]string{"true", "false", "NULL"}, name) {
-		return Use{name, Macro, false}, true
+	if slices.Contains([]string{"true", "false", "NULL"}, p.Name) {
+		return Use{p.Name, Macro, false}, true
 	}
 	return Use{}, false
 }

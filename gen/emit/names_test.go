@@ -283,6 +283,10 @@ func TestParamClash(t *testing.T) {
 	old, _ := model.LookupMarker("generated_co_wrapper")
 	d52, _ := dialect.ForVersion("5.2")
 	d62, _ := dialect.ForVersion("6.2")
+	assertFn := &model.Param{Type: "int (*)(void)", Name: "assert", Decl: "int assert(void)", Member: "int (*assert)(void)"}
+	if _, clash := emit.ParamClash(emit.AppendUses(nil, dialect.Current, shape(dialect.Current, co, "int", nil)), assertFn); !clash {
+		t.Errorf("%s: the '(' after the name calls the macro assert", assertFn.Decl)
+	}
 	for _, tc := range []struct {
 		d      *dialect.Dialect
 		m      model.Marker
@@ -311,7 +315,7 @@ func TestParamClash(t *testing.T) {
 		{dialect.Current, noCo, nil, "ctx", false, "the bottom half's local, out of the parameters' scope"},
 	} {
 		w := shape(tc.d, tc.m, "int", tc.first)
-		_, clash := emit.ParamClash(emit.AppendUses(nil, tc.d, w), tc.name)
+		_, clash := emit.ParamClash(emit.AppendUses(nil, tc.d, w), param("int", tc.name))
 		if clash != tc.clash {
 			t.Errorf("%s %s: parameter %s: clash %v, want %v (%s)", tc.d.Name, tc.m.Name, tc.name, clash, tc.clash, tc.reason)
 		}
