@@ -926,7 +926,7 @@ func (g *gen) paramName(wr *Wrapper) string {
 				name += "_" + g.word(false)
 			}
 		}
-		if g.taken[name] || g.rules.Clashes(wr, name) || isReserved(name) && !slices.Contains(generatedNames, name) {
+		if g.taken[name] || g.rules.Clashes(wr, name) || isReserved(name) && !slices.Contains(GeneratedNames, name) {
 			continue
 		}
 		return name
@@ -944,7 +944,7 @@ func (g *gen) clashName(wr *Wrapper) string {
 }
 
 // generatedName returns a name the generated code of some release uses
-// or defines: one of generatedNames, one of wr's own, or one an earlier
+// or defines: one of GeneratedNames, one of wr's own, or one an earlier
 // wrapper's code defines.
 func (g *gen) generatedName(wr *Wrapper) string {
 	switch g.r.IntN(4) {
@@ -955,7 +955,7 @@ func (g *gen) generatedName(wr *Wrapper) string {
 			return pick(g, g.defined...)
 		}
 	}
-	return pick(g, generatedNames...)
+	return pick(g, GeneratedNames...)
 }
 
 // funcMacros are function-like macros of the test runtime: a parameter of
@@ -964,10 +964,11 @@ func (g *gen) generatedName(wr *Wrapper) string {
 // bdrv_graph_wrunlock only here: QEMU's are functions).
 var funcMacros = []string{"assert", "bdrv_graph_wrlock", "bdrv_graph_wrunlock"}
 
-// generatedNames are the names the templates of some release print besides
+// GeneratedNames are the names the templates of some release print besides
 // a wrapper's own: locals, members, QEMU's functions, types and macros
 // (AioContext and Coroutine left out: other parameters have those types).
-var generatedNames = strings.Fields(`
+// A test holds them to package emit's list.
+var GeneratedNames = strings.Fields(`
 s opaque ctx ret co poll_state in_progress BdrvPollCo true false NULL coroutine_fn assert
 qemu_in_coroutine qemu_coroutine_create qemu_coroutine_self qemu_coroutine_yield bdrv_poll_co
 aio_wait_kick aio_co_wake aio_bh_schedule_oneshot aio_context_acquire aio_context_release

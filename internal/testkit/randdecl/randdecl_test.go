@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/emit"
 	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/randdecl"
 )
 
@@ -139,6 +140,18 @@ func checkWrapper(t *testing.T, r randdecl.Rules, w *randdecl.Wrapper, defined m
 			t.Errorf("%s: %s: parameter name %s (clash %v)", r.Dialect, w.Name, p.Name, p.Clash)
 		}
 		seen[p.Name] = true
+	}
+}
+
+// TestGeneratedNames checks that parameter names are drawn from every name
+// of QEMU's that the tool knows generated code to use.
+func TestGeneratedNames(t *testing.T) {
+	for _, d := range dialect.All {
+		for name := range emit.QEMUNames(d) {
+			if !slices.Contains(randdecl.GeneratedNames, name) && name != "AioContext" && name != "Coroutine" {
+				t.Errorf("%s: %s is not among randdecl.GeneratedNames", d.Name, name)
+			}
+		}
 	}
 }
 
