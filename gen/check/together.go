@@ -64,7 +64,7 @@ type names map[string][]definition
 
 // definition is a name the code generated for w defines.
 type definition struct {
-	emit.Definition
+	emit.Use
 	w *model.Wrapper
 }
 

@@ -6,6 +6,7 @@
 package emit
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
@@ -211,10 +212,7 @@ func contextExpr(c *dialect.Context, params []model.Param) (expr, param string) 
 	}
 	if len(params) > 0 {
 		if cc, ok := c.Case(params[0].Type); ok {
-			if cc.Name != "" {
-				return cc.Expr, cc.Name
-			}
-			return cc.Expr, params[0].Name
+			return cc.Expr, cmp.Or(cc.Name, params[0].Name)
 		}
 	}
 	return c.Otherwise, ""

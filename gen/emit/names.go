@@ -72,25 +72,19 @@ func StructName(d *dialect.Dialect, name, target string) string {
 	return model.CamelCase(name)
 }
 
-// Definition is a name the code generated for one wrapper defines at file
-// scope, with its role: Wrapper, Struct, Entry or BottomHalf.
-type Definition struct {
-	Name string
-	Role Role
-}
-
-// Definitions returns the names the code generated for w defines: the
-// wrapper, its argument struct, and its coroutine entry or bottom half.
-func Definitions(w *model.Wrapper) [3]Definition {
+// Definitions returns the names the code generated for w defines at file
+// scope: the wrapper, its argument struct, its coroutine entry or bottom
+// half.
+func Definitions(w *model.Wrapper) [3]Use {
 	caller := Entry
 	if w.Kind == model.NoCo {
 		caller = BottomHalf
 	}
-	return [3]Definition{{w.Name, Wrapper}, {w.StructName, Struct}, {targetCaller(w), caller}}
+	return [3]Use{{w.Name, Wrapper, false}, {w.StructName, Struct, false}, {targetCaller(w), caller, false}}
 }
 
-// Use is a name the code generated for one wrapper names, other than its
-// parameters and where it defines it.
+// Use is a name the code generated for one wrapper names (other than its
+// parameters), or one it defines (Definitions).
 type Use struct {
 	Name string
 	Role Role
@@ -177,8 +171,8 @@ func AppendUses(uses []Use, d *dialect.Dialect, w *model.Wrapper) []Use {
 		}
 	}
 	caller := Definitions(w)[2]
-	uses = append(uses, Use{w.StructName, Struct, false}, Use{w.StructName, Struct, true},
-		Use{w.Target, Target, false}, Use{caller.Name, caller.Role, true})
+	caller.Body = true
+	uses = append(uses, Use{w.StructName, Struct, false}, Use{w.StructName, Struct, true}, Use{w.Target, Target, false}, caller)
 	if w.Kind == model.Co {
 		if w.Mixed {
 			uses = append(uses, Use{w.Target, Target, true})
@@ -200,25 +194,16 @@ func AppendUses(uses []Use, d *dialect.Dialect, w *model.Wrapper) []Use {
 // a name followed by '(' as a Function, any other (NULL) as a Macro. The
 // parameter's slot %s and the members after '.' or '->' are left out.
 func appendNames(uses []Use, expr string, body bool) []Use {
-	for i := 0; i < len(expr); {
-		j := i
-		for j < len(expr) && (expr[j] == '_' || 'a' <= expr[j]|0x20 && expr[j]|0x20 <= 'z' || j > i && '0' <= expr[j] && expr[j] <= '9') {
-			j++
+	for i, j := 0, 0; i < len(expr); i = max(j, i+1) {
+		for j = i; j < len(expr) && (expr[j] == '_' || 'a' <= expr[j]|0x20 && expr[j]|0x20 <= 'z' || j > i && '0' <= expr[j] && expr[j] <= '9'); j++ {
 		}
-		switch {
-		case j == i:
-			j++
-			if expr[i] == '%' {
-				j++
-			}
-		case i == 0 || expr[i-1] != '.' && expr[i-1] != '>':
+		if j > i && (i == 0 || expr[i-1] != '.' && expr[i-1] != '>' && expr[i-1] != '%') {
 			u := Use{expr[i:j], Macro, body}
 			if j < len(expr) && expr[j] == '(' {
 				u.Role = Function
 			}
 			uses = append(uses, u)
 		}
-		i = j
 	}
 	return uses
 }
