@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/ctest"
@@ -44,8 +46,15 @@ const (
 //     checks every generated definition against its declaration as
 //     written, and with the targets declared from what the generator meant.
 //
+// Parameter names are drawn now and then from the names generated code
+// uses or defines, where randdecl's own statement of C scoping allows
+// them, so a false refusal fails the first check, a missed clash gcc.
+// Each seed also has a case in which some wrappers get one more parameter
+// that randdecl says clashes (subtest "clashes"): Generate must refuse
+// exactly those, each with its own error, and report nothing else.
+//
 // A failure names the seed and prints the headers; rerun one case with
-// -run 'TestRandomDeclarations/DIALECT/seed=N$'.
+// BCW_RANDDECL_SEED=N and -run 'TestRandomDeclarations/DIALECT/seed=N$'.
 func TestRandomDeclarations(t *testing.T) {
 	cases := randomCases
 	if testing.Short() {
@@ -91,6 +100,16 @@ func TestRandomDeclarations(t *testing.T) {
 						if t.Failed() {
 							t.Log(describeCase(c, d))
 						}
+					})
+					t.Run("clashes", func(t *testing.T) {
+						cfg.Clashes = true
+						c := randdecl.Generate(seed, rules, cfg)
+						t.Cleanup(func() {
+							if t.Failed() {
+								t.Log(describeCase(c, d))
+							}
+						})
+						checkClashes(t, c, d)
 					})
 					checkRandomCase(t, c, d, includes)
 				})
@@ -174,6 +193,38 @@ func checkRandomCase(t *testing.T, c *randdecl.Case, d *dialect.Dialect, include
 	src := filepath.Join(dir, "block-gen.c")
 	write(t, src, out)
 	ctest.SyntaxOnly(t, append(includes, dir), src)
+}
+
+// clashMessage is the error for a parameter that clashes with the
+// generated code: the parameter's and the wrapper's names.
+var clashMessage = regexp.MustCompile(`^parameter '(\w+)' of '(\w+)' collides with `)
+
+// checkClashes checks that Generate refuses exactly the parameters that c
+// marks as clashing, each with its own error, and reports nothing else.
+func checkClashes(t *testing.T, c *randdecl.Case, d *dialect.Dialect) {
+	inputs := []gen.Input{{Name: "targets.h", Src: []byte(c.TargetDecls())}}
+	want := map[string]bool{}
+	for _, h := range c.Headers {
+		inputs = append(inputs, gen.Input{Name: h.Name, Src: h.Src})
+		for _, w := range h.Wrappers {
+			for _, p := range w.Params {
+				if p.Clash {
+					want[w.Name+": "+p.Name] = true
+				}
+			}
+		}
+	}
+	got := map[string]bool{}
+	for _, it := range gen.Generate(inputs, d).Diags.Items() {
+		if m := clashMessage.FindStringSubmatch(it.Msg); m != nil && it.Severity == diag.Error {
+			got[m[2]+": "+m[1]] = true
+		} else {
+			t.Errorf("unexpected: %s", it.Format())
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("refused parameters (-clashing +refused):\n%s", diff)
+	}
 }
 
 func write(t *testing.T, path string, data []byte) {
@@ -306,7 +357,7 @@ func expectedLines(rules randdecl.Rules, w *randdecl.Wrapper) []expectedLine {
 	case "8.2":
 		has("AioContext *ctx = "+ctx("s->", true)+";\n", true)
 	default:
-		has("aio_context_acquire(", false)
+		has("aio_context_acquire(ctx);", false)
 	}
 	has("bdrv_graph_rdlock_main_loop();", w.Lock == "rdlock")
 	has("bdrv_graph_wrlock(", w.Lock == "wrlock")
@@ -318,7 +369,7 @@ func expectedLines(rules randdecl.Rules, w *randdecl.Wrapper) []expectedLine {
 // returns shown as <CR>.
 func describeCase(c *randdecl.Case, d *dialect.Dialect) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "dialect %s, seed %d; rerun: go test ./gen -run 'TestRandomDeclarations/%s/seed=%d$'", d.Name, c.Seed, d.Name, c.Seed)
+	fmt.Fprintf(&b, "dialect %s, seed %d; rerun: BCW_RANDDECL_SEED=%d go test ./gen -run 'TestRandomDeclarations/%s/seed=%d$'", d.Name, c.Seed, c.Seed, d.Name, c.Seed)
 	if s := os.Getenv("BCW_RANDDECL_SPLICES"); s != "" {
 		b.WriteString(" (with BCW_RANDDECL_SPLICES=" + s + ")")
 	}

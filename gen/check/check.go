@@ -3,11 +3,12 @@
 //
 //   - each declaration against the dialect's rules (wrapper.go): a marker
 //     its generator knew, a return type and a name it accepted, a first
-//     parameter its templates can use, parameter names that do not
-//     collide with the names the generated code uses;
+//     parameter its templates can use, parameter names that hide or
+//     break none of the names its generated code uses, and generated
+//     definitions that take no name of QEMU's that generated code uses;
 //   - all wrappers against each other (together.go): every name the
 //     generated code defines is defined once, and no wrapper calls
-//     another;
+//     another or its coroutine entry or bottom half;
 //   - when those pass, each wrapper against the function it calls
 //     (targets.go): warnings where the two disagree.
 package check
@@ -15,6 +16,7 @@ package check
 import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/emit"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
 )
@@ -25,10 +27,11 @@ import (
 // they would only add noise.
 func Files(files []*parse.File, d *dialect.Dialect, diags *diag.List) []model.File {
 	out := make([]model.File, len(files))
+	r := &rules{d: d, qemu: emit.QEMUNames(d)}
 	for i, f := range files {
 		out[i].Name = f.Name
 		for j := range f.Decls {
-			if w, ok := wrapper(&f.Decls[j], d, diags); ok {
+			if w, ok := r.wrapper(&f.Decls[j], diags); ok {
 				out[i].Wrappers = append(out[i].Wrappers, w)
 			}
 		}

@@ -10,39 +10,50 @@ import (
 
 // together checks the wrappers of all files against each other: every
 // name the generated code defines must be defined once, and no wrapper may
-// call another generated wrapper. Definitions in different branches of one
-// #if group do not clash. Each problem is reported once, at the later
-// declaration, with a note at the earlier one.
+// call another generated wrapper, nor the coroutine entry or bottom half
+// of one. Definitions in different branches of one #if group do not
+// clash. Each problem is reported once, with a note at the other
+// declaration: two definitions of a name at the later declaration, a call
+// at the wrapper that makes it.
 func together(files []model.File, diags *diag.List) {
 	n := 0
 	for _, f := range files {
 		n += len(f.Wrappers)
 	}
 	defined := make(names, 3*n)
-	report := func(w, earlier *model.Wrapper, format string, args ...any) {
+	report := func(w, other *model.Wrapper, format string, args ...any) {
 		diags.Add(diag.Diagnostic{
 			Pos: w.Pos, Severity: diag.Error, Msg: fmt.Sprintf(format, args...),
-			Notes: []diag.Diagnostic{note(earlier.Pos, earlier.Name)},
+			Notes: []diag.Diagnostic{note(other.Pos, other.Name)},
 		})
 	}
+	checked := make([]*model.Wrapper, 0, n)
 	for _, f := range files {
 		for _, w := range f.Wrappers {
-			defs := emit.Definitions(w)
-			if prev, ok := defined.find(w.Name, w); ok && prev.What == defs[0].What {
+			if prev, ok := defined.find(w.Name, w); ok && prev.Role == emit.Wrapper {
 				report(w, prev.w, "duplicate wrapper '%s'", w.Name)
 				continue
 			}
-			if callee, ok := defined.find(w.Target, w); ok && callee.What == defs[0].What {
+			if callee, ok := defined.find(w.Target, w); ok && callee.Role == emit.Wrapper {
 				report(w, callee.w, "wrapper '%s' calls '%s', which is itself a generated wrapper: the two would call each other forever", w.Name, w.Target)
 				continue
 			}
-			for _, def := range defs {
+			for _, def := range emit.Definitions(w) {
 				if prev, ok := defined.find(def.Name, w); ok {
-					report(w, prev.w, "'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", def.Name, def.What, w.Name, prev.What, prev.w.Name)
+					report(w, prev.w, "'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", def.Name, def.Role, w.Name, prev.Role, prev.w.Name)
 					continue
 				}
 				defined[def.Name] = append(defined[def.Name], definition{def, w})
 			}
+			checked = append(checked, w)
+		}
+	}
+	// A target that another wrapper's code defines as its coroutine entry
+	// or bottom half, declared before or after the caller. (A target is
+	// never a struct's name: those have no '_'.)
+	for _, w := range checked {
+		if fn, ok := defined.find(w.Target, w); ok && fn.Role != emit.Wrapper {
+			report(w, fn.w, "wrapper '%s' calls '%s', which block-gen.c defines as %s of '%s'", w.Name, w.Target, fn.Role, fn.w.Name)
 		}
 	}
 }
@@ -53,7 +64,7 @@ type names map[string][]definition
 
 // definition is a name the code generated for w defines.
 type definition struct {
-	emit.Definition
+	emit.Use
 	w *model.Wrapper
 }
 
@@ -66,7 +77,7 @@ func (ns names) find(name string, w *model.Wrapper) (definition, bool) {
 		if d.w.Pos.File == w.Pos.File && model.Exclusive(d.w.Conditions, w.Conditions) {
 			continue
 		}
-		if !d.Function {
+		if d.Role != emit.Entry && d.Role != emit.BottomHalf {
 			return d, true
 		}
 		if !found {

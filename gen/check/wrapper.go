@@ -11,11 +11,18 @@ import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
 )
 
+// rules are what checking a declaration needs of the dialect d.
+type rules struct {
+	d    *dialect.Dialect
+	qemu map[string]emit.Role // emit.QEMUNames(d)
+	uses []emit.Use           // reused for each wrapper's emit.AppendUses
+}
+
 // wrapper turns one declaration into a wrapper named and checked for the
-// dialect d, as d's generator names it: the target of a co wrapper SUB_REST
-// is SUB_co_REST, that of a no_co wrapper SUB_co_REST is SUB_REST.
-func wrapper(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wrapper, bool) {
-	m := decl.Marker
+// dialect r.d, as its generator names it: the target of a co wrapper
+// SUB_REST is SUB_co_REST, that of a no_co wrapper SUB_co_REST is SUB_REST.
+func (r *rules) wrapper(decl *parse.Decl, diags *diag.List) (*model.Wrapper, bool) {
+	d, m := r.d, decl.Marker
 	w := &model.Wrapper{
 		Marker:      m,
 		ReturnType:  decl.ReturnType,
@@ -68,12 +75,20 @@ func wrapper(decl *parse.Decl, d *dialect.Dialect, diags *diag.List) (*model.Wra
 		return nil, false
 	}
 
+	// The definitions share file scope with QEMU's names.
+	for _, def := range emit.Definitions(w) {
+		if role, clash := r.qemu[def.Name]; clash {
+			return fail(w.Pos, "'%s' would be defined in block-gen.c as %s of '%s', but the generated code uses QEMU's %s of that name", def.Name, def.Role, name, role)
+		}
+	}
+
 	// Parameter names share scopes with the names of the generated code.
 	ok := true
+	r.uses = emit.AppendUses(r.uses[:0], d, w)
 	seen := make(map[string]diag.Pos, len(w.Params))
-	for _, p := range w.Params {
-		if what, used := emit.Uses(w, p.Name); used {
-			diags.Errorf(p.Pos, "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, what)
+	for i, p := range w.Params {
+		if u, clash := emit.ParamClash(r.uses, &w.Params[i]); clash {
+			diags.Errorf(p.Pos, "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, u)
 			ok = false
 		}
 		if q, dup := seen[p.Name]; dup {

@@ -2,10 +2,11 @@
 // QEMU's generator byte for byte after the banner, including its lines of
 // only spaces (a template line whose slot is empty keeps its indentation)
 // and its blank-line framing between files. names.go says which names the
-// generated code defines and uses, for the checks to keep clear of.
+// code of each wrapper defines and uses, for the checks to keep clear of.
 package emit
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
@@ -196,19 +197,25 @@ func (e *emitter) comment(target string) {
 // context returns the expression c gives for a wrapper of params, with
 // prefix before the parameter ("s->" inside a bottom half).
 func context(c *dialect.Context, params []model.Param, prefix string) string {
+	expr, param := contextExpr(c, params)
+	if param == "" {
+		return expr
+	}
+	return fmt.Sprintf(expr, prefix+param)
+}
+
+// contextExpr returns the expression c gives for a wrapper of params and
+// the name of the parameter that goes in its %s, if it has one.
+func contextExpr(c *dialect.Context, params []model.Param) (expr, param string) {
 	if c.Fixed != "" {
-		return c.Fixed
+		return c.Fixed, ""
 	}
 	if len(params) > 0 {
 		if cc, ok := c.Case(params[0].Type); ok {
-			name := cc.Name
-			if name == "" {
-				name = params[0].Name
-			}
-			return fmt.Sprintf(cc.Expr, prefix+name)
+			return cc.Expr, cmp.Or(cc.Name, params[0].Name)
 		}
 	}
-	return c.Otherwise
+	return c.Otherwise, ""
 }
 
 // co writes a co wrapper: the struct, the coroutine entry, and the function

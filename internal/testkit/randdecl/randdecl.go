@@ -49,6 +49,15 @@ type Rules struct {
 	// StructAfterTarget: the struct is named after the target (5.2 to
 	// 7.2), not the wrapper.
 	StructAfterTarget bool
+	// ResultInPollState: the result travels in BdrvPollCo, so the struct
+	// has no ret member, and the templates take no lock (5.2 to 7.2).
+	ResultInPollState bool
+	// CoContext is how a co wrapper's body finds what it polls: "node"
+	// (5.2 to 7.2: the first parameter's node, through blk_bs for a
+	// BlockBackend), "getter" (8.0 to 8.2: the AioContext getter of the
+	// first parameter's type, qemu_get_aio_context for any other) or
+	// "current" (9.0: qemu_get_current_aio_context).
+	CoContext string
 }
 
 // ContextParam is a first-parameter type that selects an AioContext (or,
@@ -78,8 +87,8 @@ func RulesFor(name string) (Rules, bool) {
 }
 
 func rulesFor(name string) (Rules, bool) {
-	old := Rules{Dialect: name, IntOnly: true, FirstRequired: true,
-		FixedNamesCo: true, StructAfterTarget: true, CoAnywhereForbidden: true}
+	old := Rules{Dialect: name, IntOnly: true, FirstRequired: true, FixedNamesCo: true,
+		StructAfterTarget: true, CoAnywhereForbidden: true, ResultInPollState: true, CoContext: "node"}
 	switch name {
 	case "5.2":
 		old.Prefix, old.CoAnywhereForbidden = "bdrv", false
@@ -92,13 +101,13 @@ func rulesFor(name string) (Rules, bool) {
 		old.Contexts = allContext
 		return old, true
 	case "8.0":
-		return Rules{Dialect: name, CoAnywhereForbidden: true, Contexts: allContext, FixedNamesCo: true}, true
+		return Rules{Dialect: name, CoAnywhereForbidden: true, Contexts: allContext, FixedNamesCo: true, CoContext: "getter"}, true
 	case "8.1":
-		return Rules{Dialect: name, CoAnywhereForbidden: true, Contexts: allContext, FixedNamesCo: true, FixedNamesNoCo: true}, true
+		return Rules{Dialect: name, CoAnywhereForbidden: true, Contexts: allContext, FixedNamesCo: true, FixedNamesNoCo: true, CoContext: "getter"}, true
 	case "8.2":
-		return Rules{Dialect: name, CoAnywhereForbidden: true, Contexts: allContext}, true
+		return Rules{Dialect: name, CoAnywhereForbidden: true, Contexts: allContext, CoContext: "getter"}, true
 	case "9.0":
-		return Rules{Dialect: name, CoAnywhereForbidden: true, Contexts: allContext}, true
+		return Rules{Dialect: name, CoAnywhereForbidden: true, Contexts: allContext, CoContext: "current"}, true
 	}
 	return Rules{}, false
 }
@@ -117,6 +126,9 @@ type Config struct {
 	// SplicedIdentifiers adds line splices inside identifiers
 	// (co_wrap\<newline>per), which a C compiler joins before it sees tokens.
 	SplicedIdentifiers bool
+	// Clashes gives some wrappers one more parameter, marked Clash, whose
+	// name Rules.Clashes refuses: a case the tool must reject exactly there.
+	Clashes bool
 }
 
 // Case is one generated test case.
@@ -155,6 +167,8 @@ type Wrapper struct {
 // Param is one parameter as the generator meant it.
 type Param struct {
 	Name string
+	// Clash: the name breaks the generated code (Config.Clashes).
+	Clash bool
 	// Decl is the declaration without comments, annotations and odd spacing,
 	// array and function declarators as written: "uint8_t buf[16]".
 	Decl string
@@ -268,6 +282,9 @@ type gen struct {
 	n     int // counter for filler names
 	// taken holds the parameter names of the current wrapper.
 	taken map[string]bool
+	// defined are the names earlier wrappers' generated code defines, and
+	// their targets.
+	defined []string
 }
 
 // reserved are identifiers the generated names must not take: those of the
@@ -527,12 +544,12 @@ func (g *gen) wrapper() (*Wrapper, []tok) {
 	if g.rules.FirstRequired && !wr.NoCo || g.pct(50) {
 		k := g.r.IntN(len(g.rules.Contexts))
 		c := g.rules.Contexts[k]
+		wr.Context = k
 		name := c.Name
 		if !fixed && g.pct(50) {
 			name = g.paramName(wr)
 		}
 		g.taken[name] = true
-		wr.Context = k
 		params = append(params, g.decorate(param{toks: []tok{w(c.Type), p("*"), w(name)}, name: name}))
 	}
 	n := g.r.IntN(6)
@@ -542,8 +559,14 @@ func (g *gen) wrapper() (*Wrapper, []tok) {
 	for ; n > 0; n-- {
 		params = append(params, g.randomParam(wr, len(params) == 0))
 	}
+	if g.cfg.Clashes && g.pct(30) {
+		// After the first parameter, which selects the context.
+		name := g.clashName(wr)
+		at := min(1, len(params)) + g.r.IntN(len(params)-min(1, len(params))+1)
+		params = slices.Insert(params, at, param{toks: []tok{w("int"), w(name)}, name: name, clash: true})
+	}
 	for _, prm := range params {
-		wr.Params = append(wr.Params, Param{Name: prm.name, Decl: canon(stripAttrs(prm.toks))})
+		wr.Params = append(wr.Params, Param{Name: prm.name, Clash: prm.clash, Decl: canon(stripAttrs(prm.toks))})
 	}
 
 	// The declaration: specifiers with the marker and annotations among
@@ -655,10 +678,11 @@ func (g *gen) names(wr *Wrapper) {
 			wr.Target = ws[0] + "_co_" + strings.Join(ws[1:], "_")
 		}
 		wr.Name = strings.Join(ws, "_")
-		if !strings.ContainsAny(wr.Name, "abcdefghijklmnopqrstuvwxyz") {
+		if !strings.ContainsAny(wr.Name, "abcdefghijklmnopqrstuvwxyz") || !strings.ContainsAny(wr.Target, "abcdefghijklmnopqrstuvwxyz") {
 			// The tool takes an upper-case name with a '_' (CO_7) for an
-			// annotation macro such as GRAPH_RDLOCK and reports the
-			// declaration as having no function name.
+			// annotation macro such as GRAPH_RDLOCK: it reports such a
+			// wrapper as having no function name and does not see such a
+			// target's declaration.
 			continue
 		}
 		wr.Struct = model.CamelCase(wr.Name)
@@ -676,6 +700,7 @@ func (g *gen) names(wr *Wrapper) {
 		for _, id := range ids {
 			g.used[id] = true
 		}
+		g.defined = append(g.defined, wr.Name, wr.Target, wr.Struct, helper)
 		return
 	}
 }
@@ -711,8 +736,9 @@ func (g *gen) word(first bool) string {
 
 // param is a parameter being generated: its tokens and its name.
 type param struct {
-	toks []tok
-	name string
+	toks  []tok
+	name  string
+	clash bool
 }
 
 // Types of parameters.
@@ -742,7 +768,11 @@ func (g *gen) randomParam(wr *Wrapper, first bool) param {
 	g.taken[name] = true
 	n := w(name)
 	var toks []tok
-	switch g.r.IntN(12) {
+	shape := g.r.IntN(12)
+	if shape == 9 && slices.Contains(funcMacros, name) {
+		shape = 0
+	}
+	switch shape {
 	case 0, 1, 2: // scalar
 		toks = append(g.qualified(pick(g, scalars...)), n)
 	case 3, 4, 5, 6: // pointer
@@ -878,10 +908,9 @@ func (g *gen) innerParams() []tok {
 	return append(toks, p(")"))
 }
 
-// paramName picks a parameter name for wr that collides with nothing.
-// Names the generated code allows for this kind of wrapper (ret when it
-// returns void, co in co wrappers, poll_state in no_co ones) are chosen now
-// and then on purpose.
+// paramName picks a parameter name for wr that collides with nothing:
+// now and then on purpose one that the generated code uses elsewhere, or
+// that some wrapper's code defines, where Rules.Clashes allows it.
 func (g *gen) paramName(wr *Wrapper) string {
 	for {
 		var name string
@@ -889,24 +918,114 @@ func (g *gen) paramName(wr *Wrapper) string {
 		case 0:
 			name = pick(g, "opaque", "ctx", "offset", "bytes", "flags", "errp", "buf", "qiov",
 				"entry", "bh", "self", "in_progress", "bs", "child", "blk", "node", "n", "_x", "x_")
-		case 1:
-			name = pick(g, "ret", "co", "poll_state", "new", "class", "this", "template", "delete",
-				wr.Target+"_bh", wr.Target+"_entry", wr.Struct)
+		case 1, 2:
+			name = g.generatedName(wr)
 		default:
 			name = g.word(true)
 			if g.pct(30) {
 				name += "_" + g.word(false)
 			}
 		}
-		if name == "ret" && wr.Return != "void" || name == "co" && wr.NoCo || name == "poll_state" && !wr.NoCo ||
-			name == wr.Struct || name == wr.Target+"_entry" && !wr.NoCo || name == wr.Target+"_bh" && wr.NoCo {
-			continue
-		}
-		if name == "s" || name == wr.Name || name == wr.Target || g.taken[name] || isReserved(name) {
+		if g.taken[name] || g.rules.Clashes(wr, name) || isReserved(name) && !slices.Contains(GeneratedNames, name) {
 			continue
 		}
 		return name
 	}
+}
+
+// clashName picks a name for a parameter of wr that Rules.Clashes refuses.
+func (g *gen) clashName(wr *Wrapper) string {
+	for {
+		if name := g.generatedName(wr); !g.taken[name] && g.rules.Clashes(wr, name) {
+			g.taken[name] = true
+			return name
+		}
+	}
+}
+
+// generatedName returns a name the generated code of some release uses
+// or defines: one of GeneratedNames, one of wr's own, or one an earlier
+// wrapper's code defines.
+func (g *gen) generatedName(wr *Wrapper) string {
+	switch g.r.IntN(4) {
+	case 0:
+		return pick(g, wr.Name, wr.Target, wr.Struct, wr.Target+"_entry", wr.Target+"_bh", "new", "class", "this", "template", "delete")
+	case 1:
+		if len(g.defined) > 0 {
+			return pick(g, g.defined...)
+		}
+	}
+	return pick(g, GeneratedNames...)
+}
+
+// funcMacros are function-like macros of the test runtime: a parameter of
+// function type may not take their names, since the '(' after the name
+// would call the macro (assert everywhere; bdrv_graph_wrlock and
+// bdrv_graph_wrunlock only here: QEMU's are functions).
+var funcMacros = []string{"assert", "bdrv_graph_wrlock", "bdrv_graph_wrunlock"}
+
+// GeneratedNames are the names the templates of some release print besides
+// a wrapper's own: locals, members, QEMU's functions, types and macros
+// (AioContext and Coroutine left out: other parameters have those types).
+// A test holds them to package emit's list.
+var GeneratedNames = strings.Fields(`
+s opaque ctx ret co poll_state in_progress BdrvPollCo true false NULL coroutine_fn assert
+qemu_in_coroutine qemu_coroutine_create qemu_coroutine_self qemu_coroutine_yield bdrv_poll_co
+aio_wait_kick aio_co_wake aio_bh_schedule_oneshot aio_context_acquire aio_context_release
+qemu_get_aio_context qemu_get_current_aio_context bdrv_get_aio_context blk_get_aio_context blk_bs
+assume_graph_lock bdrv_graph_co_rdlock bdrv_graph_co_rdunlock bdrv_graph_rdlock_main_loop
+bdrv_graph_rdunlock_main_loop bdrv_graph_wrlock bdrv_graph_wrunlock
+`)
+
+// Clashes reports whether a parameter of w named name breaks the code the
+// rules' release generates for w, or changes its meaning, as C scoping
+// says: the parameters are in scope in the wrapper function's body only
+// (not in the coroutine entry or bottom half, which read s->member), and a
+// parameter there hides a function or type of the same name. So it must
+// not take a name that body names, nor a member of the argument struct
+// (the parameter is one too), nor an object-like macro of the headers
+// block-gen.c includes (it would expand in the parameter's declaration).
+// assert is a function-like macro: a parameter does not hide it. Restated
+// from QEMU's scripts/block-coroutine-wrapper.py of each release.
+func (r Rules) Clashes(w *Wrapper, name string) bool {
+	switch name {
+	case "s", w.Struct, "true", "false", "NULL", "coroutine_fn", "qemu_in_coroutine":
+		return true
+	case "ret":
+		return w.Return != "void" && (w.NoCo || !r.ResultInPollState)
+	}
+	if w.NoCo {
+		switch name {
+		case "co", w.Target + "_bh", "qemu_coroutine_self", "aio_bh_schedule_oneshot", "qemu_get_aio_context", "qemu_coroutine_yield":
+			return true
+		}
+		return false
+	}
+	switch name {
+	case "poll_state", w.Target + "_entry", "qemu_coroutine_create", "bdrv_poll_co":
+		return true
+	case w.Target:
+		return w.Mixed
+	case "assume_graph_lock":
+		return w.Mixed && w.Lock == "rdlock"
+	}
+	typ := ""
+	if w.Context >= 0 {
+		typ = r.Contexts[w.Context].Type
+	}
+	switch r.CoContext {
+	case "node":
+		return typ == "BlockBackend" && name == "blk_bs"
+	case "current":
+		return name == "qemu_get_current_aio_context"
+	}
+	switch typ {
+	case "":
+		return name == "qemu_get_aio_context"
+	case "BlockBackend":
+		return name == "blk_get_aio_context"
+	}
+	return name == "bdrv_get_aio_context"
 }
 
 // filler returns C that is not a wrapper declaration, to put between

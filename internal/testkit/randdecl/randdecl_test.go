@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/emit"
 	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/randdecl"
 )
 
@@ -24,7 +25,8 @@ func TestRulesMatchDialects(t *testing.T) {
 		if len(r.Markers) == 0 {
 			t.Errorf("%s: no markers", d.Name)
 		}
-		if r.IntOnly != d.IntOnly || r.CoAnywhereForbidden != d.CoAnywhereForbidden || r.StructAfterTarget != d.StructNamedAfterTarget {
+		if r.IntOnly != d.IntOnly || r.CoAnywhereForbidden != d.CoAnywhereForbidden || r.StructAfterTarget != d.StructNamedAfterTarget ||
+			r.ResultInPollState != d.ResultInPollState {
 			t.Errorf("%s: rules %+v disagree with the dialect", d.Name, r)
 		}
 		if (r.Prefix != "") != (d.NamePrefix != "") || r.Prefix != "" && r.Prefix+"_" != d.NamePrefix {
@@ -134,12 +136,73 @@ func checkWrapper(t *testing.T, r randdecl.Rules, w *randdecl.Wrapper, defined m
 	}
 	seen := map[string]bool{}
 	for _, p := range w.Params {
-		forbidden := p.Name == "s" || p.Name == w.Name || p.Name == w.Target || p.Name == w.Struct ||
-			p.Name == "ret" && w.Return != "void" || p.Name == "co" && w.NoCo || p.Name == "poll_state" && !w.NoCo ||
-			p.Name == helper
-		if forbidden || seen[p.Name] {
-			t.Errorf("%s: %s: parameter name %s", r.Dialect, w.Name, p.Name)
+		if r.Clashes(w, p.Name) != p.Clash || seen[p.Name] {
+			t.Errorf("%s: %s: parameter name %s (clash %v)", r.Dialect, w.Name, p.Name, p.Clash)
 		}
 		seen[p.Name] = true
+	}
+}
+
+// TestGeneratedNames checks that parameter names are drawn from every name
+// of QEMU's that the tool knows generated code to use.
+func TestGeneratedNames(t *testing.T) {
+	for _, d := range dialect.All {
+		for name := range emit.QEMUNames(d) {
+			if !slices.Contains(randdecl.GeneratedNames, name) && name != "AioContext" && name != "Coroutine" {
+				t.Errorf("%s: %s is not among randdecl.GeneratedNames", d.Name, name)
+			}
+		}
+	}
+}
+
+// TestClashes checks Rules.Clashes on the cases whose C scoping is not
+// obvious, and that Config.Clashes plants clashing parameters, and only
+// there.
+func TestClashes(t *testing.T) {
+	r90, _ := randdecl.RulesFor("9.0")
+	r62, _ := randdecl.RulesFor("6.2")
+	co := &randdecl.Wrapper{Name: "bdrv_x", Target: "bdrv_co_x", Struct: "BdrvX", Return: "int", Context: 0}
+	mixed := &randdecl.Wrapper{Name: "bdrv_x", Target: "bdrv_co_x", Struct: "BdrvX", Return: "int", Context: 0, Mixed: true}
+	noCo := &randdecl.Wrapper{Name: "bdrv_co_x", Target: "bdrv_x", Struct: "BdrvCoX", Return: "void", Context: -1, NoCo: true}
+	blk := &randdecl.Wrapper{Name: "blk_x", Target: "blk_co_x", Struct: "BlkCoX", Return: "int", Context: 2, Mixed: true}
+	for _, tc := range []struct {
+		r     randdecl.Rules
+		w     *randdecl.Wrapper
+		name  string
+		clash bool
+	}{
+		{r90, co, "s", true}, {r90, co, "ret", true}, {r90, noCo, "ret", false},
+		{r90, co, "bdrv_co_x", false}, {r90, mixed, "bdrv_co_x", true}, {r90, co, "bdrv_x", false},
+		{r90, co, "blk_bs", false}, {r90, co, "assert", false}, {r90, co, "NULL", true},
+		{r90, noCo, "bdrv_poll_co", false}, {r90, noCo, "qemu_get_current_aio_context", false},
+		{r90, co, "qemu_get_current_aio_context", true}, {r90, noCo, "qemu_get_aio_context", true},
+		{r62, blk, "blk_bs", true}, {r62, mixed, "blk_bs", false}, {r62, mixed, "ret", false},
+	} {
+		if got := tc.r.Clashes(tc.w, tc.name); got != tc.clash {
+			t.Errorf("%s %s: %s clashes: %v, want %v", tc.r.Dialect, tc.w.Name, tc.name, got, tc.clash)
+		}
+	}
+	planted := 0
+	for _, d := range dialect.All {
+		r, _ := randdecl.RulesFor(d.Name)
+		cfg := cfg
+		cfg.Clashes = true
+		for seed := range uint64(5) {
+			for _, h := range randdecl.Generate(seed, r, cfg).Headers {
+				for _, w := range h.Wrappers {
+					for _, p := range w.Params {
+						if p.Clash != r.Clashes(w, p.Name) {
+							t.Errorf("%s: %s: parameter %s clash %v", d.Name, w.Name, p.Name, p.Clash)
+						}
+						if p.Clash {
+							planted++
+						}
+					}
+				}
+			}
+		}
+	}
+	if planted < 100 {
+		t.Errorf("only %d clashing parameters planted", planted)
 	}
 }
