@@ -438,19 +438,24 @@ func (l *Lexer) ident() {
 	}
 }
 
-// number consumes a preprocessing number.
+// number consumes a preprocessing number, line splices included: "1\\
+// <newline>6" is the number 16 to a compiler.
 func (l *Lexer) number() {
 	src := l.src
+	var last byte // the number's last byte, splices left out
 	for l.off < len(src) {
 		c := src[l.off]
 		switch {
-		case (c == '+' || c == '-') && l.off > 0 && (src[l.off-1]|0x20 == 'e' || src[l.off-1]|0x20 == 'p'):
-			l.off++
+		case c == '\\' && l.isNewline(l.off+1):
+			l.splice()
+			continue
+		case (c == '+' || c == '-') && (last|0x20 == 'e' || last|0x20 == 'p'):
 		case isIdentByte(c) || c == '.':
-			l.off++
 		default:
 			return
 		}
+		last = c
+		l.off++
 	}
 }
 

@@ -94,6 +94,9 @@ func TestTokens(t *testing.T) {
 		{"stray characters", "a @ \\ b", []string{
 			`1:1 identifier "a"`, `1:3 stray character "@"`, `1:5 stray character "\\"`, `1:7 identifier "b"`,
 		}},
+		{"number split by a splice", "[1\\\n6e\\\n+1]", []string{
+			`1:1 punctuator "["`, `1:2 number "1\\\n6e\\\n+1"`, `3:3 punctuator "]"`,
+		}},
 		{"escaped backslash before a splice", "\"a\\\\\\\nb\" c", []string{
 			"1:1 string literal \"\\\"a\\\\\\\\\\\\\\nb\\\"\"", `2:4 identifier "c"`,
 		}},

@@ -24,6 +24,8 @@ func TestSplices(t *testing.T) {
 			[]string{"co_wrapper int|bdrv_a"}},
 		{"CRLF splice in a parameter name", "int co_wrapper bdrv_a(int n\\\r\nm);",
 			[]string{"co_wrapper int|bdrv_a [int|nm|int nm]"}},
+		{"number in an array bound split by a splice", "int co_wrapper bdrv_a(uint8_t buf[1\\\n6]);",
+			[]string{"co_wrapper int|bdrv_a [uint8_t *|buf|uint8_t buf[16]](member uint8_t *buf)"}},
 		{"lone CR splice in a type", "int co_wrapper bdrv_a(in\\\rt n);",
 			[]string{"co_wrapper int|bdrv_a [int|n|int n]"}},
 		{"message quoting a spliced token stays on one line", "int co_wrapper bdrv_a(int n) x\\\ny;",
