@@ -11,36 +11,37 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
 
 // Header returns a header declaring n valid wrappers of the current
-// dialect, cycling through its markers, each with a doc comment as
+// dialect, cycling through its markers (and, apart, through a few return
+// types), each with a doc comment as
 // block-io.h's have, the function it calls and one more declaration; a
 // dead "#if 0" group and an include guard around them. 100,000 wrappers
 // make about 50 MB. Different tags give different wrapper names, and so
 // different outputs.
 func Header(n int, tag string) []byte {
-	markers := []struct{ ret, marker, prefix string }{
-		{"int", "co_wrapper", "bdrv_" + tag},
-		{"int", "co_wrapper_mixed", "bdrv_" + tag},
-		{"int64_t", "co_wrapper_bdrv_rdlock", "bdrv_" + tag},
-		{"int", "co_wrapper_mixed_bdrv_rdlock", "bdrv_" + tag},
-		{"BlockDriverState * coroutine_fn", "no_co_wrapper", "bdrv_co_" + tag},
-		{"int coroutine_fn", "no_co_wrapper_bdrv_rdlock", "bdrv_co_" + tag},
-		{"void coroutine_fn", "no_co_wrapper_bdrv_wrlock", "bdrv_co_" + tag},
-	}
+	markers := dialect.Current.Markers()
+	returns := []string{"int", "int64_t", "BlockDriverState *", "void"}
 	var b strings.Builder
 	fmt.Fprintf(&b, "/* Synthetic header %q. */\n#ifndef SYN_H\n#define SYN_H\n\n#if 0\nint co_wrapper bdrv_dead(int n);\n#endif\n\n", tag)
 	for i := range n {
-		m := markers[i%len(markers)]
-		fmt.Fprintf(&b, "/*\n * %s_%d:\n * @child: the child the request goes to\n * @offset: where the request starts, in bytes\n *\n * Returns 0 on success, -errno on failure.\n */\n", m.prefix, i)
-		fmt.Fprintf(&b, "%s %s\n%s_%d(BdrvChild *child, int64_t offset, int64_t bytes,\n    void *buf, BdrvRequestFlags flags);\n", m.ret, m.marker, m.prefix, i)
-		// The function the wrapper calls, as QEMU's headers declare it.
-		if strings.HasPrefix(m.prefix, "bdrv_co_") {
-			fmt.Fprintf(&b, "%s bdrv_%s_%d(BdrvChild *child, int64_t offset, int64_t bytes,\n    void *buf, BdrvRequestFlags flags);\n", strings.TrimSuffix(m.ret, " coroutine_fn"), tag, i)
-		} else {
-			fmt.Fprintf(&b, "%s coroutine_fn GRAPH_RDLOCK bdrv_co_%s_%d(BdrvChild *child, int64_t offset, int64_t bytes,\n    void *buf, BdrvRequestFlags flags);\n", m.ret, tag, i)
+		m, ret := markers[i%len(markers)], returns[i%len(returns)]
+		// A co wrapper bdrv_X calls the coroutine_fn bdrv_co_X; a no_co
+		// wrapper bdrv_co_X, itself coroutine_fn, calls bdrv_X.
+		wrapper, target := fmt.Sprintf("bdrv_%s_%d", tag, i), fmt.Sprintf("bdrv_co_%s_%d", tag, i)
+		wrapperAttrs, targetAttrs := "", " coroutine_fn GRAPH_RDLOCK"
+		if m.Kind == model.NoCo {
+			wrapper, target = target, wrapper
+			wrapperAttrs, targetAttrs = " coroutine_fn", ""
 		}
+		fmt.Fprintf(&b, "/*\n * %s:\n * @child: the child the request goes to\n * @offset: where the request starts, in bytes\n *\n * Returns 0 on success, -errno on failure.\n */\n", wrapper)
+		fmt.Fprintf(&b, "%s%s %s\n%s(BdrvChild *child, int64_t offset, int64_t bytes,\n    void *buf, BdrvRequestFlags flags);\n", ret, wrapperAttrs, m.Name, wrapper)
+		// The function the wrapper calls, as QEMU's headers declare it.
+		fmt.Fprintf(&b, "%s%s %s(BdrvChild *child, int64_t offset, int64_t bytes,\n    void *buf, BdrvRequestFlags flags);\n", ret, targetAttrs, target)
 		fmt.Fprintf(&b, "int coroutine_fn GRAPH_RDLOCK bdrv_other_%d(BlockDriverState *bs);\n\n", i)
 	}
 	b.WriteString("#endif /* SYN_H */\n")
