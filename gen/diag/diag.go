@@ -10,7 +10,6 @@ package diag
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 )
@@ -227,16 +226,4 @@ func (l *List) compare(a, b Diagnostic) int {
 		return int(a.Severity) - int(b.Severity)
 	}
 	return strings.Compare(a.Msg, b.Msg)
-}
-
-// Werror turns every warning into an error.
-func (l *List) Werror() {
-	var s Switches
-	s.Set("error")
-	s.Apply(l)
-}
-
-// Print writes every diagnostic to w in sorted order, one line each.
-func (l *List) Print(w io.Writer) error {
-	return (&Printer{}).Print(w, l.Items())
 }
