@@ -146,14 +146,9 @@ type List struct {
 	order map[string]int
 }
 
-// Errorf adds an error at pos.
-func (l *List) Errorf(pos Pos, format string, args ...any) {
-	l.Add(Errorf("", pos, format, args...))
-}
-
-// Warnf adds a warning at pos.
-func (l *List) Warnf(pos Pos, format string, args ...any) {
-	l.Add(Warnf("", pos, format, args...))
+// Errorf adds an error of kind id at pos.
+func (l *List) Errorf(id ID, pos Pos, format string, args ...any) {
+	l.Add(Errorf(id, pos, format, args...))
 }
 
 // Add appends d.

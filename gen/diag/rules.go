@@ -76,8 +76,8 @@ var Rules = []Rule{
 	{ID: WrapperName, Summary: "A wrapper's name does not name the function it calls as the generator derives it."},
 	{ID: ParameterCollision, Summary: "A parameter's name collides with a name the generated code uses."},
 	{ID: DuplicateParameter, Summary: "Two parameters of a wrapper have the same name."},
-	{ID: Duplicate, Summary: "A name that block-gen.c defines would be defined twice."},
-	{ID: WrapperCallsItself, Summary: "A wrapper calls another generated wrapper."},
+	{ID: Duplicate, Summary: "A name that block-gen.c defines would be defined twice, or is one of QEMU's that the generated code uses."},
+	{ID: WrapperCallsItself, Summary: "A wrapper calls another generated wrapper, or the coroutine entry or bottom half of one."},
 	{ID: Release, Summary: "The generator of the selected QEMU release could not handle the declaration; a later release lifted the restriction."},
 }
 
