@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,6 +18,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/owenrumney/go-sarif/v2/sarif"
 	"golang.org/x/tools/txtar"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite the want/ sections of the golden archives in testdata/ from the actual results")
@@ -320,4 +323,43 @@ func splitArgs(t *testing.T, line string) []string {
 		args = append(args, cur.String())
 	}
 	return args
+}
+
+// TestEveryDiagnosticHasARule runs every golden again with SARIF output:
+// each result must name a rule the log describes, so that no diagnostic
+// reaches code scanning without a kind, and none is a warning that the -W
+// switches cannot reach.
+func TestEveryDiagnosticHasARule(t *testing.T) {
+	for _, path := range goldenPaths(t) {
+		ar, err := txtar.ParseFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		var args []string
+		for _, f := range ar.Files {
+			switch {
+			case f.Name == "args":
+				args = append(splitArgs(t, string(f.Data)), "--diagnostics-format=sarif")
+			case f.Name == "env", f.Name == "terminal", strings.HasPrefix(f.Name, "want/"):
+			default:
+				p := filepath.Join(dir, f.Name)
+				if os.MkdirAll(filepath.Dir(p), 0o777) != nil || os.WriteFile(p, f.Data, 0o666) != nil {
+					t.Skipf("%s: cannot write %s here", path, f.Name)
+				}
+			}
+		}
+		var stderr bytes.Buffer
+		run(args, env{dir: dir, stdout: io.Discard, stderr: &stderr})
+		log, err := sarif.FromString(stderr.String())
+		if err != nil || len(log.Runs) != 1 {
+			continue // a usage error, --help, --version: text before any diagnostic
+		}
+		rules := log.Runs[0].Tool.Driver.Rules
+		for _, r := range log.Runs[0].Results {
+			if _, known := diag.RuleFor(diag.ID(*r.RuleID)); !known || int(*r.RuleIndex) >= len(rules) || rules[*r.RuleIndex].ID != *r.RuleID {
+				t.Errorf("%s: a result of no known rule: %s", path, *r.Message.Text)
+			}
+		}
+	}
 }

@@ -27,7 +27,7 @@ func (p *Printer) sarif(w io.Writer, ds []Diagnostic) error {
 	for _, d := range ds {
 		used[d.ID] = true
 	}
-	for _, r := range Rules {
+	for _, r := range append(Rules, Rule{Summary: "A diagnostic of no known kind."}) {
 		if used[r.ID] {
 			level := "error"
 			if r.Warning {
@@ -38,11 +38,7 @@ func (p *Printer) sarif(w io.Writer, ds []Diagnostic) error {
 		}
 	}
 	for _, d := range ds {
-		res := &sarif.Result{Message: *sarif.NewTextMessage(d.Msg)}
-		if d.ID != "" {
-			res = sarif.NewRuleResult(string(d.ID)).WithMessage(sarif.NewTextMessage(d.Msg))
-		}
-		res.WithLevel(d.Severity.String())
+		res := sarif.NewRuleResult(string(d.ID)).WithMessage(sarif.NewTextMessage(d.Msg)).WithLevel(d.Severity.String())
 		res.AddLocation(p.sarifLocation(d.Pos))
 		for _, n := range d.Notes {
 			res.AddRelatedLocation(p.sarifLocation(n.Pos).WithMessage(sarif.NewTextMessage(n.Msg)))
