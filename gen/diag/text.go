@@ -2,7 +2,6 @@ package diag
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/fatih/color"
@@ -95,22 +94,22 @@ func (p *Printer) excerpt(b *strings.Builder, d Diagnostic, pal *palette) {
 	caret, caretEnd := displayCol(line, start), displayCol(line, end)
 	caretEnd = max(caretEnd, caret+1)
 
-	type fix struct {
-		col, end int // display columns replaced
-		text     string
-	}
-	var fixes []fix
+	// The fix-its on this line, as display columns and what to print
+	// there: the replacement, or '-' under what is deleted.
+	var fixes []fixit
 	focusEnd := caretEnd
 	for _, f := range d.Fixits {
 		if f.Pos.File != d.Pos.File || f.Pos.Line != d.Pos.Line || f.Pos.Col < 1 {
 			continue // shown in JSON and SARIF only
 		}
-		fs := f.Pos.Col - 1
-		fx := fix{col: displayCol(line, fs), end: displayCol(line, fs+max(0, f.Pos.Len)), text: f.Text}
+		fx := fixit{col: displayCol(line, f.Pos.Col-1), text: f.Text, c: pal.insert}
+		if f.Text == "" {
+			n := displayCol(line, f.Pos.Col-1+max(0, f.Pos.Len)) - fx.col
+			fx.text, fx.c = strings.Repeat("-", max(1, n)), pal.delete
+		}
 		fixes = append(fixes, fx)
-		focusEnd = max(focusEnd, fx.end, fx.col+widths.StringWidth(fx.text))
+		focusEnd = max(focusEnd, fx.col+widths.StringWidth(fx.text))
 	}
-	slices.SortStableFunc(fixes, func(a, b fix) int { return a.col - b.col })
 
 	width := max(displayCol(line, shown), focusEnd)
 	gutterWidth := max(len(fmt.Sprint(d.Pos.Line)), 5)
@@ -180,28 +179,25 @@ func (p *Printer) excerpt(b *strings.Builder, d Diagnostic, pal *palette) {
 	b.WriteString(paint(kind, "^"+strings.Repeat("~", max(0, min(caretEnd, hi)-caret-1))))
 	b.WriteByte('\n')
 
-	// The fix-it hints, on as few lines as do not overlap.
-	for len(fixes) > 0 {
+	// The fix-its, on one line; one that would overlap the one before it
+	// or start left of the window is left to JSON and SARIF.
+	if len(fixes) > 0 {
 		var row strings.Builder
 		at := from
-		rest := fixes[:0]
 		for _, f := range fixes {
-			if f.col < from {
-				continue // outside the window
+			if f.col >= at && (at == from || f.col > at) {
+				row.WriteString(strings.Repeat(" ", f.col-at) + paint(f.c, f.text))
+				at = f.col + widths.StringWidth(f.text)
 			}
-			if f.col < at || (at > from && f.col == at) {
-				rest = append(rest, f)
-				continue
-			}
-			row.WriteString(strings.Repeat(" ", f.col-at))
-			text, c := f.text, pal.insert
-			if text == "" {
-				text, c = strings.Repeat("-", max(1, f.end-f.col)), pal.delete
-			}
-			row.WriteString(paint(c, text))
-			at = f.col + widths.StringWidth(text)
 		}
 		b.WriteString(blank + " " + row.String() + "\n")
-		fixes = rest
 	}
+}
+
+// fixit is a fix-it as an excerpt prints it: text at display column col,
+// in colour c.
+type fixit struct {
+	col  int
+	text string
+	c    *color.Color
 }

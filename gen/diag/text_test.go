@@ -140,7 +140,7 @@ f.h:1:1: error: static
       | -------                                         bs
 `,
 	}, {
-		name: "overlapping fix-its take two lines",
+		name: "a fix-it that overlaps the one before is left to JSON and SARIF",
 		src:  "int ab;\n",
 		d:    Errorf(Declaration, at(1, 5, 2), "ab").Fix(at(1, 5, 1), "xyz").Fix(at(1, 6, 1), "q"),
 		want: `
@@ -148,7 +148,6 @@ f.h:1:5: error: ab
     1 | int ab;
       |     ^~
       |     xyz
-      |      q
 `,
 	}, {
 		name: "a note has its excerpt too, and the warning its name",
