@@ -5,7 +5,7 @@ import (
 	"io"
 	"unicode/utf8"
 
-	"github.com/mattn/go-runewidth"
+	"github.com/rivo/uniseg"
 )
 
 // Format is how diagnostics are printed.
@@ -102,11 +102,6 @@ func (p *Printer) line(file string, n int) ([]byte, bool) {
 	return text, true
 }
 
-// widths measures code points in terminal cells as wcwidth does, with
-// East Asian ambiguous characters narrow whatever the locale, so output
-// does not depend on the environment.
-var widths = &runewidth.Condition{StrictEmojiNeutral: true}
-
 // tabStop is where tabs stop, as gcc's -ftabstop defaults.
 const tabStop = 8
 
@@ -133,7 +128,9 @@ func glyph(line []byte, i, col int) (j, w int, text string) {
 		text = fmt.Sprintf("<U+%04X>", r)
 		return i + n, len(text), text
 	}
-	return i + n, widths.RuneWidth(r), ""
+	// uniseg's widths do not depend on the locale (East Asian ambiguous
+	// characters are narrow), so neither does the output.
+	return i + n, uniseg.StringWidth(string(line[i : i+n])), ""
 }
 
 // displayCol returns the display column (from 0) at which byte off of

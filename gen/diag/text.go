@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/fatih/color"
+	"github.com/rivo/uniseg"
 )
 
 // palette holds the colours of text output, those of gcc's GCC_COLORS
@@ -108,7 +109,7 @@ func (p *Printer) excerpt(b *strings.Builder, d Diagnostic, pal *palette) {
 			fx.text, fx.c = strings.Repeat("-", max(1, n)), pal.delete
 		}
 		fixes = append(fixes, fx)
-		focusEnd = max(focusEnd, fx.col+widths.StringWidth(fx.text))
+		focusEnd = max(focusEnd, fx.col+uniseg.StringWidth(fx.text))
 	}
 
 	width := max(displayCol(line, shown), focusEnd)
@@ -187,7 +188,7 @@ func (p *Printer) excerpt(b *strings.Builder, d Diagnostic, pal *palette) {
 		for _, f := range fixes {
 			if f.col >= at && (at == from || f.col > at) {
 				row.WriteString(strings.Repeat(" ", f.col-at) + paint(f.c, f.text))
-				at = f.col + widths.StringWidth(f.text)
+				at = f.col + uniseg.StringWidth(f.text)
 			}
 		}
 		b.WriteString(blank + " " + row.String() + "\n")
