@@ -30,11 +30,30 @@ const (
 )
 
 // env is what a run may touch: a working directory against which relative
-// paths are resolved, and the output streams. Tests run the CLI in-process
-// with their own.
+// paths are resolved, the output streams, the environment variables and
+// what stderr is. Tests run the CLI in-process with their own.
 type env struct {
 	dir            string
 	stdout, stderr io.Writer
+	// getenv reads an environment variable; nil reads none.
+	getenv func(string) string
+	// terminal reports whether stderr is a terminal, and its width in
+	// columns (0 if unknown); nil is not a terminal.
+	terminal func() (bool, int)
+}
+
+func (e env) env(name string) string {
+	if e.getenv == nil {
+		return ""
+	}
+	return e.getenv(name)
+}
+
+func (e env) stderrTerminal() (bool, int) {
+	if e.terminal == nil {
+		return false, 0
+	}
+	return e.terminal()
 }
 
 func (e env) path(p string) string { return discover.Abs(e.dir, p) }
@@ -49,7 +68,11 @@ type flags struct {
 	Qemu    string           `name:"qemu" placeholder:"VERSION" help:"Write the C of this QEMU release's generator (5.2 and later, as QEMU spells it: 7.2.0, 8.1, 10.2.50). Default: the newest (9.0 and later)."`
 	Check   bool             `help:"Write nothing; exit 0 if OUT.c is up to date, else 1 with a unified diff on stderr."`
 	List    listFormat       `placeholder:"json" help:"Write nothing but the wrappers found, one per line (file:line: marker wrapper -> target), or as JSON with --list=json. Without -o every argument is an input."`
-	Werror  bool             `name:"Werror" help:"Treat warnings as errors."`
+	Warn    []string         `short:"W" name:"warn" sep:"none" placeholder:"NAME" help:"Switch warnings as gcc does: -WNAME, -Wno-NAME, -Wall, -Werror, -Wno-error, -Werror=NAME, -Wno-error=NAME. Repeatable."`
+	Werror  bool             `name:"Werror" help:"Treat warnings as errors: the same as -Werror."`
+	Color   string           `name:"color" enum:"auto,always,never" default:"auto" placeholder:"WHEN" help:"Colour diagnostics: auto (when stderr is a terminal; NO_COLOR and TERM=dumb turn it off, CLICOLOR_FORCE on), always or never."`
+	Format  string           `name:"diagnostics-format" enum:"text,json,sarif" default:"text" placeholder:"FORMAT" help:"Print diagnostics on stderr as text, as gcc's JSON or as SARIF 2.1.0."`
+	Caret   bool             `name:"diagnostics-show-caret" negatable:"" default:"true" help:"After each diagnostic, show its source line with a caret under the range (default)."`
 	Version kong.VersionFlag `help:"Print the version and exit."`
 	Args    []pathArg        `arg:"" optional:"" name:"INPUT" help:"C headers and sources holding wrapper declarations, in output order. Without -o, the first argument is OUT.c, as for QEMU's script."`
 }
@@ -93,8 +116,9 @@ Example:
 
     block-coroutine-wrapper -o block-gen.c include/block/block-io.h block/coroutines.h
 
-Errors are printed as file:line:col: error: message. Exit status: 0 success,
-1 bad input (nothing is written), 2 bad usage.`
+Diagnostics are printed as gcc prints them, file:line:col: error: message, with
+the source line and a caret. Exit status: 0 success, 1 bad input (nothing is
+written), 2 bad usage.`
 
 // exit is how kong's --help and --version end a run early.
 type exit int
@@ -155,12 +179,23 @@ type job struct {
 	dialect *dialect.Dialect
 	check   bool
 	list    listFormat
-	werror  bool
+	warn    diag.Switches
+	print   diag.Printer
 }
 
 func newJob(f *flags, e env) (*job, error) {
 	j := &job{e: e, out: string(f.Output), depfile: string(f.Depfile), inputs: paths(f.Args), scan: paths(f.Scan), dialect: dialect.Current,
-		check: f.Check, list: f.List, werror: f.Werror}
+		check: f.Check, list: f.List}
+	if f.Werror {
+		j.warn.Set("error")
+	}
+	for _, w := range f.Warn {
+		if err := j.warn.Set(w); err != nil {
+			return nil, usageErr{err.Error()}
+		}
+	}
+	j.print = diag.Printer{Format: diag.Format(f.Format), Caret: f.Caret, Color: colour(f.Color, e), Width: excerptWidth(e),
+		Tool: gen.Tool, Version: gen.Version, URI: "https://github.com/bcwtool/block-coroutine-wrapper"}
 	if j.list != "" {
 		if j.check || j.depfile != "" {
 			return nil, usagef("--list writes nothing else; it cannot go with --check or --depfile")
@@ -245,26 +280,39 @@ func samePath(a, b string, ai, bi fs.FileInfo) bool {
 
 func (j *job) run() int {
 	var diags diag.List
-	inputs, deps := j.read(&diags)
+	sources := map[string][]byte{}
+	status, after := j.generate(&diags, sources)
+	j.print.Source = func(file string) []byte { return sources[file] }
+	j.print.Print(j.e.stderr, diags.Items())
+	if j.print.Format == diag.Text {
+		j.e.stderr.Write(after)
+	}
+	return status
+}
+
+// generate does the work of the run, with its problems in diags and the
+// inputs it read in sources, for the excerpts. It returns the exit status
+// and what text output prints after the diagnostics (--check's diff).
+func (j *job) generate(diags *diag.List, sources map[string][]byte) (status int, after []byte) {
+	inputs, deps := j.read(diags)
+	for _, in := range inputs {
+		sources[in.Name] = in.Src
+	}
 	if diags.HasErrors() {
-		diags.Print(j.e.stderr)
-		return exitBadInput
+		return exitBadInput, nil
 	}
 
 	r := gen.Generate(inputs, j.dialect)
 	diags.Append(&r.Diags)
-	if j.werror {
-		diags.Werror()
-	}
-	diags.Print(j.e.stderr)
+	j.warn.Apply(diags)
 	if diags.HasErrors() {
-		return exitBadInput
+		return exitBadInput, nil
 	}
 	switch {
 	case j.list != "":
-		return j.printList(r)
+		return j.printList(r), nil
 	case j.check:
-		return j.checkOutput(r)
+		return j.checkOutput(r, diags)
 	}
 
 	// Everything that can fail on the inputs is checked before the first
@@ -275,44 +323,44 @@ func (j *job) run() int {
 		if dep, err = depfile.Host.Format(j.out, deps); err != nil {
 			var de *depfile.Error
 			if errors.As(err, &de) {
-				fmt.Fprintf(j.e.stderr, "%s: error: cannot be listed in a depfile: %s\n", shownPath(de.Path), de.Reason)
+				diags.Add(diag.Errorf(diag.DepfilePath, diag.Pos{File: shownPath(de.Path)}, "cannot be listed in a depfile: %s", de.Reason))
 			} else {
-				fmt.Fprintf(j.e.stderr, "%s: error: %v\n", j.depfile, err)
+				diags.Add(diag.Errorf(diag.DepfilePath, diag.Pos{File: j.depfile}, "%v", err))
 			}
-			return exitBadInput
+			return exitBadInput, nil
 		}
 	}
 	if _, err := atomicfile.WriteIfChanged(j.e.path(j.out), r.Bytes()); err != nil {
-		fmt.Fprintf(j.e.stderr, "%s: error: cannot write the output: %v\n", j.out, pathErr(err))
-		return exitBadInput
+		diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: j.out}, "cannot write the output: %v", pathErr(err)))
+		return exitBadInput, nil
 	}
 	if dep != nil {
 		if _, err := atomicfile.WriteIfChanged(j.e.path(j.depfile), dep); err != nil {
-			fmt.Fprintf(j.e.stderr, "%s: error: cannot write the depfile: %v\n", j.depfile, pathErr(err))
-			return exitBadInput
+			diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: j.depfile}, "cannot write the depfile: %v", pathErr(err)))
+			return exitBadInput, nil
 		}
 	}
-	return exitOK
+	return exitOK, nil
 }
 
-// checkOutput compares what would be written with the output on disk.
-func (j *job) checkOutput(r *gen.Result) int {
+// checkOutput compares what would be written with the output on disk. If
+// they differ, the unified diff is what to print after the diagnostics.
+func (j *job) checkOutput(r *gen.Result, diags *diag.List) (status int, diffText []byte) {
 	want := r.Bytes()
 	have, err := os.ReadFile(j.e.path(j.out))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		fmt.Fprintf(j.e.stderr, "%s: error: cannot read the output: %v\n", j.out, pathErr(err))
-		return exitBadInput
+		diags.Add(diag.Errorf(diag.Unreadable, diag.Pos{File: j.out}, "cannot read the output: %v", pathErr(err)))
+		return exitBadInput, nil
 	}
 	if err == nil && bytes.Equal(have, want) {
-		return exitOK
+		return exitOK, nil
 	}
 	if err != nil {
-		fmt.Fprintf(j.e.stderr, "%s: error: does not exist; it would be generated\n", j.out)
+		diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: j.out}, "does not exist; it would be generated"))
 	} else {
-		fmt.Fprintf(j.e.stderr, "%s: error: is out of date; regenerating it would change:\n", j.out)
+		diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: j.out}, "is out of date; regenerating it would change:"))
 	}
-	j.e.stderr.Write(diff.Diff(j.out, have, j.out+" (generated)", want))
-	return exitBadInput
+	return exitBadInput, diff.Diff(j.out, have, j.out+" (generated)", want)
 }
 
 // read reads the named inputs, then scans the directories, and returns the
@@ -325,7 +373,7 @@ func (j *job) read(diags *diag.List) (inputs []gen.Input, deps []string) {
 			if info, serr := os.Stat(j.e.path(name)); serr == nil && info.IsDir() {
 				err = errIsDir // Windows would say "Invalid function."
 			}
-			diags.Errorf(diag.Pos{File: name}, "cannot read the file: %v", pathErr(err))
+			diags.Add(diag.Errorf(diag.Unreadable, diag.Pos{File: name}, "cannot read the file: %v", pathErr(err)))
 			continue
 		}
 		inputs = append(inputs, gen.Input{Name: name, Src: src})
@@ -348,7 +396,7 @@ func (j *job) read(diags *diag.List) (inputs []gen.Input, deps []string) {
 		if errors.As(err, &pe) {
 			file = strings.TrimPrefix(pe.Path, j.e.dir+string(filepath.Separator))
 		}
-		diags.Errorf(diag.Pos{File: file}, "cannot scan: %v", pathErr(err))
+		diags.Add(diag.Errorf(diag.Unreadable, diag.Pos{File: file}, "cannot scan: %v", pathErr(err)))
 		return inputs, deps
 	}
 	for _, f := range res.Annotated {
@@ -358,6 +406,46 @@ func (j *job) read(diags *diag.List) (inputs []gen.Input, deps []string) {
 	deps = append(deps, res.Read...)
 	deps = append(deps, res.Dirs...)
 	return inputs, deps
+}
+
+// colour decides whether diagnostics are coloured: --color=always or
+// never; for auto, NO_COLOR (https://no-color.org) turns colour off and
+// CLICOLOR_FORCE (not "0") turns it on, then a terminal on stderr that is
+// not TERM=dumb has colour. Meson and ninja run the tool with stderr on a
+// pipe, where only CLICOLOR_FORCE or --color=always colour it.
+func colour(when string, e env) bool {
+	switch when {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if e.env("NO_COLOR") != "" {
+		return false
+	}
+	if f := e.env("CLICOLOR_FORCE"); f != "" && f != "0" {
+		return true
+	}
+	tty, _ := e.stderrTerminal()
+	return tty && e.env("TERM") != "dumb"
+}
+
+// pipeWidth is how wide an excerpt may be when nothing says how wide the
+// reader is: long enough for any line written to be read, short enough
+// that a generated line of megabytes does not flood a build log.
+const pipeWidth = 200
+
+// excerptWidth returns the display columns an excerpt may take: COLUMNS
+// if set, as gcc reads it, else the width of the terminal on stderr, else
+// pipeWidth.
+func excerptWidth(e env) int {
+	if n, err := strconv.Atoi(e.env("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	if tty, w := e.stderrTerminal(); tty && w > 0 {
+		return w
+	}
+	return pipeWidth
 }
 
 func usageError(e env, err error) int {

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,7 +16,10 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/owenrumney/go-sarif/v2/sarif"
 	"golang.org/x/tools/txtar"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite the want/ sections of the golden archives in testdata/ from the actual results")
@@ -23,6 +28,10 @@ var update = flag.Bool("update", false, "rewrite the want/ sections of the golde
 //
 //	comment          what the case shows
 //	-- args --       the command line, split on blanks ('single quotes' group)
+//	-- env --        environment variables of the run, NAME=VALUE a line
+//	                 (absent: an empty environment)
+//	-- terminal --   stderr is a terminal this many columns wide (absent:
+//	                 stderr is a pipe)
 //	-- NAME --       a file in the working directory before the run
 //	-- want/exit --  the expected exit status
 //	-- want/stdout --, -- want/stderr --   expected output (absent: empty)
@@ -33,6 +42,9 @@ var update = flag.Bool("update", false, "rewrite the want/ sections of the golde
 // keeps its modification time, and nothing else exists (no stray temporary
 // files, no output after an error). A successful run is repeated and must
 // change nothing, not even a modification time.
+//
+// Diagnostics printed as JSON or SARIF (--diagnostics-format) must also
+// decode as such.
 //
 // testdata/malformed/ is the catalogue of bad input: one archive per kind,
 // each with a previous block-gen.c and depfile that must survive.
@@ -81,12 +93,26 @@ func runGolden(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	var args []string
+	e := env{}
 	inputs := map[string][]byte{}
 	want := map[string][]byte{}
 	for _, f := range ar.Files {
 		switch {
 		case f.Name == "args":
 			args = splitArgs(t, string(f.Data))
+		case f.Name == "env":
+			vars := map[string]string{}
+			for _, line := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
+				name, value, _ := strings.Cut(line, "=")
+				vars[name] = value
+			}
+			e.getenv = func(name string) string { return vars[name] }
+		case f.Name == "terminal":
+			width, err := strconv.Atoi(strings.TrimSpace(string(f.Data)))
+			if err != nil {
+				t.Fatalf("terminal: %v", err)
+			}
+			e.terminal = func() (bool, int) { return true, width }
 		case strings.HasPrefix(f.Name, "want/"):
 			want[strings.TrimPrefix(f.Name, "want/")] = f.Data
 		default:
@@ -97,13 +123,7 @@ func runGolden(t *testing.T, path string) {
 		t.Fatal("archive has no args section")
 	}
 
-	if runtime.GOOS == "windows" {
-		for name := range inputs {
-			if strings.ContainsAny(name, `\:*?"<>|`) {
-				t.Skipf("for POSIX hosts: %q is no file name on Windows, where \\ separates names and :*?\"<>| are refused", name)
-			}
-		}
-	}
+	skipPOSIXNames(t, inputs)
 	dir := t.TempDir()
 	for name, data := range inputs {
 		p := filepath.Join(dir, name)
@@ -118,25 +138,27 @@ func runGolden(t *testing.T, path string) {
 		}
 	}
 
-	got := runIn(t, dir, args)
+	got := runIn(t, dir, e, args)
 	if *update {
 		rewrite(t, path, ar, inputs, got)
 		return
 	}
 	check(t, inputs, want, got)
+	checkMachineReadable(t, args, got.stderr)
 
 	if got.exit == exitOK {
-		again := runIn(t, dir, args)
+		again := runIn(t, dir, e, args)
 		if diff := cmp.Diff(got, again, cmp.AllowUnexported(result{})); diff != "" {
 			t.Errorf("a second run changed something (-first +second):\n%s", diff)
 		}
 	}
 }
 
-func runIn(t *testing.T, dir string, args []string) result {
+func runIn(t *testing.T, dir string, e env, args []string) result {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	r := result{exit: run(args, env{dir: dir, stdout: &stdout, stderr: &stderr})}
+	e.dir, e.stdout, e.stderr = dir, &stdout, &stderr
+	r := result{exit: run(args, e)}
 	r.stdout, r.stderr = stdout.String(), stderr.String()
 	r.files, r.mtimes = map[string][]byte{}, map[string]time.Time{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -210,6 +232,39 @@ func check(t *testing.T, inputs, want map[string][]byte, got result) {
 	}
 }
 
+// skipPOSIXNames skips a golden on Windows if it names a file that
+// Windows cannot hold.
+func skipPOSIXNames(t *testing.T, files map[string][]byte) {
+	if runtime.GOOS != "windows" {
+		return
+	}
+	for name := range files {
+		if strings.ContainsAny(name, `\:*?"<>|`) {
+			t.Skipf("for POSIX hosts: %q is no file name on Windows, where \\ separates names and :*?\"<>| are refused", name)
+		}
+	}
+}
+
+// checkMachineReadable decodes stderr as JSON or SARIF when args ask for
+// it: a consumer must be able to read it, whatever the bytes are.
+func checkMachineReadable(t *testing.T, args []string, stderr string) {
+	t.Helper()
+	for _, a := range args {
+		switch a {
+		case "--diagnostics-format=json":
+			var v []map[string]any
+			if err := json.Unmarshal([]byte(stderr), &v); err != nil {
+				t.Errorf("stderr is not a JSON array: %v", err)
+			}
+		case "--diagnostics-format=sarif":
+			log, err := sarif.FromString(stderr)
+			if err != nil || log.Version != "2.1.0" || len(log.Runs) != 1 {
+				t.Errorf("stderr is not a SARIF 2.1.0 log of one run: %v", err)
+			}
+		}
+	}
+}
+
 // rewrite replaces the archive's want/ sections with the actual results.
 func rewrite(t *testing.T, path string, ar *txtar.Archive, inputs map[string][]byte, got result) {
 	var files []txtar.File
@@ -268,4 +323,43 @@ func splitArgs(t *testing.T, line string) []string {
 		args = append(args, cur.String())
 	}
 	return args
+}
+
+// TestEveryDiagnosticHasARule runs every golden again with SARIF output:
+// each result must name a rule the log describes, so that no diagnostic
+// reaches code scanning without a kind, and none is a warning that the -W
+// switches cannot reach.
+func TestEveryDiagnosticHasARule(t *testing.T) {
+	for _, path := range goldenPaths(t) {
+		ar, err := txtar.ParseFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		var args []string
+		for _, f := range ar.Files {
+			switch {
+			case f.Name == "args":
+				args = append(splitArgs(t, string(f.Data)), "--diagnostics-format=sarif")
+			case f.Name == "env", f.Name == "terminal", strings.HasPrefix(f.Name, "want/"):
+			default:
+				p := filepath.Join(dir, f.Name)
+				if os.MkdirAll(filepath.Dir(p), 0o777) != nil || os.WriteFile(p, f.Data, 0o666) != nil {
+					t.Skipf("%s: cannot write %s here", path, f.Name)
+				}
+			}
+		}
+		var stderr bytes.Buffer
+		run(args, env{dir: dir, stdout: io.Discard, stderr: &stderr})
+		log, err := sarif.FromString(stderr.String())
+		if err != nil || len(log.Runs) != 1 {
+			continue // a usage error, --help, --version: text before any diagnostic
+		}
+		rules := log.Runs[0].Tool.Driver.Rules
+		for _, r := range log.Runs[0].Results {
+			if _, known := diag.RuleFor(diag.ID(*r.RuleID)); !known || int(*r.RuleIndex) >= len(rules) || rules[*r.RuleIndex].ID != *r.RuleID {
+				t.Errorf("%s: a result of no known rule: %s", path, *r.Message.Text)
+			}
+		}
+	}
 }

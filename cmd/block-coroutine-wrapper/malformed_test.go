@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -114,9 +115,26 @@ func TestHugeLines(t *testing.T) {
 	}
 	t.Run("error at the end", func(t *testing.T) {
 		unchanged := withPrevious(t, dir)
-		runExpect(t, dir, []string{"-o", "block-gen.c", "--depfile", "block-gen.c.d", "bad.h"}, exitBadInput,
+		runExpect(t, dir, []string{"-o", "block-gen.c", "--depfile", "block-gen.c.d", "--no-diagnostics-show-caret", "bad.h"}, exitBadInput,
 			"bad.h:1:"+itoa(col)+": error: missing terminating \" character\n")
 		unchanged()
+	})
+	t.Run("its excerpt", func(t *testing.T) {
+		// The line is cut to the width of a build log around the caret.
+		var stderr bytes.Buffer
+		run([]string{"-o", "block-gen.c", "bad.h"}, env{dir: dir, stdout: io.Discard, stderr: &stderr})
+		lines := strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n")
+		if len(lines) != 3 || !strings.HasPrefix(lines[0], "bad.h:1:"+itoa(col)+": error:") {
+			t.Fatalf("stderr:\n%.1000s", stderr.String())
+		}
+		for _, l := range lines[1:] {
+			if len(l) > pipeWidth {
+				t.Errorf("an excerpt line of %d bytes, want at most %d", len(l), pipeWidth)
+			}
+		}
+		if caret := strings.IndexByte(lines[2], '^'); caret < 0 || !strings.HasPrefix(lines[1][caret:], `"never closed`) {
+			t.Errorf("the caret is not under the quote:\n%s", stderr.String())
+		}
 	})
 	t.Run("valid", func(t *testing.T) {
 		runExpect(t, dir, []string{"-o", "out.c", "good.h"}, exitOK, "")
@@ -141,7 +159,7 @@ func TestManyParameters(t *testing.T) {
 		t.Fatal(err)
 	}
 	col := len(b.String()) - len("int p7);\n") + 1
-	runExpect(t, dir, []string{"-o", "block-gen.c", "many.h"}, exitBadInput,
+	runExpect(t, dir, []string{"-o", "block-gen.c", "--no-diagnostics-show-caret", "many.h"}, exitBadInput,
 		"many.h:1:"+itoa(col)+": error: duplicate parameter name 'p7' in 'bdrv_many' (first at 1:"+itoa(strings.Index(b.String(), "int p7,")+1)+")\n")
 }
 

@@ -45,5 +45,5 @@ func Files(files []*parse.File, d *dialect.Dialect, diags *diag.List) []model.Fi
 
 // note returns a note that name is declared at pos.
 func note(pos diag.Pos, name string) diag.Diagnostic {
-	return diag.Diagnostic{Pos: pos, Severity: diag.Note, Msg: "'" + name + "' is declared here"}
+	return diag.Notef(pos, "'%s' is declared here", name)
 }

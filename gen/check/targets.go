@@ -80,16 +80,16 @@ func target(w *model.Wrapper, fns []function, diags *diag.List) {
 	}
 	switch {
 	case !found:
-		diags.Warnf(w.Pos, "'%s' calls '%s', which no input declares", w.Name, w.Target)
+		diags.Add(diag.Warnf(diag.UndeclaredTarget, w.Pos, "'%s' calls '%s', which no input declares", w.Name, w.Target))
 	case first != nil && w.Kind == model.Co && !coroutineFn:
-		warn(diags, w.Pos, first, "'%s' runs '%s' in a coroutine, but '%s' is not declared coroutine_fn", w.Name, w.Target, w.Target)
+		warn(diags, diag.MissingCoroutineFn, w.Pos, first, "'%s' runs '%s' in a coroutine, but '%s' is not declared coroutine_fn", w.Name, w.Target, w.Target)
 	}
 }
 
 // compare warns where w and the prototype of its target disagree.
 func compare(w *model.Wrapper, proto *parse.Proto, diags *diag.List) {
 	if !parse.SameType(w.ReturnType, proto.ReturnType) {
-		warn(diags, w.Pos, proto, "'%s' returns '%s', but '%s', which it calls, returns '%s'", w.Name, w.ReturnType, w.Target, proto.ReturnType)
+		warn(diags, diag.TargetReturnType, w.Pos, proto, "'%s' returns '%s', but '%s', which it calls, returns '%s'", w.Name, w.ReturnType, w.Target, proto.ReturnType)
 	}
 	if proto.Unspecified {
 		return
@@ -99,20 +99,17 @@ func compare(w *model.Wrapper, proto *parse.Proto, diags *diag.List) {
 		if proto.Variadic {
 			takes += " and more"
 		}
-		warn(diags, w.Pos, proto, "'%s' passes %d arguments, but '%s' takes %s", w.Name, len(w.Params), w.Target, takes)
+		warn(diags, diag.TargetArgumentCount, w.Pos, proto, "'%s' passes %d arguments, but '%s' takes %s", w.Name, len(w.Params), w.Target, takes)
 		return
 	}
 	for i, p := range w.Params {
 		if !parse.SameParamType(p.Type, proto.Params[i]) {
-			warn(diags, p.Pos, proto, "parameter %d of '%s' is '%s', but '%s' takes '%s' there", i+1, w.Name, p.Type, w.Target, proto.Params[i])
+			warn(diags, diag.TargetParameterType, p.Pos, proto, "parameter %d of '%s' is '%s', but '%s' takes '%s' there", i+1, w.Name, p.Type, w.Target, proto.Params[i])
 		}
 	}
 }
 
-// warn adds a warning at pos with a note at the target's declaration.
-func warn(diags *diag.List, pos diag.Pos, proto *parse.Proto, format string, args ...any) {
-	diags.Add(diag.Diagnostic{
-		Pos: pos, Severity: diag.Warning, Msg: fmt.Sprintf(format, args...),
-		Notes: []diag.Diagnostic{note(proto.Pos, proto.Name)},
-	})
+// warn adds the warning id at pos with a note at the target's declaration.
+func warn(diags *diag.List, id diag.ID, pos diag.Pos, proto *parse.Proto, format string, args ...any) {
+	diags.Add(diag.Warnf(id, pos, format, args...).Note(note(proto.Pos, proto.Name)))
 }

@@ -1,8 +1,6 @@
 package check
 
 import (
-	"fmt"
-
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/emit"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
@@ -21,26 +19,23 @@ func together(files []model.File, diags *diag.List) {
 		n += len(f.Wrappers)
 	}
 	defined := make(names, 3*n)
-	report := func(w, other *model.Wrapper, format string, args ...any) {
-		diags.Add(diag.Diagnostic{
-			Pos: w.Pos, Severity: diag.Error, Msg: fmt.Sprintf(format, args...),
-			Notes: []diag.Diagnostic{note(other.Pos, other.Name)},
-		})
+	report := func(id diag.ID, w, other *model.Wrapper, format string, args ...any) {
+		diags.Add(diag.Errorf(id, w.Pos, format, args...).Note(note(other.Pos, other.Name)))
 	}
 	checked := make([]*model.Wrapper, 0, n)
 	for _, f := range files {
 		for _, w := range f.Wrappers {
 			if prev, ok := defined.find(w.Name, w); ok && prev.Role == emit.Wrapper {
-				report(w, prev.w, "duplicate wrapper '%s'", w.Name)
+				report(diag.Duplicate, w, prev.w, "duplicate wrapper '%s'", w.Name)
 				continue
 			}
 			if callee, ok := defined.find(w.Target, w); ok && callee.Role == emit.Wrapper {
-				report(w, callee.w, "wrapper '%s' calls '%s', which is itself a generated wrapper: the two would call each other forever", w.Name, w.Target)
+				report(diag.WrapperCallsItself, w, callee.w, "wrapper '%s' calls '%s', which is itself a generated wrapper: the two would call each other forever", w.Name, w.Target)
 				continue
 			}
 			for _, def := range emit.Definitions(w) {
 				if prev, ok := defined.find(def.Name, w); ok {
-					report(w, prev.w, "'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", def.Name, def.Role, w.Name, prev.Role, prev.w.Name)
+					report(diag.Duplicate, w, prev.w, "'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", def.Name, def.Role, w.Name, prev.Role, prev.w.Name)
 					continue
 				}
 				defined[def.Name] = append(defined[def.Name], definition{def, w})
@@ -53,7 +48,7 @@ func together(files []model.File, diags *diag.List) {
 	// never a struct's name: those have no '_'.)
 	for _, w := range checked {
 		if fn, ok := defined.find(w.Target, w); ok && fn.Role != emit.Wrapper {
-			report(w, fn.w, "wrapper '%s' calls '%s', which block-gen.c defines as %s of '%s'", w.Name, w.Target, fn.Role, fn.w.Name)
+			report(diag.WrapperCallsItself, w, fn.w, "wrapper '%s' calls '%s', which block-gen.c defines as %s of '%s'", w.Name, w.Target, fn.Role, fn.w.Name)
 		}
 	}
 }

@@ -193,12 +193,13 @@ func (l *Lexer) Source() string { return l.str }
 // the source's memory.
 func (l *Lexer) Text(t Token) string { return l.str[t.Off:t.End] }
 
-func (l *Lexer) here() diag.Pos {
-	return diag.Pos{File: l.file, Line: l.line, Col: l.off - l.lineStart + 1}
+// here returns the position of the byte at l.off, a range n bytes long.
+func (l *Lexer) here(n int) diag.Pos {
+	return diag.Pos{File: l.file, Line: l.line, Col: l.off - l.lineStart + 1, Len: n}
 }
 
-func (l *Lexer) errorf(pos diag.Pos, format string, args ...any) {
-	l.diags.Errorf(pos, format, args...)
+func (l *Lexer) errorf(id diag.ID, pos diag.Pos, format string, args ...any) {
+	l.diags.Errorf(id, pos, format, args...)
 }
 
 // newline consumes the line break at l.off ("\n", "\r\n" or a lone "\r")
@@ -254,7 +255,7 @@ func (l *Lexer) next() (t Token, ok bool) {
 	if l.off >= len(src) {
 		for i := len(l.conds) - 1; i >= 0; i-- {
 			c := l.conds[i]
-			l.errorf(c.pos, "unterminated #%s: no #endif before the end of the file", c.name)
+			l.errorf(diag.Conditional, c.pos, "unterminated #%s: no #endif before the end of the file", c.name)
 		}
 		if len(l.conds) > 0 {
 			l.conds = nil
@@ -339,12 +340,17 @@ token:
 			kind = Char
 		}
 		if !l.literal(c) {
-			l.errorf(diag.Pos{File: l.file, Line: line, Col: col}, "missing terminating %c character", c)
+			// The range runs to the end of the line, as gcc's does.
+			n := bytes.IndexAny(src[start:l.off], "\r\n")
+			if n < 0 {
+				n = l.off - start
+			}
+			l.errorf(diag.Lexical, diag.Pos{File: l.file, Line: line, Col: col, Len: n}, "missing terminating %c character", c)
 		}
 	case c >= utf8.RuneSelf:
 		r, size := utf8.DecodeRune(src[l.off:])
 		if r == utf8.RuneError && size <= 1 {
-			l.errorf(l.here(), "invalid UTF-8 byte 0x%02x", c)
+			l.errorf(diag.Lexical, l.here(1), "invalid UTF-8 byte 0x%02x", c)
 			l.off++
 			return t, false
 		}
@@ -352,7 +358,7 @@ token:
 		kind = Ident
 		l.ident()
 	case c == 0:
-		l.errorf(l.here(), "null character in the file")
+		l.errorf(diag.Lexical, l.here(1), "null character in the file")
 		l.off++
 		return t, false
 	case c == '.' && l.peek(1) == '.' && l.peek(2) == '.':
@@ -425,7 +431,7 @@ func (l *Lexer) ident() {
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRune(src[l.off:])
 			if r == utf8.RuneError && size <= 1 {
-				l.errorf(l.here(), "invalid UTF-8 byte 0x%02x in an identifier", c)
+				l.errorf(diag.Lexical, l.here(1), "invalid UTF-8 byte 0x%02x in an identifier", c)
 				l.off++
 				continue
 			}
@@ -486,7 +492,7 @@ func (l *Lexer) literal(quote byte) bool {
 		case c == '\n' || c == '\r':
 			return false
 		case c == 0:
-			l.errorf(l.here(), "null character in the file")
+			l.errorf(diag.Lexical, l.here(1), "null character in the file")
 			l.off++
 		default:
 			l.off++
@@ -498,11 +504,11 @@ func (l *Lexer) literal(quote byte) bool {
 // blockComment consumes a /* */ comment; an unterminated one is an error
 // and ends the file.
 func (l *Lexer) blockComment() {
-	pos := l.here()
+	pos := l.here(2)
 	start := l.off + 2
 	end := bytes.Index(l.src[start:], []byte("*/"))
 	if end < 0 {
-		l.errorf(pos, "unterminated comment")
+		l.errorf(diag.Lexical, pos, "unterminated comment")
 		l.lines(start, len(l.src))
 		l.off = len(l.src)
 		return
@@ -570,7 +576,7 @@ func (l *Lexer) restOfLine() {
 		case c == '"' || c == '\'':
 			l.literal(c)
 		case c == 0:
-			l.errorf(l.here(), "null character in the file")
+			l.errorf(diag.Lexical, l.here(1), "null character in the file")
 			l.off++
 		default:
 			l.off++
@@ -614,6 +620,7 @@ func (l *Lexer) directive() (Token, bool) {
 	pos := diag.Pos{File: l.file, Line: line, Col: col}
 	l.off++
 	name := l.directiveWord()
+	pos.Len = l.off - start // '#' to the end of the name
 	exprStart := l.off
 	l.restOfLine()
 	tok := Token{Kind: Directive, Spliced: bytes.IndexByte(l.src[start:l.off], '\\') >= 0, Off: start, End: l.off, Line: line, Col: col}
@@ -635,7 +642,7 @@ func (l *Lexer) directive() (Token, bool) {
 		}
 	case "elif", "else":
 		if len(l.conds) == 0 {
-			l.errorf(pos, "#%s without #if", name)
+			l.errorf(diag.Conditional, pos, "#%s without #if", name)
 			break
 		}
 		c := l.branch(pos, name, text)
@@ -654,7 +661,7 @@ func (l *Lexer) directive() (Token, bool) {
 		}
 	case "endif":
 		if len(l.conds) == 0 {
-			l.errorf(pos, "#endif without #if")
+			l.errorf(diag.Conditional, pos, "#endif without #if")
 			break
 		}
 		l.conds = l.conds[:len(l.conds)-1]
@@ -669,7 +676,7 @@ func (l *Lexer) directive() (Token, bool) {
 func (l *Lexer) branch(pos diag.Pos, name, text string) *cond {
 	c := &l.conds[len(l.conds)-1]
 	if c.sawElse {
-		l.errorf(pos, "#%s after #else", name)
+		l.errorf(diag.Conditional, pos, "#%s after #else", name)
 	}
 	if name == "else" {
 		c.sawElse = true
@@ -705,10 +712,11 @@ func (l *Lexer) skipGroup() {
 			}
 			continue
 		}
-		pos := l.here()
+		pos := l.here(0)
 		start := l.off
 		l.off++
 		name := l.directiveWord()
+		pos.Len = l.off - start
 		exprStart := l.off
 		l.restOfLine()
 		expr := src[exprStart:l.off]

@@ -1,21 +1,30 @@
-// Package diag holds positioned diagnostics in the format compilers use,
-// "file:line:col: error: message", and a list that collects them so one run
-// reports every problem at once.
+// Package diag holds the tool's diagnostics as a compiler gives them: a
+// message at a position, "file:line:col: error: message", with the range
+// of source it covers, the fix-it hints that would mend it and notes at
+// related places; a list that collects them so one run reports every
+// problem at once; the catalogue of their kinds and the -W switches of the
+// named warnings (rules.go); and their printing as gcc prints them, with
+// the source line, a caret and colour (text.go), or as JSON (json.go) or
+// SARIF (sarif.go).
 package diag
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 )
 
-// Pos is a position in an input file. Line and Col are 1-based; Col counts
-// bytes, as gcc and the Go tools do. A Pos with Line 0 names the whole file.
+// Pos is a position in an input file and, with Len, the range of source
+// that starts there. Line and Col are 1-based; Col counts bytes, as gcc
+// (before 11, or with -fdiagnostics-column-unit=byte) and the Go tools
+// do. A Pos with Line 0 names the whole file.
 type Pos struct {
 	File string
 	Line int
 	Col  int
+	// Len is the length in bytes of the token or range that starts at
+	// Col, on the same line: an excerpt underlines it. 0 is a point.
+	Len int
 }
 
 // String formats the position as "file:line:col", "file" when it has no
@@ -47,20 +56,82 @@ func (s Severity) String() string {
 	return "error"
 }
 
-// Diagnostic is one message about a position. Notes point at related places,
-// such as the first declaration of a duplicate, and print right after it.
+// Fixit is a fix-it hint: replace the Pos.Len bytes at Pos with Text. A
+// Len of 0 inserts Text before Pos; an empty Text deletes.
+type Fixit struct {
+	Pos  Pos
+	Text string
+}
+
+// Diagnostic is one message about a position. Notes point at related
+// places, such as the first declaration of a duplicate, and print right
+// after it.
 type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
-	Msg      string
-	Notes    []Diagnostic
+	// ID is the kind of problem (see Rules): for a warning the name its
+	// -W switches take, for an error the rule id of SARIF output. Notes
+	// have none.
+	ID     ID
+	Msg    string
+	Fixits []Fixit
+	Notes  []Diagnostic
+	// Promoted marks a warning that -Werror or -Werror=ID made an error.
+	Promoted bool
 }
 
-// Format renders the diagnostic and its notes, one line each, each ending in
-// a newline.
+// Errorf returns an error of kind id at pos.
+func Errorf(id ID, pos Pos, format string, args ...any) Diagnostic {
+	return Diagnostic{Pos: pos, Severity: Error, ID: id, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Warnf returns the warning id at pos.
+func Warnf(id ID, pos Pos, format string, args ...any) Diagnostic {
+	return Diagnostic{Pos: pos, Severity: Warning, ID: id, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Notef returns a note at pos.
+func Notef(pos Pos, format string, args ...any) Diagnostic {
+	return Diagnostic{Pos: pos, Severity: Note, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Fix returns d with a fix-it hint: text in place of the pos.Len bytes at
+// pos.
+func (d Diagnostic) Fix(pos Pos, text string) Diagnostic {
+	d.Fixits = append(slices.Clip(d.Fixits), Fixit{Pos: pos, Text: text})
+	return d
+}
+
+// Note returns d with the note n after its other notes.
+func (d Diagnostic) Note(n Diagnostic) Diagnostic {
+	d.Notes = append(slices.Clip(d.Notes), n)
+	return d
+}
+
+// Option returns the switch printed after a warning's message, as gcc
+// prints it: "-Wname", or "-Werror=name" for a warning made an error
+// ("-Werror" for one without a name); "" for an error or a note.
+func (d Diagnostic) Option() string {
+	switch {
+	case d.Promoted && d.ID == "":
+		return "-Werror"
+	case d.Promoted:
+		return "-Werror=" + string(d.ID)
+	case d.Severity == Warning && d.ID != "":
+		return "-W" + string(d.ID)
+	}
+	return ""
+}
+
+// Format renders the diagnostic and its notes, one line each, each ending
+// in a newline, without source excerpts or colour.
 func (d Diagnostic) Format() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s: %s\n", d.Pos, d.Severity, d.Msg)
+	fmt.Fprintf(&b, "%s: %s: %s", d.Pos, d.Severity, d.Msg)
+	if o := d.Option(); o != "" {
+		fmt.Fprintf(&b, " [%s]", o)
+	}
+	b.WriteByte('\n')
 	for _, n := range d.Notes {
 		b.WriteString(n.Format())
 	}
@@ -75,14 +146,9 @@ type List struct {
 	order map[string]int
 }
 
-// Errorf adds an error at pos.
-func (l *List) Errorf(pos Pos, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...)})
-}
-
-// Warnf adds a warning at pos.
-func (l *List) Warnf(pos Pos, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+// Errorf adds an error of kind id at pos.
+func (l *List) Errorf(id ID, pos Pos, format string, args ...any) {
+	l.Add(Errorf(id, pos, format, args...))
 }
 
 // Add appends d.
@@ -105,16 +171,6 @@ func (l *List) RankFile(name string) {
 	}
 	if _, ok := l.order[name]; !ok {
 		l.order[name] = len(l.order)
-	}
-}
-
-// Werror turns every warning into an error, marked as gcc marks them.
-func (l *List) Werror() {
-	for i := range l.items {
-		if d := &l.items[i]; d.Severity == Warning {
-			d.Severity = Error
-			d.Msg += " [--Werror]"
-		}
 	}
 }
 
@@ -165,14 +221,4 @@ func (l *List) compare(a, b Diagnostic) int {
 		return int(a.Severity) - int(b.Severity)
 	}
 	return strings.Compare(a.Msg, b.Msg)
-}
-
-// Print writes every diagnostic to w in sorted order.
-func (l *List) Print(w io.Writer) error {
-	for _, d := range l.Items() {
-		if _, err := io.WriteString(w, d.Format()); err != nil {
-			return err
-		}
-	}
-	return nil
 }

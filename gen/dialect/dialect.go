@@ -259,13 +259,14 @@ func number(s string) (int, bool) {
 	return n, err == nil && n >= 0 && (len(s) == 1 || s[0] != '0')
 }
 
-// FixedNamesUntil returns the first release whose generator wrote the
-// first parameter's real name wherever earlier ones hard-coded bs, child
-// or blk.
-func FixedNamesUntil() string {
-	for _, d := range All {
-		if d.Name != All[0].Name && len(d.Context.Cases) > 0 && d.Context.Cases[0].Name == "" {
-			return d.Name
+// Lifted returns the first release after d whose generator accepts what
+// accepts says it does, "" if none does: the release that lifted one of
+// d's restrictions. The answer is read from All, the one table of what
+// each release accepted, so no message can name a release of its own.
+func (d *Dialect) Lifted(accepts func(*Dialect) bool) string {
+	for _, later := range All[slices.Index(All, d)+1:] {
+		if accepts(later) {
+			return later.Name
 		}
 	}
 	return ""

@@ -114,8 +114,12 @@ type Param struct {
 	// argument: Decl, but an array or function parameter as the pointer it
 	// is ("uint8_t *buf").
 	Member string
-	// Pos is where the parameter starts.
+	// Pos is where the parameter starts, with the range of its
+	// declaration on that line.
 	Pos diag.Pos
+	// NameCol is the column of the name on Pos's line, for a fix-it that
+	// renames it; 0 if the name is on another line.
+	NameCol int
 }
 
 // Wrapper is one wrapper declaration, checked and named for a dialect.

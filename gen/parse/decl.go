@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
 
@@ -33,16 +34,16 @@ specifiers:
 				// Not a wrapper: the marker, if any, is elsewhere.
 				break specifiers
 			case p.is(t, "("):
-				p.errorf(p.pos(t), "unsupported declarator: a wrapper must be declared as a plain function, TYPE %s NAME(PARAMS);", p.text(markerTok))
+				p.errorf(diag.Declaration, p.pos(t), "unsupported declarator: a wrapper must be declared as a plain function, TYPE %s NAME(PARAMS);", p.text(markerTok))
 			default:
-				p.errorf(p.pos(t), "expected a function name after '%s', found '%s'", p.text(markerTok), p.text(t))
+				p.errorf(diag.Declaration, p.pos(t), "expected a function name after '%s', found '%s'", p.text(markerTok), p.text(t))
 			}
 			return d, false
 		}
 		id := p.text(t)
 		if m, ok := model.LookupMarker(id); ok {
 			if hasMarker {
-				p.errorf(p.pos(t), "two wrapper markers in one declaration: '%s' and '%s'", p.text(markerTok), id)
+				p.errorf(diag.MisplacedMarker, p.pos(t), "two wrapper markers in one declaration: '%s' and '%s'", p.text(markerTok), id)
 				return d, false
 			}
 			hasMarker, markerTok, d.Marker, d.MarkerPos = true, t, m, p.pos(t)
@@ -66,7 +67,12 @@ specifiers:
 		case (nextIsIdent || next == "*") && mightBeMarker(id):
 			// Only a specifier can be a marker; the declarator's own
 			// name (followed by '(', ';', '=' ...) cannot.
-			p.errorf(p.pos(t), "unknown wrapper marker '%s'%s", id, suggest(id))
+			why, fix := suggest(id)
+			e := diag.Errorf(diag.UnknownMarker, p.pos(t), "unknown wrapper marker '%s'%s", id, why)
+			if fix != "" {
+				e = e.Fix(p.pos(t), fix)
+			}
+			p.diags.Add(e)
 			return d, false
 		case id == "extern":
 		case isForbiddenStorage(id):
@@ -81,18 +87,23 @@ specifiers:
 		// A marker elsewhere than among the specifiers is misplaced.
 		for _, t := range toks {
 			if t.Kind == clex.Ident && isMarker(p.text(t)) {
-				p.errorf(p.pos(t), "misplaced wrapper marker '%s': it belongs among the specifiers before the function name", p.text(t))
+				p.errorf(diag.MisplacedMarker, p.pos(t), "misplaced wrapper marker '%s': it belongs among the specifiers before the function name", p.text(t))
 				return d, false
 			}
 		}
 		return d, false
 	}
 	if storage.Kind != clex.EOF {
-		p.errorf(p.pos(storage), "a wrapper cannot be declared '%s': block-gen.c defines it as an ordinary external function", p.text(storage))
+		// The fix deletes the word and the blanks after it.
+		del := p.pos(storage)
+		for end := storage.End; !storage.Spliced && end < len(p.src) && (p.src[end] == ' ' || p.src[end] == '\t'); end++ {
+			del.Len++
+		}
+		p.diags.Add(diag.Errorf(diag.Declaration, p.pos(storage), "a wrapper cannot be declared '%s': block-gen.c defines it as an ordinary external function", p.text(storage)).Fix(del, ""))
 		return d, false
 	}
 	if nameIdx < 0 {
-		p.errorf(p.pos(markerTok), "wrapper marker '%s' is not followed by a function declaration", p.text(markerTok))
+		p.errorf(diag.MisplacedMarker, p.pos(markerTok), "wrapper marker '%s' is not followed by a function declaration", p.text(markerTok))
 		return d, false
 	}
 	nameTok := toks[nameIdx]
@@ -103,23 +114,23 @@ specifiers:
 	typeToks = typeOrAnnotations(p, toks, typeToks, capitals)
 	rt, ok := p.returnType(toks, typeToks)
 	if !ok {
-		p.errorf(d.NamePos, "wrapper '%s' has no return type", d.Name)
+		p.errorf(diag.Declaration, d.NamePos, "wrapper '%s' has no return type", d.Name)
 		return d, false
 	}
 	d.ReturnType = rt
 	if len(typeToks) > 0 {
-		d.ReturnPos = p.pos(toks[typeToks[0]])
+		d.ReturnPos = p.span(toks[typeToks[0]], toks[typeToks[len(typeToks)-1]])
 	}
 
 	// The parameter list.
 	open := nameIdx + 1
 	end := closing(p, toks, open)
 	if end >= len(toks) && term.Kind == clex.Directive {
-		p.errorf(p.pos(term), "preprocessor directive inside the parameter list of '%s': a wrapper's parameters cannot depend on the configuration", d.Name)
+		p.errorf(diag.Declaration, p.pos(term), "preprocessor directive inside the parameter list of '%s': a wrapper's parameters cannot depend on the configuration", d.Name)
 		return d, false
 	}
 	if end >= len(toks) {
-		p.errorf(p.pos(term), "missing ')' to close the parameter list of '%s' opened at %d:%d", d.Name, toks[open].Line, toks[open].Col)
+		p.errorf(diag.Declaration, p.pos(term), "missing ')' to close the parameter list of '%s' opened at %d:%d", d.Name, toks[open].Line, toks[open].Col)
 		return d, false
 	}
 	if d.Params, ok = p.readParams(d.Name, toks, open, end); !ok {
@@ -136,20 +147,22 @@ specifiers:
 				i = closing(p, toks, i+1)
 			}
 		case t.Kind == clex.Ident && isMarker(id):
-			p.errorf(p.pos(t), "misplaced wrapper marker '%s': it belongs among the specifiers before the function name", id)
+			p.errorf(diag.MisplacedMarker, p.pos(t), "misplaced wrapper marker '%s': it belongs among the specifiers before the function name", id)
 			return d, false
 		default:
-			p.errorf(p.after(toks[i-1]), "expected ';' after the declaration of '%s', found '%s'", d.Name, id)
+			at := p.after(toks[i-1])
+			p.diags.Add(diag.Errorf(diag.Declaration, at, "expected ';' after the declaration of '%s', found '%s'", d.Name, id).Fix(at, ";"))
 			return d, false
 		}
 	}
 	switch {
 	case term.Kind == clex.Punct && p.is(term, ";"):
 	case term.Kind == clex.Punct && p.is(term, "{"):
-		p.errorf(p.pos(term), "wrapper '%s' must be a declaration, not a definition: block-gen.c holds its body", d.Name)
+		p.errorf(diag.Declaration, p.pos(term), "wrapper '%s' must be a declaration, not a definition: block-gen.c holds its body", d.Name)
 		return d, false
 	default:
-		p.errorf(p.after(toks[len(toks)-1]), "expected ';' after the declaration of '%s'", d.Name)
+		at := p.after(toks[len(toks)-1])
+		p.diags.Add(diag.Errorf(diag.Declaration, at, "expected ';' after the declaration of '%s'", d.Name).Fix(at, ";"))
 		return d, false
 	}
 	return d, true

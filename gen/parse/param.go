@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
 
@@ -17,7 +18,7 @@ func (p *parser) readParams(fn string, toks []clex.Token, open, end int) ([]mode
 	params := p.params[:0]
 	ok := p.eachParam(toks, open, end, func(lo, hi int) bool {
 		if lo == hi {
-			p.errorf(p.pos(toks[hi]), "expected a parameter declaration before '%s' in '%s'", p.text(toks[hi]), fn)
+			p.errorf(diag.Parameter, p.pos(toks[hi]), "expected a parameter declaration before '%s' in '%s'", p.text(toks[hi]), fn)
 			return false
 		}
 		param, ok := p.param(fn, toks, lo, hi)
@@ -58,7 +59,7 @@ func (p *parser) eachParam(toks []clex.Token, open, end int, fn func(lo, hi int)
 
 // param reads the parameter declaration toks[lo:hi] of the wrapper fn.
 func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, bool) {
-	pos := p.pos(toks[lo])
+	pos := p.span(toks[lo], toks[hi-1])
 	pieces := p.pieces[:0]
 	defer func() { p.pieces = pieces[:0] }()
 	for i := lo; i < hi; i++ {
@@ -75,33 +76,33 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, b
 		}
 		switch {
 		case p.is(t, "..."):
-			p.errorf(p.pos(t), "wrapper '%s' is variadic: a variable argument list cannot be packed into the generated struct", fn)
+			p.errorf(diag.Parameter, p.pos(t), "wrapper '%s' is variadic: a variable argument list cannot be packed into the generated struct", fn)
 			return model.Param{}, false
 		case p.is(t, "void") && hi-lo == 1:
-			p.errorf(pos, "'void' must be the only parameter of '%s'", fn)
+			p.errorf(diag.Parameter, pos, "'void' must be the only parameter of '%s'", fn)
 			return model.Param{}, false
 		case t.Kind == clex.Ident && isMarker(text):
-			p.errorf(p.pos(t), "misplaced wrapper marker '%s' in the parameter list of '%s'", text, fn)
+			p.errorf(diag.MisplacedMarker, p.pos(t), "misplaced wrapper marker '%s' in the parameter list of '%s'", text, fn)
 			return model.Param{}, false
 		case t.Kind == clex.Other || t.Kind == clex.Directive || (t.Kind == clex.Punct && strings.Contains("{};=", text)):
-			p.errorf(p.pos(t), "unexpected '%s' in a parameter of '%s'", text, fn)
+			p.errorf(diag.Parameter, p.pos(t), "unexpected '%s' in a parameter of '%s'", text, fn)
 			return model.Param{}, false
 		}
 		pieces = append(pieces, p.piece(toks, i))
 	}
 	if nesting(pieces) > maxNesting {
-		p.errorf(pos, "parameter of '%s' nested more than %d parentheses deep", fn, maxNesting)
+		p.errorf(diag.Parameter, pos, "parameter of '%s' nested more than %d parentheses deep", fn, maxNesting)
 		return model.Param{}, false
 	}
 	name := declaratorName(pieces, 0, len(pieces))
 	if name < 0 || isKeyword(pieces[name].text) {
-		p.errorf(pos, "parameter '%s' of '%s' has no name: the generated struct stores every argument under its name", render(p.src, pieces, -1, false), fn)
+		p.errorf(diag.Parameter, pos, "parameter '%s' of '%s' has no name: the generated struct stores every argument under its name", render(p.src, pieces, -1, false), fn)
 		return model.Param{}, false
 	}
 	if !hasTypeBefore(pieces, name) {
 		// A lone identifier is a type without a name or a name without a
 		// type (K&R style); either way it cannot be stored.
-		p.errorf(pos, "parameter '%s' of '%s' needs both a type and a name", render(p.src, pieces, -1, false), fn)
+		p.errorf(diag.Parameter, pos, "parameter '%s' of '%s' needs both a type and a name", render(p.src, pieces, -1, false), fn)
 		return model.Param{}, false
 	}
 	// The parameter list keeps the declarator as written: a definition
@@ -109,6 +110,9 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, b
 	// draws gcc's -Warray-parameter. The struct member is the pointer the
 	// array decays to.
 	param := model.Param{Name: pieces[name].text, Decl: render(p.src, pieces, -1, true), Pos: pos}
+	if t := toks[pieces[name].index]; t.Line == pos.Line {
+		param.NameCol = t.Col
+	}
 	param.Member = param.Decl
 	if decayed, dname, changed := decay(pieces, name); changed {
 		pieces, name = decayed, dname

@@ -174,15 +174,29 @@ func spelling(raw string) string {
 	return b.String()
 }
 
+// pos returns the position of t, the range of its text on its first line.
 func (p *parser) pos(t clex.Token) diag.Pos {
-	return diag.Pos{File: p.file, Line: t.Line, Col: t.Col}
+	return p.span(t, t)
+}
+
+// span returns the position of from with the range from its start to the
+// end of to, or to the end of from's line if to ends on a later one.
+func (p *parser) span(from, to clex.Token) diag.Pos {
+	text := p.src[from.Off:to.End]
+	n := len(text)
+	if from.Spliced || to.Line != from.Line {
+		if i := strings.IndexAny(text, "\r\n"); i >= 0 {
+			n = i
+		}
+	}
+	return diag.Pos{File: p.file, Line: from.Line, Col: from.Col, Len: n}
 }
 
 // after returns the position just after t. A token continued by a line
 // splice ends on a later line than it starts, so the line breaks inside it
 // are counted ("\n", "\r\n" or a lone "\r", as the lexer counts them).
 func (p *parser) after(t clex.Token) diag.Pos {
-	pos := p.pos(t)
+	pos := diag.Pos{File: p.file, Line: t.Line, Col: t.Col}
 	text := p.src[t.Off:t.End]
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
@@ -199,8 +213,8 @@ func (p *parser) after(t clex.Token) diag.Pos {
 	return pos
 }
 
-func (p *parser) errorf(pos diag.Pos, format string, args ...any) {
-	p.diags.Errorf(pos, format, args...)
+func (p *parser) errorf(id diag.ID, pos diag.Pos, format string, args ...any) {
+	p.diags.Errorf(id, pos, format, args...)
 }
 
 // run reads the file's top-level declarations, one at a time, into buf.

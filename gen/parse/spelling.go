@@ -50,10 +50,10 @@ func abs(n int) int {
 
 // suggest explains why id is not a marker: a combination of marker words
 // that no release accepts gets the reason, anything else the closest
-// current marker.
-func suggest(id string) string {
-	if why := badCombination(id); why != "" {
-		return ": " + why
+// current marker. fix is the marker to write instead, if one is known.
+func suggest(id string) (why, fix string) {
+	if why, fix := badCombination(id); why != "" {
+		return ": " + why, fix
 	}
 	best, bestDist := "", 1<<30
 	for _, m := range model.Markers {
@@ -64,19 +64,20 @@ func suggest(id string) string {
 			best, bestDist = m.Name, d
 		}
 	}
-	return fmt.Sprintf("; did you mean '%s'?", best)
+	return fmt.Sprintf("; did you mean '%s'?", best), best
 }
 
 // badCombination returns why id, built from the words of the markers
 // ("co_wrapper", "no_co_wrapper", "_mixed", "_bdrv_rdlock", "_bdrv_wrlock"),
-// is not a marker; "" if id is not built that way.
-func badCombination(id string) string {
+// is not a marker, and the marker meant if that is clear; "" if id is not
+// built that way.
+func badCombination(id string) (why, fix string) {
 	kind := model.Co
 	rest, ok := strings.CutPrefix(id, "no_co_wrapper")
 	if ok {
 		kind = model.NoCo
 	} else if rest, ok = strings.CutPrefix(id, "co_wrapper"); !ok {
-		return ""
+		return "", ""
 	}
 	var mixed, rd, wr, ordered = false, false, false, true
 	for rest != "" {
@@ -89,20 +90,20 @@ func badCombination(id string) string {
 		case strings.HasPrefix(rest, "_bdrv_wrlock") && !wr:
 			wr, rest = true, rest[len("_bdrv_wrlock"):]
 		default:
-			return ""
+			return "", ""
 		}
 	}
 	switch {
 	case rd && wr:
-		return "a wrapper takes the graph read lock or the write lock, not both"
+		return "a wrapper takes the graph read lock or the write lock, not both", ""
 	case kind == model.Co && wr:
-		return "co wrappers cannot take the graph write lock; only no_co_wrapper_bdrv_wrlock does"
+		return "co wrappers cannot take the graph write lock; only no_co_wrapper_bdrv_wrlock does", ""
 	case kind == model.NoCo && mixed:
-		return "no_co wrappers cannot be mixed: they are only called in coroutine context"
+		return "no_co wrappers cannot be mixed: they are only called in coroutine context", ""
 	case !ordered:
-		return "'_mixed' comes before the lock; did you mean 'co_wrapper_mixed_bdrv_rdlock'?"
+		return "'_mixed' comes before the lock; did you mean 'co_wrapper_mixed_bdrv_rdlock'?", "co_wrapper_mixed_bdrv_rdlock"
 	}
-	return ""
+	return "", ""
 }
 
 // editDistance is the Levenshtein distance between a and b, in bytes, if

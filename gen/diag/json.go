@@ -1,0 +1,87 @@
+package diag
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// The JSON format is gcc's -fdiagnostics-format=json (gcc 10 to 13): an
+// array of diagnostics, each with its kind, message, option, locations
+// (caret and, for a range, finish: the last character's position, both
+// ends included), fix-its (start included, next excluded, and the
+// replacement string) and its notes as children. "column" counts bytes,
+// as the text does; "display-column" counts terminal columns.
+
+type jsonPos struct {
+	File          string `json:"file"`
+	Line          int    `json:"line,omitempty"`
+	Column        int    `json:"column,omitempty"`
+	ByteColumn    int    `json:"byte-column,omitempty"`
+	DisplayColumn int    `json:"display-column,omitempty"`
+}
+
+type jsonLocation struct {
+	Caret  jsonPos  `json:"caret"`
+	Finish *jsonPos `json:"finish,omitempty"`
+}
+
+type jsonFixit struct {
+	Start  jsonPos `json:"start"`
+	Next   jsonPos `json:"next"`
+	String string  `json:"string"`
+}
+
+type jsonDiagnostic struct {
+	Kind         string           `json:"kind"`
+	Message      string           `json:"message"`
+	Option       string           `json:"option,omitempty"`
+	Locations    []jsonLocation   `json:"locations"`
+	Fixits       []jsonFixit      `json:"fixits,omitempty"`
+	Children     []jsonDiagnostic `json:"children"`
+	ColumnOrigin int              `json:"column-origin,omitempty"`
+}
+
+func (p *Printer) json(w io.Writer, ds []Diagnostic) error {
+	out := make([]jsonDiagnostic, 0, len(ds))
+	for _, d := range ds {
+		jd := p.jsonDiagnostic(d)
+		jd.ColumnOrigin = 1
+		out = append(out, jd)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func (p *Printer) jsonDiagnostic(d Diagnostic) jsonDiagnostic {
+	jd := jsonDiagnostic{
+		Kind: d.Severity.String(), Message: d.Msg, Option: d.Option(),
+		Locations: []jsonLocation{{Caret: p.jsonPos(d.Pos, 0)}},
+		Children:  []jsonDiagnostic{},
+	}
+	if d.Pos.Len > 0 && d.Pos.Line > 0 {
+		finish := p.jsonPos(d.Pos, d.Pos.Len-1)
+		jd.Locations[0].Finish = &finish
+	}
+	for _, f := range d.Fixits {
+		jd.Fixits = append(jd.Fixits, jsonFixit{Start: p.jsonPos(f.Pos, 0), Next: p.jsonPos(f.Pos, f.Pos.Len), String: f.Text})
+	}
+	for _, n := range d.Notes {
+		jd.Children = append(jd.Children, p.jsonDiagnostic(n))
+	}
+	return jd
+}
+
+// jsonPos returns the position delta bytes after pos.
+func (p *Printer) jsonPos(pos Pos, delta int) jsonPos {
+	if pos.Line == 0 {
+		return jsonPos{File: pos.File}
+	}
+	col := pos.Col + delta
+	jp := jsonPos{File: pos.File, Line: pos.Line, Column: col, ByteColumn: col, DisplayColumn: col}
+	if line, ok := p.line(pos.File, pos.Line); ok {
+		jp.DisplayColumn = displayCol(line, col-1) + 1
+	}
+	return jp
+}

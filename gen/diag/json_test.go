@@ -1,0 +1,144 @@
+package diag
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/owenrumney/go-sarif/v2/sarif"
+)
+
+var machineSrc = []byte("int64_t coroutine_fn bdrv_co_x(BlockDriverState *bs);\n/* é */ int co_wrapper bdrv_x(BlockDriverState *bs);\n")
+
+func machineDiags() []Diagnostic {
+	var l List
+	l.Add(Warnf(TargetReturnType, Pos{File: "f.h", Line: 2, Col: 26, Len: 6}, "returns 'int'").
+		Note(Notef(Pos{File: "f.h", Line: 1, Col: 22, Len: 9}, "'bdrv_co_x' is declared here")))
+	l.Add(Errorf(UnknownMarker, Pos{File: "f.h", Line: 2, Col: 14, Len: 10}, "misspelt").
+		Fix(Pos{File: "f.h", Line: 2, Col: 14, Len: 10}, "co_wrapper_mixed"))
+	l.Add(Errorf(Unreadable, Pos{File: "dir/g h.h"}, "cannot read the file"))
+	var s Switches
+	s.Set("error=target-return-type")
+	s.Apply(&l)
+	return l.Items()
+}
+
+// TestJSON decodes the JSON output as gcc's consumers read it.
+func TestJSON(t *testing.T) {
+	p := &Printer{Format: JSON, Source: func(string) []byte { return machineSrc }}
+	var b strings.Builder
+	if err := p.Print(&b, machineDiags()); err != nil {
+		t.Fatal(err)
+	}
+	var got []map[string]any
+	if err := json.Unmarshal([]byte(b.String()), &got); err != nil {
+		t.Fatalf("%v in\n%s", err, b.String())
+	}
+	pos := func(line, col, display float64) map[string]any {
+		return map[string]any{"file": "f.h", "line": line, "column": col, "byte-column": col, "display-column": display}
+	}
+	want := []map[string]any{{
+		"kind": "error", "message": "cannot read the file", "column-origin": 1.0,
+		"locations": []any{map[string]any{"caret": map[string]any{"file": "dir/g h.h"}}},
+		"children":  []any{},
+	}, {
+		"kind": "error", "message": "misspelt", "column-origin": 1.0,
+		"locations": []any{map[string]any{"caret": pos(2, 14, 13), "finish": pos(2, 23, 22)}},
+		"fixits":    []any{map[string]any{"start": pos(2, 14, 13), "next": pos(2, 24, 23), "string": "co_wrapper_mixed"}},
+		"children":  []any{},
+	}, {
+		"kind": "error", "message": "returns 'int'", "option": "-Werror=target-return-type", "column-origin": 1.0,
+		"locations": []any{map[string]any{"caret": pos(2, 26, 25), "finish": pos(2, 31, 30)}},
+		"children": []any{map[string]any{
+			"kind": "note", "message": "'bdrv_co_x' is declared here",
+			"locations": []any{map[string]any{"caret": pos(1, 22, 22), "finish": pos(1, 30, 30)}},
+			"children":  []any{},
+		}},
+	}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	var empty strings.Builder
+	p.Print(&empty, nil)
+	if empty.String() != "[]\n" {
+		t.Errorf("no diagnostics: %q, want an empty array", empty.String())
+	}
+}
+
+// TestSARIF decodes the SARIF output with the SARIF library and checks
+// what code-scanning services read: rules, results, levels, regions in
+// code points, related locations and fixes.
+func TestSARIF(t *testing.T) {
+	p := &Printer{Format: SARIF, Tool: "bcw", Version: "1.2.3", URI: "https://example.org/bcw", Source: func(string) []byte { return machineSrc }}
+	var b strings.Builder
+	if err := p.Print(&b, machineDiags()); err != nil {
+		t.Fatal(err)
+	}
+	log, err := sarif.FromString(b.String())
+	if err != nil {
+		t.Fatalf("%v in\n%s", err, b.String())
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 {
+		t.Fatalf("version %s, %d runs", log.Version, len(log.Runs))
+	}
+	run := log.Runs[0]
+	if d := run.Tool.Driver; d.Name != "bcw" || *d.Version != "1.2.3" {
+		t.Errorf("driver %s %v", d.Name, d.Version)
+	}
+	var rules []string
+	for _, r := range run.Tool.Driver.Rules {
+		rules = append(rules, r.ID+" "+*r.ShortDescription.Text)
+	}
+	wantRules := []string{
+		"target-return-type A wrapper returns another type than the function it calls.",
+		"unreadable-input An input cannot be read or a directory cannot be scanned.",
+		"unknown-marker A wrapper marker is misspelt or combines words no release accepts.",
+	}
+	if diff := cmp.Diff(wantRules, rules); diff != "" {
+		t.Errorf("rules (-want +got):\n%s", diff)
+	}
+	type result struct {
+		Rule, Level, Msg, URI string
+		Region                [3]int // start line, start and end column
+		Related               []string
+		Fixes                 []string
+	}
+	var got []result
+	for _, r := range run.Results {
+		pl := r.Locations[0].PhysicalLocation
+		res := result{Rule: *r.RuleID, Level: *r.Level, Msg: *r.Message.Text, URI: *pl.ArtifactLocation.URI}
+		if rg := pl.Region; rg != nil {
+			res.Region = [3]int{*rg.StartLine, *rg.StartColumn, *rg.EndColumn}
+		}
+		if got, want := run.Tool.Driver.Rules[*r.RuleIndex].ID, *r.RuleID; got != want {
+			t.Errorf("ruleIndex points at %s, want %s", got, want)
+		}
+		for _, rl := range r.RelatedLocations {
+			res.Related = append(res.Related, *rl.Message.Text)
+		}
+		for _, f := range r.Fixes {
+			rep := f.ArtifactChanges[0].Replacements[0]
+			rg := rep.DeletedRegion
+			res.Fixes = append(res.Fixes, *f.ArtifactChanges[0].ArtifactLocation.URI+" "+
+				strings.Join([]string{itoa(*rg.StartLine), itoa(*rg.StartColumn), itoa(*rg.EndColumn)}, ":")+" "+*rep.InsertedContent.Text)
+		}
+		got = append(got, res)
+	}
+	want := []result{
+		{Rule: "unreadable-input", Level: "error", Msg: "cannot read the file", URI: "dir/g%20h.h"},
+		{Rule: "unknown-marker", Level: "error", Msg: "misspelt", URI: "f.h", Region: [3]int{2, 13, 23},
+			Fixes: []string{"f.h 2:13:23 co_wrapper_mixed"}},
+		{Rule: "target-return-type", Level: "error", Msg: "returns 'int'", URI: "f.h", Region: [3]int{2, 25, 31},
+			Related: []string{"'bdrv_co_x' is declared here"}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("results (-want +got):\n%s", diff)
+	}
+	if ck := run.ColumnKind; ck != "unicodeCodePoints" {
+		t.Errorf("columnKind %v", ck)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
