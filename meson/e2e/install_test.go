@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -29,23 +28,12 @@ func TestInstall(t *testing.T) {
 	root := ctest.Root(t)
 	build := filepath.Join(t.TempDir(), "build")
 	env := goCacheEnv(os.Environ())
-	run := func(t *testing.T, env []string, name string, args ...string) string {
-		t.Helper()
-		cmd := exec.Command(name, args...)
-		cmd.Dir = root
-		cmd.Env = env
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
-	run(t, env, "meson", "setup", "--prefix=/usr", build)
+	run(t, root, env, "meson", "setup", "--prefix=/usr", build)
 	var opts []struct {
 		Name  string
 		Value any
 	}
-	if err := json.Unmarshal([]byte(run(t, env, "meson", "introspect", "--buildoptions", build)), &opts); err != nil {
+	if err := json.Unmarshal([]byte(run(t, root, env, "meson", "introspect", "--buildoptions", build)), &opts); err != nil {
 		t.Fatal(err)
 	}
 	opt := func(name string) string {
@@ -66,7 +54,7 @@ func TestInstall(t *testing.T) {
 	pc := filepath.Join(pcDir, "block-coroutine-wrapper.pc")
 
 	dest := filepath.Join(t.TempDir(), "dest")
-	out := run(t, append(env, "DESTDIR="+dest), "meson", "install", "-C", build)
+	out := run(t, root, append(env, "DESTDIR="+dest), "meson", "install", "-C", build)
 	t.Logf("meson install:\n%s", out)
 
 	t.Run("the files", func(t *testing.T) {
@@ -83,11 +71,11 @@ func TestInstall(t *testing.T) {
 		if info.Mode().Perm() != 0o755 {
 			t.Errorf("mode %v, want -rwxr-xr-x", info.Mode())
 		}
-		if got := strings.TrimSpace(run(t, env, filepath.Join(dest, bin), "--version")); got != gen.Tool+" "+gen.Version {
+		if got := strings.TrimSpace(run(t, root, env, filepath.Join(dest, bin), "--version")); got != gen.Tool+" "+gen.Version {
 			t.Errorf("--version says %q", got)
 		}
 		// Not the shim, which would run a binary in the build directory.
-		m := run(t, env, "go", "version", "-m", filepath.Join(dest, bin))
+		m := run(t, root, env, "go", "version", "-m", filepath.Join(dest, bin))
 		if !strings.Contains(m, "path\tgithub.com/bcwtool/block-coroutine-wrapper/cmd/block-coroutine-wrapper") {
 			t.Errorf("the installed program is not the Go binary:\n%s", m)
 		}
@@ -109,10 +97,10 @@ func TestInstall(t *testing.T) {
 			}
 		}
 		pcEnv := append(slices.Clone(env), "PKG_CONFIG_PATH="+filepath.Join(dest, pcDir))
-		if v := strings.TrimSpace(run(t, pcEnv, "pkg-config", "--modversion", "block-coroutine-wrapper")); v != gen.Version {
+		if v := strings.TrimSpace(run(t, root, pcEnv, "pkg-config", "--modversion", "block-coroutine-wrapper")); v != gen.Version {
 			t.Errorf("pkg-config --modversion: %q", v)
 		}
-		got := strings.TrimSpace(run(t, pcEnv, "pkg-config", "--define-variable=prefix="+filepath.Join(dest, "usr"),
+		got := strings.TrimSpace(run(t, root, pcEnv, "pkg-config", "--define-variable=prefix="+filepath.Join(dest, "usr"),
 			"--variable=block_coroutine_wrapper", "block-coroutine-wrapper"))
 		if got != filepath.Join(dest, bin) {
 			t.Errorf("pkg-config --variable=block_coroutine_wrapper: %q, want %q", got, filepath.Join(dest, bin))
@@ -122,9 +110,9 @@ func TestInstall(t *testing.T) {
 	t.Run("a project finds it through pkg-config alone", func(t *testing.T) {
 		// A relocatable .pc (prefix=${pcfiledir}/…) is right wherever the
 		// tree is, DESTDIR included, for any pkg-config.
-		run(t, env, "meson", "configure", "-Dpkgconfig.relocatable=true", build)
+		run(t, root, env, "meson", "configure", "-Dpkgconfig.relocatable=true", build)
 		staged := filepath.Join(t.TempDir(), "staged")
-		run(t, append(env, "DESTDIR="+staged), "meson", "install", "-C", build)
+		run(t, root, append(env, "DESTDIR="+staged), "meson", "install", "-C", build)
 
 		p := newQEMU(t, qemuOptions{form: "pkgconfig"})
 		p.env = append(p.env, "PKG_CONFIG_PATH="+filepath.Join(staged, pcDir))
