@@ -4,6 +4,7 @@ go 1.22.0
 
 require (
 	github.com/alecthomas/kong v1.17.0
+	github.com/cpuguy83/go-md2man/v2 v2.0.7
 	github.com/fatih/color v1.18.0
 	github.com/google/go-cmp v0.7.0
 	github.com/mattn/go-colorable v0.1.13
@@ -15,4 +16,7 @@ require (
 	golang.org/x/tools v0.30.0
 )
 
-require golang.org/x/sys v0.30.0 // indirect
+require (
+	github.com/russross/blackfriday/v2 v2.1.0 // indirect
+	golang.org/x/sys v0.30.0 // indirect
+)

@@ -9,10 +9,15 @@ Meson custom_target whose rule has `deps = gcc` and `restat = 1`:
   unchanged binary keeps its mtime and ninja re-runs nothing downstream
   (go build -o would bump the mtime every time).
 - DEPFILE (Makefile syntax) names what the binary depends on: go.mod,
-  go.sum, the Go files of every package of the main module that PACKAGE
-  imports, and those packages' directories (so a Go file added to or
-  removed from one makes ninja run this again).  Modules from elsewhere are
-  pinned by go.sum and not listed file by file.
+  go.sum, vendor/modules.txt, the Go files of every package PACKAGE
+  imports from the main module or from vendor/, and those packages'
+  directories (so a Go file added to or removed from one makes ninja run
+  this again).  Modules from the module cache (a checkout without
+  vendor/) are pinned by go.sum and not listed file by file.
+- With vendor/ (the repository has one: see .ci/vendor) the build uses it
+  and nothing else: -mod=vendor whatever GOFLAGS says, and GOWORK=off, so
+  a go.work of the user's cannot pull the module into a workspace.  It
+  needs no network and no module cache.
 
 -trimpath and -buildvcs=false make the binary a function of the sources
 only: no build or checkout paths, no VCS stamp that changes on every
@@ -31,9 +36,10 @@ import sys
 
 ME = os.path.basename(sys.argv[0])
 
-# For every package of the main module that PACKAGE needs: its directory,
-# then its files, one path a line.
-LIST_TEMPLATE = """{{if and .Module .Module.Main}}{{.Dir}}
+# For every package outside the standard library that PACKAGE needs: its
+# directory, then its files, one path a line.  main() keeps those under the
+# module's root: the main module's own and the vendored ones.
+LIST_TEMPLATE = """{{if not .Standard}}{{.Dir}}
 {{range .GoFiles}}{{$.Dir}}/{{.}}
 {{end}}{{range .CgoFiles}}{{$.Dir}}/{{.}}
 {{end}}{{range .IgnoredGoFiles}}{{$.Dir}}/{{.}}
@@ -116,6 +122,7 @@ def go_env(go, module, env):
     env.pop("GOOS", None)
     env.pop("GOARCH", None)
     env["CGO_ENABLED"] = "0"
+    env["GOWORK"] = "off"
     cache, modcache = run_go(go, module, ["env", "GOCACHE", "GOMODCACHE"],
                              env).splitlines()[:2]
     if cache in ("", "off"):
@@ -141,14 +148,17 @@ def main(argv):
     # before anything is written.
     gomod = run_go(go, module, ["env", "GOMOD"], env).strip()
     root = os.path.dirname(gomod)
+    vendored = os.path.join(root, "vendor", "modules.txt")
+    mod = ["-mod=vendor"] if os.path.isfile(vendored) else []
     deps = [depfile_path(gomod)]
-    for f in (os.path.join(root, "go.sum"), os.path.join(root, "vendor", "modules.txt")):
+    for f in (os.path.join(root, "go.sum"), vendored):
         if os.path.isfile(f):
             deps.append(depfile_path(f))
-    listed = run_go(go, module, ["list", "-deps", "-f", LIST_TEMPLATE, package], env)
+    listed = run_go(go, module, ["list"] + mod + ["-deps", "-f", LIST_TEMPLATE, package], env)
     for line in listed.splitlines():
-        if line:
-            deps.append(depfile_path(os.path.normpath(line)))
+        path = os.path.normpath(line) if line else ""
+        if path == root or path.startswith(os.path.join(root, "")):
+            deps.append(depfile_path(path))
     escaped, bad = [], []
     for path in [depfile_path(output)] + deps:
         try:
@@ -163,7 +173,7 @@ def main(argv):
 
     tmp = out + ".tmp"
     try:
-        run_go(go, module, ["build", "-trimpath", "-buildvcs=false", "-o", tmp, package], env)
+        run_go(go, module, ["build"] + mod + ["-trimpath", "-buildvcs=false", "-o", tmp, package], env)
         if os.path.isfile(out) and filecmp.cmp(tmp, out, shallow=False):
             os.remove(tmp)
         else:

@@ -151,21 +151,28 @@ func run(args []string, e env) (status int) {
 // with an exit code, which run recovers.
 func parseJob(args []string, e env) (*job, error) {
 	var f flags
-	parser, err := kong.New(&f,
+	if _, err := newParser(&f, e).Parse(args); err != nil {
+		return nil, err
+	}
+	return newJob(&f, e)
+}
+
+// newParser returns the kong parser that reads a command line into f. The
+// manual page is generated from its model (man_test.go), so that --help
+// and block-coroutine-wrapper(1) come from one definition.
+func newParser(f *flags, e env) *kong.Kong {
+	parser, err := kong.New(f,
 		kong.Name(gen.Tool),
 		kong.Description(description),
 		kong.Writers(e.stdout, e.stderr),
 		kong.Exit(func(code int) { panic(exit(code)) }),
-		kong.Vars{"version": gen.Tool + " " + gen.Version},
+		kong.Vars{"version": version()},
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true, NoExpandSubcommands: true}),
 	)
 	if err != nil {
 		panic(err) // the flags struct is wrong: a bug, not a usage error
 	}
-	if _, err := parser.Parse(args); err != nil {
-		return nil, err
-	}
-	return newJob(&f, e)
+	return parser
 }
 
 // job is one validated command line.

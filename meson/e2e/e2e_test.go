@@ -241,15 +241,20 @@ func newParent(t *testing.T) *parent {
 		t.Fatal(err)
 	}
 
-	// The tool's go build shares the user's build cache: warm, it takes
-	// well under a second; cold, many.
-	p.env = os.Environ()
+	p.env = goCacheEnv(os.Environ())
+	return p
+}
+
+// goCacheEnv returns env with GOCACHE set to the user's build cache, which
+// the tool's go build then shares: warm, it takes well under a second;
+// cold, many.
+func goCacheEnv(env []string) []string {
 	if cache, err := exec.Command("go", "env", "GOCACHE").Output(); err == nil {
 		if c := strings.TrimSpace(string(cache)); c != "" && c != "off" {
-			p.env = append(p.env, "GOCACHE="+c)
+			env = append(env, "GOCACHE="+c)
 		}
 	}
-	return p
+	return env
 }
 
 // try runs a command in the parent project and returns its combined output.

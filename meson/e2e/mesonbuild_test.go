@@ -117,3 +117,37 @@ for p in json.load(sys.stdin):
 		}
 	}
 }
+
+// meson/README.md shows QEMU's block/meson.build in the forms the QEMU
+// tests build: each must be there as the test has it, so that what a
+// reader copies is what was tried.
+func TestREADMEShowsTheTestedForms(t *testing.T) {
+	readme := readFile(t, filepath.Join(ctest.Root(t), "meson", "README.md"))
+	forms, err := filepath.Glob(filepath.Join("testdata", "qemu", "block", "meson.build.*"))
+	if err != nil || len(forms) == 0 {
+		t.Fatalf("no forms in testdata/qemu/block: %v", err)
+	}
+	for _, f := range forms {
+		if !strings.Contains(readme, "```meson\n"+readFile(t, f)+"```\n") {
+			t.Errorf("meson/README.md does not show %s as a meson block, verbatim", f)
+		}
+	}
+}
+
+// The newest version CHANGELOG.md describes is the tool's.
+func TestChangelogNamesTheVersion(t *testing.T) {
+	log := readFile(t, filepath.Join(ctest.Root(t), "CHANGELOG.md"))
+	m := regexp.MustCompile(`(?m)^## \[([^\]]+)\]`).FindAllStringSubmatch(log, -1)
+	var versions []string
+	for _, v := range m {
+		if v[1] != "Unreleased" {
+			versions = append(versions, v[1])
+		}
+	}
+	if len(versions) == 0 || versions[0] != gen.Version {
+		t.Errorf("CHANGELOG.md's newest version is %q, gen.Version is %q", versions, gen.Version)
+	}
+	if !strings.Contains(log, "\n["+gen.Version+"]: ") {
+		t.Errorf("CHANGELOG.md has no link for [%s]", gen.Version)
+	}
+}

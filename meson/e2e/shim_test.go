@@ -38,7 +38,7 @@ func TestShimOnWindows(t *testing.T) {
 
 	root := ctest.Root(t)
 	dir := filepath.Join(t.TempDir(), "go binary")
-	child := filepath.Join(dir, "block-coroutine-wrapper-go.exe")
+	child := filepath.Join(dir, "block-coroutine-wrapper.exe")
 	mingw(t, child, "-municode", filepath.Join("testdata", "shim", "child.c"))
 	shim := buildShim(t, filepath.Join(dir, "shim"), child, root)
 

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * What the test runtime's block/coroutines.h pulls into block-gen.c
+ * (testdata/runtime/README.md): the annotated headers, and the targets
+ * their wrappers call (defined by the runtime's examples).
+ */
+#ifndef BCW_DECLS_H
+#define BCW_DECLS_H
+
+#include "bcw/runtime.h"
+
+#include "block/block-common.h"
+#include "block/block-io.h"
+#include "system/block-backend-io.h"
+#include "../block/coroutines.h"
+
+#include "examples/co-kinds-targets.h"
+#include "examples/noco-kinds-targets.h"
+#include "examples/noco-locks-targets.h"
+
+#endif /* BCW_DECLS_H */

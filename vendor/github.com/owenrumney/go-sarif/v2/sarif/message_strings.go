@@ -1,0 +1,3 @@
+package sarif
+
+type MessageStrings map[string]MultiformatMessageString
