@@ -105,20 +105,24 @@ func paths(ps []pathArg) []string {
 	return s
 }
 
-const description = `Generate QEMU's block-gen.c from coroutine wrapper declarations.
+// description is what --help and the manual page say the tool does. The
+// markers it names are the current dialect's, from the one list of them.
+func description() string {
+	var names []string
+	for _, m := range dialect.Current.Markers() {
+		names = append(names, m.Name)
+	}
+	markers := strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return `Generate QEMU's block-gen.c from coroutine wrapper declarations.
 
-Reads the declarations marked co_wrapper, co_wrapper_mixed, co_wrapper_bdrv_rdlock,
-co_wrapper_mixed_bdrv_rdlock, no_co_wrapper, no_co_wrapper_bdrv_rdlock and
-no_co_wrapper_bdrv_wrlock in the inputs and writes their wrappers, exactly as
-QEMU's scripts/block-coroutine-wrapper.py does after its banner.
+Reads the declarations marked ` + markers + ` in the inputs and writes their wrappers, exactly as QEMU's scripts/block-coroutine-wrapper.py does after its banner.
 
 Example:
 
     block-coroutine-wrapper -o block-gen.c include/block/block-io.h block/coroutines.h
 
-Diagnostics are printed as gcc prints them, file:line:col: error: message, with
-the source line and a caret. Exit status: 0 success, 1 bad input (nothing is
-written), 2 bad usage.`
+Diagnostics are printed as gcc prints them, file:line:col: error: message, with the source line and a caret. Exit status: 0 success, 1 bad input (nothing is written), 2 bad usage.`
+}
 
 // exit is how kong's --help and --version end a run early.
 type exit int
@@ -163,7 +167,7 @@ func parseJob(args []string, e env) (*job, error) {
 func newParser(f *flags, e env) *kong.Kong {
 	parser, err := kong.New(f,
 		kong.Name(gen.Tool),
-		kong.Description(description),
+		kong.Description(description()),
 		kong.Writers(e.stdout, e.stderr),
 		kong.Exit(func(code int) { panic(exit(code)) }),
 		kong.Vars{"version": version()},
