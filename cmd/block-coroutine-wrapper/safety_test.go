@@ -51,6 +51,7 @@ func buildBinary(t testing.TB) string {
 	}
 	bin := filepath.Join(t.TempDir(), binName)
 	cmd := exec.Command(goTool, "build", "-o", bin, ".")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0") // static, as Meson builds it
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
