@@ -80,7 +80,7 @@ func (p *Printer) jsonPos(pos Pos, delta int) jsonPos {
 	}
 	col := pos.Col + delta
 	jp := jsonPos{File: pos.File, Line: pos.Line, Column: col, ByteColumn: col, DisplayColumn: col}
-	if line, ok := p.line(pos.File, pos.Line); ok {
+	if line, ok := p.lineOf(pos); ok {
 		jp.DisplayColumn = displayCol(line, col-1) + 1
 	}
 	return jp

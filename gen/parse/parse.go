@@ -190,14 +190,14 @@ func (p *parser) span(from, to clex.Token) diag.Pos {
 			n = i
 		}
 	}
-	return diag.Pos{File: p.file, Line: from.Line, Col: from.Col, Len: n}
+	return diag.Pos{File: p.file, Line: from.Line, Col: from.Col, Len: n, LineStart: from.Off - from.Col + 1}
 }
 
 // after returns the position just after t. A token continued by a line
 // splice ends on a later line than it starts, so the line breaks inside it
 // are counted ("\n", "\r\n" or a lone "\r", as the lexer counts them).
 func (p *parser) after(t clex.Token) diag.Pos {
-	pos := diag.Pos{File: p.file, Line: t.Line, Col: t.Col}
+	pos := diag.Pos{File: p.file, Line: t.Line, Col: t.Col, LineStart: t.Off - t.Col + 1}
 	text := p.src[t.Off:t.End]
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
@@ -207,6 +207,7 @@ func (p *parser) after(t clex.Token) diag.Pos {
 			}
 			pos.Line++
 			pos.Col = 1
+			pos.LineStart = t.Off + i + 1
 		default:
 			pos.Col++
 		}
