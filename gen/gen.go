@@ -45,6 +45,12 @@ const Version = "0.1.0"
 type Input struct {
 	Name string
 	Src  []byte
+	// Parsed, if not nil, is Src as parse.Read already read it, with the
+	// problems it reported in Diags (a --scan reads each candidate to see
+	// whether it declares a wrapper): Generate takes it as it is instead
+	// of reading Src again.
+	Parsed *parse.File
+	Diags  diag.List
 }
 
 // Result is what Generate found: the checked wrappers and the problems.
@@ -76,6 +82,11 @@ func Generate(inputs []Input, d *dialect.Dialect) *Result {
 	var files []*parse.File
 	for _, in := range inputs {
 		r.Diags.RankFile(in.Name)
+		if in.Parsed != nil {
+			r.Diags.Append(&in.Diags)
+			files = append(files, in.Parsed)
+			continue
+		}
 		files = append(files, parse.Read(in.Name, in.Src, &r.Diags))
 	}
 	r.Files = check.Files(files, d, &r.Diags)

@@ -412,7 +412,7 @@ func (j *job) read(diags *diag.List) (inputs []gen.Input, deps []string) {
 	}
 	for _, f := range res.Annotated {
 		diags.RankFile(f.Path)
-		inputs = append(inputs, gen.Input{Name: f.Path, Src: f.Src})
+		inputs = append(inputs, gen.Input{Name: f.Path, Src: f.Src, Parsed: f.Parsed, Diags: f.Diags})
 	}
 	deps = append(deps, res.Read...)
 	deps = append(deps, res.Dirs...)

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
 )
@@ -25,6 +26,11 @@ type File struct {
 	// it (see Scan for the separator).
 	Path string
 	Src  []byte
+	// Parsed is Src as parse.Read read it, to find out whether it declares
+	// a wrapper, and Diags the problems it reported: generation takes
+	// both instead of reading the file a second time.
+	Parsed *parse.File
+	Diags  diag.List
 }
 
 // Result is what a scan found.
@@ -188,8 +194,8 @@ func (s *scanner) walk(dir string, info fs.FileInfo) error {
 
 // file reads the file at path, unless it was read before under another
 // name or skip says so, and keeps it if it declares a wrapper. Most files
-// do not: they are read into one buffer, reused, and only the annotated
-// ones are copied.
+// do not: they are read into one buffer, reused, and an annotated one takes
+// the buffer with it, as its parse shares the bytes.
 func (s *scanner) file(path string) error {
 	f, err := os.Open(s.abs(path))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -227,8 +233,13 @@ func (s *scanner) file(path string) error {
 		}
 	}
 	s.r.Read = append(s.r.Read, path)
-	if bytes.Contains(s.buf, []byte(model.MarkerStem)) && parse.HasWrapper(path, s.buf) {
-		s.r.Annotated = append(s.r.Annotated, File{Path: path, Src: bytes.Clone(s.buf)})
+	if !bytes.Contains(s.buf, []byte(model.MarkerStem)) {
+		return nil
+	}
+	var diags diag.List
+	if parsed := parse.Read(path, s.buf, &diags); parsed.DeclaresWrapper() {
+		s.r.Annotated = append(s.r.Annotated, File{Path: path, Src: s.buf, Parsed: parsed, Diags: diags})
+		s.buf = nil
 	}
 	return nil
 }

@@ -71,6 +71,19 @@ func TestScan(t *testing.T) {
 	if diff := cmp.Diff([]string{"inc", "inc/a", "other"}, res.Dirs); diff != "" {
 		t.Errorf("directories walked (-want +got):\n%s", diff)
 	}
+	// Each annotated file comes read, as generation takes it: the valid
+	// declaration in its Decls, the misspelt marker's error in its Diags.
+	for _, f := range res.Annotated {
+		misspelt := f.Path == "inc/a/misspelt.h"
+		switch {
+		case f.Parsed == nil || f.Parsed.Name != f.Path:
+			t.Errorf("%s: parsed as %+v", f.Path, f.Parsed)
+		case misspelt && (len(f.Parsed.Decls) != 0 || !f.Diags.HasErrors()):
+			t.Errorf("%s: %d declarations, diagnostics %v; want none and an error", f.Path, len(f.Parsed.Decls), f.Diags.Items())
+		case !misspelt && (len(f.Parsed.Decls) != 1 || f.Diags.Len() != 0):
+			t.Errorf("%s: %d declarations, diagnostics %v; want 1 and none", f.Path, len(f.Parsed.Decls), f.Diags.Items())
+		}
+	}
 }
 
 func annotated(res *discover.Result) []string {

@@ -32,7 +32,7 @@ import (
 //   - the parser keeps every diagnostic of the lexer;
 //   - a declaration's name and marker are spelt at the positions it gives
 //     (line splices removed, as a compiler reads them);
-//   - parse.HasWrapper agrees with parse.Read;
+//   - File.DeclaresWrapper agrees with what Read found;
 //   - reading twice gives the same declarations, functions and
 //     diagnostics.
 //
@@ -63,14 +63,13 @@ type parseRun struct {
 	endless bool
 	// afterEOF are two more tokens asked for after EOF, and the number of
 	// diagnostics before and after asking.
-	afterEOF         []clex.Token
-	diagsAtEOF       int
-	diagsAfterEOF    int
-	lexItems         []diag.Diagnostic
-	file, again      *parse.File
-	items, again2    []diag.Diagnostic
-	hasErrors        bool
-	hasWrapperResult bool
+	afterEOF      []clex.Token
+	diagsAtEOF    int
+	diagsAfterEOF int
+	lexItems      []diag.Diagnostic
+	file, again   *parse.File
+	items, again2 []diag.Diagnostic
+	hasErrors     bool
 }
 
 func runParse(src []byte) parseRun {
@@ -101,7 +100,6 @@ func runParse(src []byte) parseRun {
 	r.again = parse.Read(fuzzFile, src, &again)
 	r.again2 = again.Items()
 	r.hasErrors = diags.HasErrors()
-	r.hasWrapperResult = parse.HasWrapper(fuzzFile, src)
 	return r
 }
 
@@ -167,8 +165,8 @@ func checkParse(t *testing.T, src []byte, r *parseRun) {
 	}
 
 	want := len(r.file.Decls) > 0 || parserErrors > 0
-	if r.hasWrapperResult != want {
-		t.Errorf("HasWrapper = %v, but Read found %d declarations and %d parser diagnostics", r.hasWrapperResult, len(r.file.Decls), parserErrors)
+	if r.file.DeclaresWrapper() != want {
+		t.Errorf("DeclaresWrapper = %v, but Read found %d declarations and %d parser diagnostics", r.file.DeclaresWrapper(), len(r.file.Decls), parserErrors)
 	}
 }
 
