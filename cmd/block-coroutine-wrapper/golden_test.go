@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -330,6 +329,7 @@ func splitArgs(t *testing.T, line string) []string {
 // reaches code scanning without a kind, and none is a warning that the -W
 // switches cannot reach.
 func TestEveryDiagnosticHasARule(t *testing.T) {
+	logs, results := 0, 0
 	for _, path := range goldenPaths(t) {
 		ar, err := txtar.ParseFile(path)
 		if err != nil {
@@ -337,6 +337,7 @@ func TestEveryDiagnosticHasARule(t *testing.T) {
 		}
 		dir := t.TempDir()
 		var args []string
+		unwritable := ""
 		for _, f := range ar.Files {
 			switch {
 			case f.Name == "args":
@@ -345,21 +346,42 @@ func TestEveryDiagnosticHasARule(t *testing.T) {
 			default:
 				p := filepath.Join(dir, f.Name)
 				if os.MkdirAll(filepath.Dir(p), 0o777) != nil || os.WriteFile(p, f.Data, 0o666) != nil {
-					t.Skipf("%s: cannot write %s here", path, f.Name)
+					unwritable = f.Name
 				}
 			}
 		}
-		var stderr bytes.Buffer
-		run(args, env{dir: dir, stdout: io.Discard, stderr: &stderr})
+		if unwritable != "" {
+			t.Logf("%s: not run: cannot write %s here", path, unwritable)
+			continue
+		}
+		var stdout, stderr bytes.Buffer
+		status := run(args, env{dir: dir, stdout: &stdout, stderr: &stderr})
 		log, err := sarif.FromString(stderr.String())
 		if err != nil || len(log.Runs) != 1 {
-			continue // a usage error, --help, --version: text before any diagnostic
+			// Only a run that ends before reading any input prints no
+			// log: a usage error, --help, --version.
+			if status != exitUsage && !slices.Contains(args, "--help") && !slices.Contains(args, "--version") {
+				t.Errorf("%s: exit status %d and stderr is no SARIF log of one run (%v):\n%s", path, status, err, stderr.String())
+			}
+			continue
 		}
+		logs++
 		rules := log.Runs[0].Tool.Driver.Rules
 		for _, r := range log.Runs[0].Results {
+			results++
+			if r.RuleID == nil || r.RuleIndex == nil {
+				t.Errorf("%s: a result without a rule: %s", path, *r.Message.Text)
+				continue
+			}
 			if _, known := diag.RuleFor(diag.ID(*r.RuleID)); !known || int(*r.RuleIndex) >= len(rules) || rules[*r.RuleIndex].ID != *r.RuleID {
 				t.Errorf("%s: a result of no known rule: %s", path, *r.Message.Text)
 			}
 		}
 	}
+	// Goldens of every kind of diagnostic exist: a run that checked none
+	// proves nothing.
+	if logs == 0 || results == 0 {
+		t.Fatalf("checked %d SARIF logs holding %d results: the goldens were not run", logs, results)
+	}
+	t.Logf("checked %d SARIF logs holding %d results", logs, results)
 }
