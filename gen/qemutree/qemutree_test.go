@@ -133,3 +133,38 @@ func write(t *testing.T, dir string, files map[string]string) {
 		}
 	}
 }
+
+// BenchmarkFind finds the tree of QEMU's seven script inputs, from its
+// build directory, with a new Finder each time as a run does: the cost
+// the look-up adds to a run.
+func BenchmarkFind(b *testing.B) {
+	top := b.TempDir()
+	inputs := []string{
+		"include/block/block-io.h", "include/block/dirty-bitmap.h", "include/block/block_int-io.h",
+		"include/block/block-global-state.h", "include/system/block-backend-global-state.h",
+		"include/system/block-backend-io.h", "block/coroutines.h",
+	}
+	files := map[string]string{"meson.build": qemuMeson, "VERSION": "10.1.50\n", "build/.keep": ""}
+	for _, in := range inputs {
+		files[in] = ""
+	}
+	for name, data := range files {
+		p := filepath.Join(top, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o666); err != nil {
+			b.Fatal(err)
+		}
+	}
+	wd := filepath.Join(top, "build")
+	b.ResetTimer()
+	for range b.N {
+		f := qemutree.NewFinder(wd)
+		for _, in := range inputs {
+			if t, err := f.Find(filepath.Join("..", in), false); t == nil || err != nil {
+				b.Fatal(t, err)
+			}
+		}
+	}
+}
