@@ -25,7 +25,7 @@ type dialectSource struct {
 // depfile must list because they chose it: the tree's VERSION and
 // top-level meson.build. Inputs outside any tree keep the current dialect.
 // A VERSION that cannot be read or parsed, and inputs in trees of
-// different dialects, are errors in diags.
+// different releases (VERSIONs), are errors in diags.
 func (j *job) chooseRelease(diags *diag.List) (deps []string) {
 	if j.source.flag != "" {
 		return nil
@@ -43,15 +43,18 @@ func (j *job) chooseRelease(diags *diag.List) (deps []string) {
 		case t == nil || chosen != nil && t.Root == chosen.Root:
 		case chosen == nil:
 			chosen = t
-		case t.Dialect != chosen.Dialect:
+		case t.Release != chosen.Release:
+		// Even releases that share a dialect (7.1 and 7.2) are refused:
+		// inputs from two releases' trees are a mistake in the build,
+		// and nothing says which release the output is for.
 			if !diags.HasErrors() {
 				diags.Add(diag.Errorf(diag.QEMURelease, diag.Pos{File: shownPath(t.Version)},
 					"the inputs lie in QEMU trees of different releases: %s (QEMU %s) and %s (QEMU %s); choose one with --qemu",
 					shownPath(chosen.Root), chosen.Release, shownPath(t.Root), t.Release))
 			}
 		default:
-			// Another tree of the same dialect: the output is the same
-			// either way, and both trees' files chose it.
+			// Another tree of the same release (two checkouts of one
+			// VERSION): both trees' files chose the dialect.
 			deps = append(deps, t.Version, t.MesonBuild)
 		}
 	}
