@@ -44,9 +44,9 @@ func (j *job) chooseRelease(diags *diag.List) (deps []string) {
 		case chosen == nil:
 			chosen = t
 		case t.Release != chosen.Release:
-		// Even releases that share a dialect (7.1 and 7.2) are refused:
-		// inputs from two releases' trees are a mistake in the build,
-		// and nothing says which release the output is for.
+			// Even releases that share a dialect (7.1 and 7.2) are refused:
+			// inputs from two releases' trees are a mistake in the build,
+			// and nothing says which release the output is for.
 			if !diags.HasErrors() {
 				diags.Add(diag.Errorf(diag.QEMURelease, diag.Pos{File: shownPath(t.Version)},
 					"the inputs lie in QEMU trees of different releases: %s (QEMU %s) and %s (QEMU %s); choose one with --qemu",
