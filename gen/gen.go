@@ -87,7 +87,7 @@ func Generate(inputs []Input, d *dialect.Dialect) *Result {
 			files = append(files, in.Parsed)
 			continue
 		}
-		files = append(files, parse.Read(in.Name, in.Src, &r.Diags))
+		files = append(files, parse.Read(in.Name, in.Src, d.Markers(), &r.Diags))
 	}
 	r.Files = check.Files(files, d, &r.Diags)
 	return r

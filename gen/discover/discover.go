@@ -44,7 +44,9 @@ type Result struct {
 	Read, Dirs []string
 }
 
-// Scan walks each directory in dirs for .h and .c files. Paths are
+// Scan walks each directory in dirs for .h and .c files and reads each
+// candidate with parse.Read, misspelt markers matched against known (the
+// markers of the release generated for; see parse.Read). Paths are
 // resolved against root with Abs. A file that
 // cannot hold a marker (no "co_wrapper" bytes) is not lexed; the others
 // count when they hold a wrapper declaration outside comments, literals and
@@ -59,8 +61,8 @@ type Result struct {
 // order of the inputs are the same on every host; on Windows a directory
 // given with a backslash gets backslashes throughout instead. Annotated
 // and Read are sorted as if every separator were "/".
-func Scan(root string, dirs []string, skip func(path string, info fs.FileInfo) bool) (*Result, error) {
-	s := &scanner{root: root, skip: skip, seen: visited{}, r: &Result{}}
+func Scan(root string, dirs []string, known []model.Marker, skip func(path string, info fs.FileInfo) bool) (*Result, error) {
+	s := &scanner{root: root, known: known, skip: skip, seen: visited{}, r: &Result{}}
 	for _, dir := range dirs {
 		info, err := os.Stat(s.abs(dir))
 		if err != nil {
@@ -109,11 +111,12 @@ func (v visited) first(info fs.FileInfo) bool {
 }
 
 type scanner struct {
-	root string
-	skip func(string, fs.FileInfo) bool
-	seen visited
-	r    *Result
-	buf  []byte // the file being read
+	root  string
+	known []model.Marker // what a misspelt marker is matched against
+	skip  func(string, fs.FileInfo) bool
+	seen  visited
+	r     *Result
+	buf   []byte // the file being read
 }
 
 func (s *scanner) abs(p string) string { return Abs(s.root, p) }
@@ -237,7 +240,7 @@ func (s *scanner) file(path string) error {
 		return nil
 	}
 	var diags diag.List
-	if parsed := parse.Read(path, s.buf, &diags); parsed.DeclaresWrapper() {
+	if parsed := parse.Read(path, s.buf, s.known, &diags); parsed.DeclaresWrapper() {
 		s.r.Annotated = append(s.r.Annotated, File{Path: path, Src: s.buf, Parsed: parsed, Diags: diags})
 		s.buf = nil
 	}
