@@ -1,6 +1,7 @@
 package parse_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -275,15 +276,16 @@ func clip(b []byte, n int) []byte {
 func seedInputs(tb testing.TB) [][]byte {
 	tb.Helper()
 	var seeds [][]byte
-	archives, err := filepath.Glob("../../testdata/*.txtar")
+	var archives []string
+	err := filepath.WalkDir("../../testdata", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txtar") {
+			archives = append(archives, p)
+		}
+		return err
+	})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	malformed, err := filepath.Glob("../../testdata/malformed/*.txtar")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	archives = append(archives, malformed...)
 	for _, path := range archives {
 		ar, err := txtar.ParseFile(path)
 		if err != nil {
