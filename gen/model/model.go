@@ -105,13 +105,16 @@ func LookupMarker(name string) (Marker, bool) {
 	return m, ok
 }
 
+// CoroutineFn is the coroutine annotation a co wrapper's target must
+// carry: it runs in a coroutine.
+const CoroutineFn = "coroutine_fn"
+
 // CoroutineAnnotations are QEMU's coroutine annotation macros
-// (include/qemu/coroutine.h): they mark the context a function runs in
-// and expand to nothing the generated code needs. The first,
-// coroutine_fn, is the one a co wrapper's target must carry. This is the
-// one list of them: the parser skips them among specifiers and after a
-// parameter list.
-var CoroutineAnnotations = []string{"coroutine_fn", "coroutine_mixed_fn", "no_coroutine_fn"}
+// (include/qemu/coroutine-core.h): they mark the context a function may
+// run in and expand to nothing the generated code needs. This is the one
+// list of them: the parser skips them among the specifiers and after a
+// parameter list, and records CoroutineFn.
+var CoroutineAnnotations = []string{CoroutineFn, "coroutine_mixed_fn", "no_coroutine_fn"}
 
 // IsCoroutineAnnotation reports whether id is one of CoroutineAnnotations.
 func IsCoroutineAnnotation(id string) bool {
@@ -136,8 +139,8 @@ type StorageClass struct {
 
 // StorageClasses lists the storage-class and function specifiers the
 // parser knows, the one list of them. A wrapper may be declared extern
-// (block-gen.c defines it as an ordinary external function) and no other
-// of them; a target's prototype skips those OfFunction.
+// (block-gen.c defines it as an ordinary external function) and with no
+// other of them; a target's prototype skips those OfFunction.
 var StorageClasses = []StorageClass{
 	{"extern", true}, {"static", true}, {"inline", true}, {"__inline", true}, {"__inline__", true},
 	{"typedef", false}, {"register", false}, {"auto", false}, {"_Thread_local", false}, {"__thread", false},

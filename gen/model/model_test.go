@@ -54,3 +54,49 @@ func TestExclusive(t *testing.T) {
 		}
 	}
 }
+
+// TestRenamed holds each rename to a marker that the renaming release
+// introduced, of the same shape, so that the fix-it it offers is right.
+func TestRenamed(t *testing.T) {
+	renames := 0
+	for _, m := range Markers {
+		if m.Renamed == "" {
+			continue
+		}
+		renames++
+		to, ok := LookupMarker(m.Renamed)
+		switch {
+		case !ok:
+			t.Errorf("%s: renamed %s, which is no marker", m.Name, m.Renamed)
+		case m.Removed == "" || to.Introduced != m.Removed:
+			t.Errorf("%s: removed in %q but renamed %s, introduced in %s", m.Name, m.Removed, to.Name, to.Introduced)
+		case to.Kind != m.Kind || to.Mixed != m.Mixed || to.Lock != m.Lock:
+			t.Errorf("%s: renamed %s, a marker of another shape", m.Name, to.Name)
+		}
+	}
+	if renames == 0 {
+		t.Error("no marker is renamed: generated_co_wrapper became co_wrapper_mixed in QEMU 8.0")
+	}
+}
+
+func TestWordLists(t *testing.T) {
+	if !IsCoroutineAnnotation(CoroutineFn) || IsCoroutineAnnotation("coroutine") {
+		t.Error("IsCoroutineAnnotation does not read CoroutineAnnotations")
+	}
+	seen := map[string]bool{}
+	for _, sc := range StorageClasses {
+		if seen[sc.Name] {
+			t.Errorf("storage class %s listed twice", sc.Name)
+		}
+		seen[sc.Name] = true
+		if got, ok := LookupStorageClass(sc.Name); !ok || got != sc {
+			t.Errorf("LookupStorageClass(%s) = %v, %v", sc.Name, got, ok)
+		}
+	}
+	if sc, ok := LookupStorageClass("extern"); !ok || !sc.OfFunction {
+		t.Error("extern is a storage class of functions")
+	}
+	if _, ok := LookupStorageClass("const"); ok {
+		t.Error("const is a qualifier, not a storage class")
+	}
+}
