@@ -377,12 +377,17 @@ func everyDialect(inputs []run) []run {
 // qemuVersions runs --qemu with every dialect's spellings and some that
 // are not releases, and --list=json without inputs.
 func qemuVersions() []run {
-	files := map[string][]byte{"a.h": []byte("int co_wrapper_mixed bdrv_x(BlockDriverState *bs);\nint generated_co_wrapper bdrv_y(BlockDriverState *bs);\n")}
+	files := map[string][]byte{
+		"new.h": []byte("int co_wrapper_mixed bdrv_x(BlockDriverState *bs);\n"),
+		"old.h": []byte("int generated_co_wrapper bdrv_y(BlockDriverState *bs);\n"),
+	}
 	var runs []run
 	for _, v := range []string{"5.1", "5.1.50", "5.2", "5.2.0", "6.0.1", "6.1", "6.2.0", "7.2.50", "8.0", "8.1.2", "8.2", "8.2.50", "9.0", "10.2.50", "4.2", "x", "08.0", "8"} {
-		runs = append(runs,
-			run{name: "--qemu " + v, files: files, args: []string{"--qemu", v, "-o", "out.c", "a.h"}},
-			run{name: "--qemu " + v, files: files, args: []string{"--qemu", v, "--list=json", "a.h"}})
+		for _, in := range []string{"new.h", "old.h"} {
+			runs = append(runs,
+				run{name: "--qemu " + v, files: files, args: []string{"--qemu", v, "-o", "out.c", in}},
+				run{name: "--qemu " + v, files: files, args: []string{"--qemu", v, "--list=json", in}})
+		}
 	}
 	runs = append(runs, run{name: "--list=json alone", args: []string{"--list=json"}})
 	return runs
