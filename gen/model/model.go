@@ -1,11 +1,11 @@
 // Package model holds the finished values that flow from the parser through
 // the checks to the emitter: the markers every QEMU release has known, the
-// other words of QEMU's declarations the parser must know, and one Wrapper
-// per declared wrapper with everything the emitter and the checks need. It
-// knows nothing of C lexing and no template: the parser fills a wrapper's
-// declaration, package names works out every name its generated code
-// prints (once, for a dialect), and the checks, the emitter and --list
-// only read its fields.
+// coroutine annotations and storage classes the parser must know, and one
+// Wrapper per declared wrapper with everything the emitter and the checks
+// need. It knows nothing of C lexing and no template: package check makes
+// a Wrapper of what the parser read, package names works out every name
+// its generated code prints (once, for a dialect), and the checks, the
+// emitter and --list only read its fields.
 package model
 
 import (
