@@ -13,6 +13,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
@@ -53,7 +54,10 @@ func Fill(d *dialect.Dialect, w *model.Wrapper) {
 		w.Context = strings.Replace(expr, "%s", prefix+param, 1)
 	}
 	w.LockCall, w.UnlockCall, w.AssumeLock = lockCalls(d, w.Marker)
-	w.Uses = appendUses(w.Uses[:0], d, w, expr)
+	// Built on the stack, kept in one allocation of the exact size: a
+	// wrapper's code uses about 30 names.
+	var buf [48]model.Use
+	w.Uses = slices.Clone(appendUses(buf[:0], d, w, expr))
 }
 
 // Target returns the function that the wrapper name of kind k calls, as
