@@ -23,7 +23,7 @@ func run(t *testing.T, release, src string) ([]*model.Wrapper, []string) {
 		t.Fatal(err)
 	}
 	var diags diag.List
-	f := parse.Read("h.h", []byte(src), &diags)
+	f := parse.Read("h.h", []byte(src), d.Markers(), &diags)
 	if diags.Len() != 0 {
 		t.Fatalf("the test's input does not parse: %v", diags.Items())
 	}
