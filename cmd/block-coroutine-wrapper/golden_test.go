@@ -23,7 +23,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the want/ sections of the golden archives in testdata/ from the actual results")
 
-// The golden archives. Each testdata/*.txtar is one behaviour:
+// The golden archives. Each .txtar file under testdata/ is one behaviour:
 //
 //	comment          what the case shows
 //	-- args --       the command line, split on blanks ('single quotes' group)
@@ -47,12 +47,18 @@ var update = flag.Bool("update", false, "rewrite the want/ sections of the golde
 // Diagnostics printed as JSON or SARIF (--diagnostics-format) must also
 // decode as such.
 //
-// The archives are testdata/*.txtar and those of its subfolders, a folder
-// a topic: testdata/malformed/ is the catalogue of bad input (one archive
-// per kind, each with a previous block-gen.c and depfile that must
-// survive), testdata/dialects/ runs the script's command line in a tree
-// laid out as each QEMU release's. Moving an archive between folders
-// changes nothing but its test's name.
+// The archives lie in folders under testdata/, a folder a topic, so that
+// the examples of a behaviour are found in one place: cli/ (argument
+// forms, usage errors, --check, --list, --scan, unreadable inputs),
+// declarations/ (what is read as a declaration: #if groups, line
+// endings, parameters, return types), errors/ (each kind of refused
+// wrapper), warnings/ (each named warning, on, off and as an error, and
+// the -W switches), diagnostics/ (excerpts, colour, widths, JSON and
+// SARIF), depfile/, dialects/ (each release's names and refusals, and the
+// script's command line in a tree laid out as each QEMU release's), and
+// malformed/, the catalogue of bad input (one archive per kind, each with
+// a previous block-gen.c and depfile that must survive). Moving an archive
+// between folders changes nothing but its test's name.
 const goldenRoot = "../../testdata"
 
 // past is the modification time given to every file before a run, so that a
