@@ -145,14 +145,20 @@ var qemuHeaders = []string{
 // BCW_QEMU_SRC names a QEMU source tree to read the headers and the
 // script from (this repository holds no QEMU code); without it the
 // stand-ins of meson/e2e/testdata/qemu, our own and much smaller, are
-// used and the script is not run.
+// used and the script is not run. BCW_PYTHON names the Python to run
+// the script with (default: python3 in PATH; a version manager's shim in
+// PATH adds its own start-up, so name the distribution's, /usr/bin/python3).
 func BenchmarkQEMUHeaders(b *testing.B) {
 	bin := buildBinary(b)
 	src, script := os.Getenv("BCW_QEMU_SRC"), ""
+	python := os.Getenv("BCW_PYTHON")
+	if python == "" {
+		python = "python3"
+	}
 	if src == "" {
 		src = "../../meson/e2e/testdata/qemu"
 	} else if _, err := os.Stat(filepath.Join(src, "scripts/block-coroutine-wrapper.py")); err == nil {
-		if _, err := exec.LookPath("python3"); err == nil {
+		if _, err := exec.LookPath(python); err == nil {
 			script = filepath.Join(src, "scripts/block-coroutine-wrapper.py")
 		}
 	}
@@ -164,7 +170,7 @@ func BenchmarkQEMUHeaders(b *testing.B) {
 	runArgs := append([]string{"-o", out}, qemuHeaders...)
 	cmds := [][]string{{bin, "--version"}, append([]string{bin}, runArgs...)}
 	if script != "" {
-		cmds = append(cmds, append([]string{"python3", script, filepath.Join(b.TempDir(), "script-gen.c")}, qemuHeaders...))
+		cmds = append(cmds, append([]string{python, script, filepath.Join(b.TempDir(), "script-gen.c")}, qemuHeaders...))
 	}
 	times := make([][]float64, len(cmds))
 	run := func(args []string) float64 {
