@@ -306,15 +306,24 @@ func (p *parser) function(term clex.Token) {
 	if len(p.buf) < 2 || p.is(p.buf[0], "typedef") {
 		return
 	}
-	for i := 1; i < len(p.buf); i++ {
+	prev, words := -1, 0 // the last token outside attribute specifiers, and how many there were
+	for i := 0; i < len(p.buf); i++ {
+		if end := p.attrSpec(p.buf, i); end >= 0 {
+			i = end // [[nodiscard]] int f(void), int f [[gnu::cold]] (void)
+			continue
+		}
 		t := p.buf[i]
 		switch {
+		case words == 0:
+			prev, words = i, 1 // the first token is no name, whatever it is
+			continue
 		case t.Kind != clex.Punct || p.src[t.Off] == '*':
+			prev, words = i, words+1
 			continue
 		case p.src[t.Off] != '(' || closing(p, p.buf, i) >= len(p.buf):
 			return
 		}
-		name := p.buf[i-1]
+		name := p.buf[prev]
 		text := p.text(name)
 		if name.Kind != clex.Ident || isKeyword(text) || isAttribute(text) || isAnnotationMacro(text) {
 			return
