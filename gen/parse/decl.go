@@ -78,6 +78,9 @@ specifiers:
 		case kind == specCapitals:
 			capitals = append(capitals, i)
 		case kind == specAnnotation:
+			if i == lead && id == "_Pragma" {
+				lead = last + 1 // the operator is gone before the compiler sees a token
+			}
 			i = last
 		case kind == specName:
 			nameIdx = i
