@@ -227,7 +227,7 @@ func checkClashes(t *testing.T, c *randdecl.Case, d *dialect.Dialect) {
 	}
 }
 
-func write(t *testing.T, path string, data []byte) {
+func write(t testing.TB, path string, data []byte) {
 	t.Helper()
 	if err := os.WriteFile(path, data, 0o666); err != nil {
 		t.Fatal(err)
