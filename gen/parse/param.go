@@ -41,7 +41,7 @@ func (p *parser) eachParam(toks []clex.Token, open, end int, fn func(lo, hi int)
 	for i := open + 1; i <= end; i++ {
 		t := toks[i]
 		if i < end && t.Kind == clex.Punct {
-			switch p.src[t.Off] {
+			switch p.punct(t) {
 			case '(', '[', '{':
 				depth++
 			case ')', ']', '}':
@@ -484,7 +484,7 @@ func isStar(inside []piece) bool {
 		return false
 	}
 	for _, pc := range inside[:len(inside)-1] {
-		if !isQualifier(pc.text) {
+		if !ctype.IsQualifier(pc.text) {
 			return false
 		}
 	}
