@@ -54,11 +54,13 @@ func FuzzCompile(f *testing.F) {
 		f.Fatalf("no seed headers in %s", compileSeeds)
 	}
 	var srcs [][]byte
+	refused := map[int]bool{} // seeds the tool must refuse
 	for _, path := range seeds {
 		src, err := os.ReadFile(path)
 		if err != nil {
 			f.Fatal(err)
 		}
+		refused[len(srcs)] = strings.HasPrefix(filepath.Base(path), "refused")
 		srcs = append(srcs, src)
 	}
 	rules, _ := randdecl.RulesFor(dialect.Current.Name)
@@ -70,6 +72,18 @@ func FuzzCompile(f *testing.F) {
 	for i, src := range srcs {
 		if ok, out := headerIsC(f, dir, includes, src); !ok {
 			f.Fatalf("seed %d is not C that gcc accepts:\n%s\n%s", i, src, out)
+		}
+		// A seed the tool refused would test nothing: each but the
+		// refused ones must reach gcc.
+		r := gen.Generate([]gen.Input{{Name: "a.h", Src: src}}, dialect.Current)
+		items := r.Diags.Items()
+		for _, d := range items {
+			if d.ID != diag.UndeclaredTarget && !refused[i] {
+				f.Fatalf("seed %d does not reach gcc: %s\n%s", i, d.Format(), src)
+			}
+		}
+		if refused[i] && r.OK() {
+			f.Fatalf("seed %d, meant to be refused, is accepted:\n%s", i, src)
 		}
 		f.Add(src)
 	}
