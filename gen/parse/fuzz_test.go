@@ -278,8 +278,10 @@ func clip(b []byte, n int) []byte {
 	return b
 }
 
-// seedInputs returns every input file of the golden archives and the
-// reference examples: real headers and every error the goldens show.
+// seedInputs returns every input file of the golden archives (those at
+// the top of testdata/, the catalogue of bad input and the declarator
+// spellings) and the reference examples: real headers and every error the
+// goldens show.
 func seedInputs(tb testing.TB) [][]byte {
 	tb.Helper()
 	var seeds [][]byte
@@ -291,7 +293,11 @@ func seedInputs(tb testing.TB) [][]byte {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	archives = append(archives, malformed...)
+	declarations, err := filepath.Glob("../../testdata/declarations/*.txtar")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	archives = append(append(archives, malformed...), declarations...)
 	for _, path := range archives {
 		ar, err := txtar.ParseFile(path)
 		if err != nil {
