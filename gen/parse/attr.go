@@ -61,15 +61,52 @@ func (p *parser) checkAttrs(toks []clex.Token, i, end int, where string) bool {
 			k = closing(p, toks, k+1)
 		}
 		if !droppableAttr(name) {
-			p.errorf(diag.Declaration, p.span(first, toks[k]), "attribute '%s' %s is not supported: it may change the type, and block-gen.c repeats the declaration without its attributes", name, where)
+			p.refuseAttr(first, toks[k], name, where)
 			return false
 		}
 	}
 	return true
 }
 
+// checkGNUAttrs is checkAttrs for the GNU attribute toks[i:end+1],
+// "__attribute__((list))", whose attributes are GNU ones: the same
+// attributes may be left out. Anything else that isAttribute accepts
+// (__declspec, an asm label, _Pragma) passes, as does a list the tool
+// cannot read (gcc, reading the header, reports that one).
+func (p *parser) checkGNUAttrs(toks []clex.Token, i, end int, where string) bool {
+	if id := p.text(toks[i]); (id != "__attribute__" && id != "__attribute") || end-i < 4 ||
+		!p.is(toks[i+1], "(") || !p.is(toks[i+2], "(") || closing(p, toks, i+2) != end-1 {
+		return true
+	}
+	for k := i + 3; k < end-1; k++ {
+		t := toks[k]
+		if p.is(t, ",") {
+			continue
+		}
+		if t.Kind != clex.Ident {
+			return true
+		}
+		first, name := t, p.text(t)
+		if k+1 < end-1 && p.is(toks[k+1], "(") {
+			k = closing(p, toks, k+1)
+		}
+		if !droppableAttr("gnu::" + name) {
+			p.refuseAttr(first, toks[min(k, end)], name, where)
+			return false
+		}
+	}
+	return true
+}
+
+// refuseAttr reports the attribute called name, from the token first to
+// last, as one the generated code cannot leave out.
+func (p *parser) refuseAttr(first, last clex.Token, name, where string) {
+	p.errorf(diag.Declaration, p.span(first, last), "attribute '%s' %s is not supported: it may change the type, and block-gen.c repeats the declaration without its attributes", name, where)
+}
+
 // droppableAttr reports whether the generated code may leave out the
-// attribute called name ("nodiscard", "gnu::nonnull", "__gnu__::__cold__"):
+// attribute called name ("nodiscard", "gnu::nonnull", "__gnu__::__cold__";
+// a GNU __attribute__ is asked as "gnu::NAME"):
 // one that says something about a declaration and not about its type, so
 // that block-gen.c's definition, which the header's declaration precedes,
 // is still compatible with it and inherits it from there. Checked with gcc

@@ -23,8 +23,11 @@ func (p *parser) declaration(toks []clex.Token, term clex.Token) (d Decl, ok boo
 		capitals  []int      // upper-case words: annotations, unless no other word is a type
 		// attrs are the attribute specifiers ("[[...]]") that appertain
 		// to the function: before the specifiers, after its name, after
-		// the parameter list; the indices of their first '['.
-		attrs []int
+		// the parameter list; the indices of their first '['. gnuAttrs
+		// are the GNU attributes, "__attribute__((...))": first and last
+		// token.
+		attrs    []int
+		gnuAttrs [][2]int
 		// lead ends the attribute specifiers that begin the declaration;
 		// misplaced is the first other one among the specifiers, which
 		// would appertain to the return type (C23 6.7.1), or -1.
@@ -82,6 +85,7 @@ specifiers:
 			if i == lead && id == "_Pragma" {
 				lead = last + 1 // the operator is gone before the compiler sees a token
 			}
+			gnuAttrs = append(gnuAttrs, [2]int{i, last})
 			i = last
 		case kind == specName:
 			nameIdx = i
@@ -177,9 +181,11 @@ specifiers:
 		}
 		switch {
 		case t.Kind == clex.Ident && (isAttribute(id) || isAnnotationMacro(id) || id == "coroutine_fn" || id == "coroutine_mixed_fn"):
+			first := i
 			if i+1 < len(toks) && p.is(toks[i+1], "(") {
 				i = closing(p, toks, i+1)
 			}
+			gnuAttrs = append(gnuAttrs, [2]int{first, i})
 		case t.Kind == clex.Ident && isMarker(id):
 			p.errorf(diag.MisplacedMarker, p.pos(t), "misplaced wrapper marker '%s': it belongs among the specifiers before the function name", id)
 			return d, false
@@ -191,6 +197,11 @@ specifiers:
 	}
 	for _, i := range attrs {
 		if !p.checkAttrs(toks, i, p.attrSpec(toks, i), "in the declaration of '"+d.Name+"'") {
+			return d, false
+		}
+	}
+	for _, a := range gnuAttrs {
+		if !p.checkGNUAttrs(toks, a[0], min(a[1], len(toks)-1), "in the declaration of '"+d.Name+"'") {
 			return d, false
 		}
 	}

@@ -68,6 +68,7 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int, earlier []model
 	// first '[' of each, and where it stood among the pieces.
 	type attr struct{ tok, at int }
 	var attrs []attr
+	var gnuAttrs [][2]int // __attribute__((...)): first and last token
 	for i := lo; i < hi; i++ {
 		t := toks[i]
 		if end := p.attrSpec(toks[:hi], i); end >= 0 {
@@ -77,9 +78,11 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int, earlier []model
 		}
 		text := p.text(t)
 		if t.Kind == clex.Ident && isAttribute(text) {
+			first := i
 			if i+1 < hi && p.is(toks[i+1], "(") {
 				i = closing(p, toks[:hi], i+1)
 			}
+			gnuAttrs = append(gnuAttrs, [2]int{first, min(i, hi-1)})
 			continue
 		}
 		if t.Kind == clex.Ident && text == "register" {
@@ -126,6 +129,11 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int, earlier []model
 			return model.Param{}, false
 		}
 		if !p.checkAttrs(toks, a.tok, last, "in parameter '"+pieces[name].text+"' of '"+fn+"'") {
+			return model.Param{}, false
+		}
+	}
+	for _, a := range gnuAttrs {
+		if !p.checkGNUAttrs(toks[:hi], a[0], a[1], "in parameter '"+pieces[name].text+"' of '"+fn+"'") {
 			return model.Param{}, false
 		}
 	}
