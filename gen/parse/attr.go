@@ -37,9 +37,10 @@ func (p *parser) afterAttrSpecs(toks []clex.Token, i int) int {
 
 // checkAttrs checks the attributes of the specifier toks[i:end+1], which
 // the generated code leaves out, and reports the first one it cannot: an
-// attribute not in droppable may change the type of the function or the
-// parameter (gnu::ms_abi, gnu::vector_size), and block-gen.c's definition
-// would then conflict with the header's declaration.
+// attribute droppableAttr does not allow may change the type of the
+// function or the parameter (gnu::ms_abi, gnu::vector_size), and
+// block-gen.c's definition would then conflict with the header's
+// declaration.
 func (p *parser) checkAttrs(toks []clex.Token, i, end int, where string) bool {
 	// The attribute list is toks[i+2:end-1]: comma-separated
 	// "[prefix::]name[(arguments)]", any of them empty.
