@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/alecthomas/kong"
 	"github.com/rogpeppe/go-internal/diff"
@@ -186,6 +187,14 @@ type job struct {
 	depfile string        // "" for none
 	inputs  []string      // named inputs as given
 	named   []fs.FileInfo // the named inputs that exist, to skip when scanning
+	// own holds the output and the depfile as they exist before the run:
+	// a scan neither reads nor lists them, as gcc -MD never lists its own
+	// -o, or the depfile would name the output as its own input and
+	// ninja would stop at a dependency cycle.
+	own []fs.FileInfo
+	// walked lists the directories the scan walked, as the depfile lists
+	// them.
+	walked []string
 	scan    []string
 	dialect *dialect.Dialect
 	check   bool
@@ -267,6 +276,11 @@ func (j *job) checkPaths() error {
 	if j.depfile != "" && samePath(j.out, j.depfile, out, dep) {
 		return usagef("the depfile and the output are the same file, %s", j.out)
 	}
+	for _, info := range []fs.FileInfo{out, dep} {
+		if info != nil {
+			j.own = append(j.own, info)
+		}
+	}
 	return nil
 }
 
@@ -340,8 +354,15 @@ func (j *job) generate(diags *diag.List, sources map[string][]byte) (status int,
 			}
 			return exitBadInput, nil
 		}
+		if dir := j.scannedDir(j.depfile); dir != "" {
+			diags.Add(diag.Errorf(diag.DepfilePath, diag.Pos{File: j.depfile},
+				"the depfile is inside the scanned directory %s: ninja deletes a depfile once it has read it (deps = gcc), which changes %s and would make every build run the tool again; write the depfile outside the scanned directories",
+				shownPath(dir), shownPath(dir)))
+			return exitBadInput, nil
+		}
 	}
-	if _, err := atomicfile.WriteIfChanged(j.e.path(j.out), r.Bytes()); err != nil {
+	changed, err := atomicfile.WriteIfChanged(j.e.path(j.out), r.Bytes())
+	if err != nil {
 		diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: j.out}, "cannot write the output: %v", pathErr(err)))
 		return exitBadInput, nil
 	}
@@ -351,7 +372,36 @@ func (j *job) generate(diags *diag.List, sources map[string][]byte) (status int,
 			return exitBadInput, nil
 		}
 	}
+	if changed && len(j.walked) > 0 {
+		// Renaming the new output (and the depfile) into a scanned
+		// directory made that directory, which the depfile lists, newer
+		// than the output's own modification time (when its bytes were
+		// written, before the rename): ninja and make would run the tool
+		// again on the next build. The output is stamped now, after every
+		// write of this run. An output that did not change keeps its
+		// time, for ninja's restat.
+		now := time.Now()
+		if err := os.Chtimes(j.e.path(j.out), now, now); err != nil {
+			diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: j.out}, "cannot set the output's modification time: %v", pathErr(err)))
+			return exitBadInput, nil
+		}
+	}
 	return exitOK, nil
+}
+
+// scannedDir returns the scanned directory (as the depfile lists it) that
+// holds the file at p, "" if none does.
+func (j *job) scannedDir(p string) string {
+	parent, err := os.Stat(filepath.Dir(j.e.path(p)))
+	if err != nil {
+		return ""
+	}
+	for _, d := range j.walked {
+		if info, err := os.Stat(j.e.path(d)); err == nil && os.SameFile(info, parent) {
+			return d
+		}
+	}
+	return ""
 }
 
 // checkOutput compares what would be written with the output on disk. If
@@ -399,6 +449,11 @@ func (j *job) read(diags *diag.List) (inputs []gen.Input, deps []string) {
 				return true // named explicitly: read once, in its place
 			}
 		}
+		for _, o := range j.own {
+			if os.SameFile(o, info) {
+				return true // what this run writes is never its input
+			}
+		}
 		return false
 	})
 	if err != nil {
@@ -416,6 +471,7 @@ func (j *job) read(diags *diag.List) (inputs []gen.Input, deps []string) {
 	}
 	deps = append(deps, res.Read...)
 	deps = append(deps, res.Dirs...)
+	j.walked = res.Dirs
 	return inputs, deps
 }
 

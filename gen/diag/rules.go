@@ -65,7 +65,7 @@ var Rules = []Rule{
 
 	{ID: Unreadable, Summary: "An input cannot be read or a directory cannot be scanned."},
 	{ID: Unwritable, Summary: "The output or the depfile cannot be written."},
-	{ID: DepfilePath, Summary: "A path cannot be written in a depfile that ninja reads back as the same path."},
+	{ID: DepfilePath, Summary: "A path cannot be written in a depfile that ninja reads back as the same path, or the depfile lies inside a scanned directory."},
 	{ID: OutOfDate, Summary: "With --check: the output does not hold what would be generated."},
 	{ID: Lexical, Summary: "The C source cannot be read as tokens: an unterminated comment or literal, a null character, invalid UTF-8."},
 	{ID: Conditional, Summary: "Preprocessor conditionals do not balance."},
