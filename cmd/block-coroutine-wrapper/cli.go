@@ -194,7 +194,7 @@ type job struct {
 	own []fs.FileInfo
 	// walked lists the directories the scan walked, as the depfile lists
 	// them.
-	walked []string
+	walked  []string
 	scan    []string
 	dialect *dialect.Dialect
 	check   bool
