@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -58,6 +59,24 @@ func (e env) stderrTerminal() (bool, int) {
 }
 
 func (e env) path(p string) string { return discover.Abs(e.dir, p) }
+
+// workDir is the working directory as SARIF's "PWD" base names it: $PWD
+// when it is absolute and names the working directory (it keeps the
+// symbolic links the shell went through, as the user sees the path),
+// else the directory itself, as gcc's getpwd() chooses.
+func workDir(e env) string {
+	if p := e.env("PWD"); filepath.IsAbs(p) {
+		a, errA := os.Stat(p)
+		b, errB := os.Stat(e.dir)
+		if errA == nil && errB == nil && os.SameFile(a, b) {
+			return p
+		}
+	}
+	if abs, err := filepath.Abs(e.dir); err == nil {
+		return abs
+	}
+	return ""
+}
 
 // flags is the command line. Paths are pathArg: kong's string mapper
 // would replace bytes that are not UTF-8 with U+FFFD, and its slice mapper
@@ -215,7 +234,8 @@ func newJob(f *flags, e env) (*job, error) {
 		}
 	}
 	j.print = diag.Printer{Format: diag.Format(f.Format), Caret: f.Caret, Color: colour(f.Color, e), Width: excerptWidth(e),
-		Tool: gen.Tool, Version: gen.Version, URI: "https://github.com/bcwtool/block-coroutine-wrapper"}
+		Tool: gen.Tool, Version: gen.Version, URI: "https://github.com/bcwtool/block-coroutine-wrapper",
+		Dir: workDir(e), Windows: runtime.GOOS == "windows"}
 	if j.list != "" {
 		if j.check || j.depfile != "" {
 			return nil, usagef("--list writes nothing else; it cannot go with --check or --depfile")
