@@ -79,6 +79,9 @@ func TestGoldenOutputsCompile(t *testing.T) {
 				t.Fatal(diags.Items(), r.Diags.Items())
 			}
 			want, ok := files["want/"+j.out]
+			if j.out == stdoutName {
+				want, ok = files["want/stdout"]
+			}
 			if !ok {
 				want, ok = files[j.out] // an output that was already up to date
 			}

@@ -37,7 +37,7 @@ func TestJSON(t *testing.T) {
 		t.Fatalf("%v in\n%s", err, b.String())
 	}
 	pos := func(line, col, display float64) map[string]any {
-		return map[string]any{"file": "f.h", "line": line, "column": col, "byte-column": col, "display-column": display}
+		return map[string]any{"file": "f.h", "line": line, "column": display, "byte-column": col, "display-column": display}
 	}
 	want := []map[string]any{{
 		"kind": "error", "message": "cannot read the file", "column-origin": 1.0,

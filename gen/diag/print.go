@@ -37,6 +37,13 @@ type Printer struct {
 	// one: excerpts, display columns (JSON) and code point columns (SARIF)
 	// are read from it.
 	Source func(file string) []byte
+	// ColumnUnit is what the columns of text and of JSON's "column"
+	// count: "" is DisplayColumns, gcc 11's default.
+	ColumnUnit ColumnUnit
+	// ColumnOrigin, if not nil, is the number of a line's first column in
+	// text and JSON (gcc's -fdiagnostics-column-origin); nil is
+	// DefaultColumnOrigin. SARIF columns always start at 1.
+	ColumnOrigin *int
 	// Tool, Version and URI name the tool in SARIF output.
 	Tool, Version, URI string
 	// Dir is the absolute working directory against which relative file

@@ -120,20 +120,38 @@ func RuleFor(id ID) (Rule, bool) {
 // to -Wall; -Wall turns on every warning not switched by name; -Werror
 // makes every warning an error and -Wno-error undoes it, the later of the
 // two winning; -Werror=name turns name on and makes it an error,
-// -Wno-error=name keeps it a warning under -Werror. The zero value is the
-// default set.
+// -Wno-error=name keeps it a warning under -Werror; -Wextra and
+// -Wno-extra are accepted and change nothing, since none of the tool's
+// warnings is in gcc's -Wextra set, so that a build passing gcc's usual
+// switches works. The zero value is the default set.
 type Switches struct {
 	on     map[ID]bool // by name: -Wname, -Wno-name, -Werror=name
 	errors map[ID]bool // -Werror=name, -Wno-error=name
 	all    bool        // -Wall, undone by -Wno-all
 	werror bool        // -Werror, undone by -Wno-error
+	// Inhibit is gcc's -w: no warning is reported, whatever the other
+	// switches say (and so none is made an error).
+	Inhibit bool
 }
 
-// Set reads one switch, the text after "-W": "all", "error",
-// "error=NAME", "NAME", their "no-" forms. An unknown name is an error,
-// except in -Wno-NAME, which gcc accepts and ignores so that a build file
-// can silence a warning that an older release does not have.
+// SwitchError is a -W switch that names no warning, worded as gcc 12
+// words it: "unrecognized command-line option '-Wfoo'", "'-Werror=foo':
+// no option '-Wfoo'".
+type SwitchError struct {
+	Msg string
+	// Known lists the warnings there are, for a note after the error.
+	Known []string
+}
+
+func (e *SwitchError) Error() string { return e.Msg }
+
+// Set reads one switch, the text after "-W": "all", "extra", "error",
+// "error=NAME", "NAME", their "no-" forms. An unknown name is a
+// *SwitchError, except in -Wno-NAME, which gcc accepts and ignores so
+// that a build file can silence a warning that an older release does not
+// have.
 func (s *Switches) Set(sw string) error {
+	whole := sw
 	neg := false
 	if rest, ok := strings.CutPrefix(sw, "no-"); ok {
 		neg, sw = true, rest
@@ -142,12 +160,17 @@ func (s *Switches) Set(sw string) error {
 	case "all":
 		s.all = !neg
 		return nil
+	case "extra":
+		return nil
 	case "error":
 		s.werror = !neg
 		return nil
 	}
 	if name, ok := strings.CutPrefix(sw, "error="); ok {
-		id, err := warning(name)
+		if name == "extra" {
+			return nil
+		}
+		id, err := warning(name, "'-W"+whole+"': no option '-W"+name+"'")
 		if err != nil {
 			return err
 		}
@@ -157,7 +180,7 @@ func (s *Switches) Set(sw string) error {
 		}
 		return nil
 	}
-	id, err := warning(sw)
+	id, err := warning(sw, "unrecognized command-line option '-W"+whole+"'")
 	if err != nil {
 		if neg {
 			if _, known := RuleFor(ID(sw)); !known {
@@ -177,8 +200,9 @@ func setIn(m *map[ID]bool, id ID, v bool) {
 	(*m)[id] = v
 }
 
-// warning returns the warning called name, or why there is none.
-func warning(name string) (ID, error) {
+// warning returns the warning called name, or why there is none: for a
+// name that is no rule, a *SwitchError saying unknown.
+func warning(name, unknown string) (ID, error) {
 	r, ok := RuleFor(ID(name))
 	switch {
 	case ok && r.Warning:
@@ -192,7 +216,7 @@ func warning(name string) (ID, error) {
 			names = append(names, string(r.ID))
 		}
 	}
-	return "", fmt.Errorf("-W%s: no warning is called %q; the warnings are %s", name, name, strings.Join(names, ", "))
+	return "", &SwitchError{Msg: unknown, Known: names}
 }
 
 // Enabled reports whether the warning id is on.
@@ -204,14 +228,14 @@ func (s *Switches) Enabled(id ID) bool {
 	return r.Default || s.all
 }
 
-// Apply drops the warnings of l that are off and makes errors of those
-// that -Werror or -Werror=NAME make errors. A warning without a name is
-// always on, and an error under -Werror.
+// Apply drops the warnings of l that are off (all of them under -w) and
+// makes errors of those that -Werror or -Werror=NAME make errors. A
+// warning without a name is on unless -w, and an error under -Werror.
 func (s *Switches) Apply(l *List) {
 	kept := l.items[:0]
 	for _, d := range l.items {
 		if d.Severity == Warning {
-			if d.ID != "" && !s.Enabled(d.ID) {
+			if s.Inhibit || d.ID != "" && !s.Enabled(d.ID) {
 				continue
 			}
 			asError, ok := s.errors[d.ID]
