@@ -23,6 +23,7 @@ import (
 	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/ctype"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
@@ -316,7 +317,7 @@ func (p *parser) function(term clex.Token) {
 		}
 		name := p.buf[i-1]
 		text := p.text(name)
-		if name.Kind != clex.Ident || isKeyword(text) || isAttribute(text) || isAnnotationMacro(text) {
+		if name.Kind != clex.Ident || ctype.IsKeyword(text) || isAttribute(text) || isAnnotationMacro(text) {
 			return
 		}
 		first := p.buf[0]
