@@ -493,10 +493,41 @@ func (j *job) checkOutput(r *gen.Result, diags *diag.List) (status int, diffText
 	}
 	if err != nil {
 		diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: j.out}, "does not exist; it would be generated"))
-	} else {
-		diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: j.out}, "is out of date; regenerating it would change:"))
+		return exitBadInput, nil
 	}
-	return exitBadInput, diff.Diff(j.out, have, j.out+" (generated)", want)
+	d := diff.Diff(j.out, have, j.out+" (generated)", want)
+	if j.print.Format == diag.Text {
+		diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: j.out}, "is out of date; regenerating it would change:"))
+		return exitBadInput, d
+	}
+	// JSON and SARIF have no place after the diagnostics: the message
+	// stands alone, and a note carries the diff.
+	added, removed := changedLines(d)
+	diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: j.out}, "is out of date: regenerating it would add %s and remove %s; run the tool without --check to regenerate it",
+		lines(added), lines(removed)).Note(diag.Notef(diag.Pos{File: j.out}, "%s", d)))
+	return exitBadInput, nil
+}
+
+// changedLines counts the lines a unified diff adds and removes.
+func changedLines(unified []byte) (added, removed int) {
+	for _, l := range strings.Split(string(unified), "\n") {
+		switch {
+		case strings.HasPrefix(l, "+++ "), strings.HasPrefix(l, "--- "):
+		case strings.HasPrefix(l, "+"):
+			added++
+		case strings.HasPrefix(l, "-"):
+			removed++
+		}
+	}
+	return added, removed
+}
+
+// lines says "1 line", "n lines".
+func lines(n int) string {
+	if n == 1 {
+		return "1 line"
+	}
+	return strconv.Itoa(n) + " lines"
 }
 
 // read reads the named inputs, then scans the directories, and returns the
