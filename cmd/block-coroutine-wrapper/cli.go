@@ -491,11 +491,12 @@ func (j *job) checkOutput(r *gen.Result, diags *diag.List) (status int, diffText
 	if err == nil && bytes.Equal(have, want) {
 		return exitOK, nil
 	}
-	if err != nil {
-		diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: j.out}, "does not exist; it would be generated"))
-		return exitBadInput, nil
-	}
 	d := diff.Diff(j.out, have, j.out+" (generated)", want)
+	if err != nil {
+		// The message stands alone; text shows the diff after it.
+		diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: j.out}, "does not exist; it would be generated"))
+		return exitBadInput, d
+	}
 	if j.print.Format == diag.Text {
 		diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: j.out}, "is out of date; regenerating it would change:"))
 		return exitBadInput, d
