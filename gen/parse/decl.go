@@ -68,7 +68,7 @@ specifiers:
 		case (nextIsIdent || next == "*") && mightBeMarker(id):
 			// Only a specifier can be a marker; the declarator's own
 			// name (followed by '(', ';', '=' ...) cannot.
-			why, fix := suggest(id)
+			why, fix := suggest(id, p.known)
 			e := diag.Errorf(diag.UnknownMarker, p.pos(t), "unknown wrapper marker '%s'%s", id, why)
 			if fix != "" {
 				e = e.Fix(p.pos(t), fix)
