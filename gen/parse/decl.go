@@ -57,7 +57,7 @@ specifiers:
 		kind, last := p.specifier(toks, i)
 		switch {
 		case kind == specCoroutineFn:
-			d.CoroutineFn = d.CoroutineFn || id == "coroutine_fn"
+			d.CoroutineFn = d.CoroutineFn || id == model.CoroutineFn
 		case kind == specCapitals:
 			capitals = append(capitals, i)
 		case kind == specAnnotation:
@@ -75,9 +75,8 @@ specifiers:
 			}
 			p.diags.Add(e)
 			return d, false
-		case id == "extern":
-		case isForbiddenStorage(id):
-			if storage.Kind == clex.EOF {
+		case isStorageClass(id):
+			if id != "extern" && storage.Kind == clex.EOF {
 				storage = t
 			}
 		default:
@@ -147,7 +146,7 @@ specifiers:
 		t := toks[i]
 		id := p.text(t)
 		switch {
-		case t.Kind == clex.Ident && (isAttribute(id) || isAnnotationMacro(id) || id == "coroutine_fn" || id == "coroutine_mixed_fn"):
+		case t.Kind == clex.Ident && (isAttribute(id) || isAnnotationMacro(id) || isCoroutineAnnotation(id)):
 			if i+1 < len(toks) && p.is(toks[i+1], "(") {
 				i = closing(p, toks, i+1)
 			}
@@ -265,12 +264,6 @@ func typeOrAnnotations(p *parser, toks []clex.Token, typeToks, capitals []int) [
 	return out
 }
 
-// isCoroutineAnnotation reports whether id is one of QEMU's coroutine
-// annotations, which expand to nothing the generated code needs.
-func isCoroutineAnnotation(id string) bool {
-	return id == "coroutine_fn" || id == "coroutine_mixed_fn" || id == "no_coroutine_fn"
-}
-
 // isAnnotationMacro reports whether id is spelt like QEMU's annotation
 // macros (GRAPH_RDLOCK, TSA_NO_TSA, G_GNUC_WARN_UNUSED_RESULT): upper case
 // with at least one '_'. Such a specifier is accepted and not repeated.
@@ -295,10 +288,13 @@ func isAttribute(id string) bool {
 	return false
 }
 
-func isForbiddenStorage(id string) bool {
-	switch id {
-	case "static", "inline", "__inline", "__inline__", "typedef", "register", "auto", "_Thread_local", "__thread", "_Noreturn":
-		return true
-	}
-	return false
+// isCoroutineAnnotation reports whether id is one of QEMU's coroutine
+// annotations (model.CoroutineAnnotations).
+func isCoroutineAnnotation(id string) bool { return model.IsCoroutineAnnotation(id) }
+
+// isStorageClass reports whether id is a storage-class or function
+// specifier (model.StorageClasses).
+func isStorageClass(id string) bool {
+	_, ok := model.LookupStorageClass(id)
+	return ok
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/ctype"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
 
 // Proto is an ordinary function declaration, read to check a wrapper
@@ -68,14 +69,14 @@ func (p *parser) prototype(toks []clex.Token) (*Proto, bool) {
 		id := p.text(t)
 		switch kind, last := p.specifier(toks, i); {
 		case kind == specCoroutineFn:
-			proto.CoroutineFn = proto.CoroutineFn || id == "coroutine_fn"
+			proto.CoroutineFn = proto.CoroutineFn || id == model.CoroutineFn
 		case kind == specCapitals:
 			capitals = append(capitals, i)
 		case kind == specAnnotation:
 			i = last
 		case kind == specName:
 			name = i
-		case id == "extern" || id == "static" || id == "inline" || id == "__inline" || id == "__inline__":
+		case isFunctionStorage(id):
 		default:
 			typeToks = append(typeToks, i)
 		}
@@ -137,4 +138,12 @@ func (p *parser) paramType(toks []clex.Token) string {
 		pieces, name, _ = decay(pieces, name)
 	}
 	return render(p.src, pieces, name, false)
+}
+
+// isFunctionStorage reports whether id is a storage class a function's
+// declaration may carry (model.StorageClass.OfFunction): not part of its
+// type.
+func isFunctionStorage(id string) bool {
+	sc, ok := model.LookupStorageClass(id)
+	return ok && sc.OfFunction
 }
