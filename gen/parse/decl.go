@@ -162,7 +162,11 @@ specifiers:
 		return d, false
 	}
 	if end >= len(toks) {
-		p.errorf(diag.Declaration, p.pos(term), "missing ')' to close the parameter list of '%s' opened at %d:%d", d.Name, toks[open].Line, toks[open].Col)
+		// The note points at the '(' with its own caret, as gcc's and
+		// clang's "to match this '('" do: after an unterminated literal
+		// the error lands lines away from it.
+		p.diags.Add(diag.Errorf(diag.Declaration, p.pos(term), "missing ')' to close the parameter list of '%s'", d.Name).
+			Note(diag.Notef(p.pos(toks[open]), "to match this '('")))
 		return d, false
 	}
 	if d.Params, ok = p.readParams(d.Name, toks, open, end); !ok {
