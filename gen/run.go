@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rogpeppe/go-internal/diff"
 
@@ -45,13 +47,22 @@ type Config struct {
 	// chose it.
 	Verbose bool
 	// Check writes nothing: the output must already hold what would be
-	// written, else an error and Report.Diff say how it differs.
-	Check bool
+	// written, else an error and Report.Diff say how it differs; with
+	// DiffAsNote, a note on the error carries the diff instead (JSON and
+	// SARIF have no place after the diagnostics).
+	Check      bool
+	DiffAsNote bool
 	// List writes nothing: Report.Files holds the wrappers found.
 	List bool
 	// Warn switches the named warnings, as -W does.
 	Warn diag.Switches
+	// Stdout is where the C goes when Output is StdoutName.
+	Stdout io.Writer
 }
+
+// StdoutName is the output name that means standard output, as for gcc's
+// -o -: Run writes the C to Config.Stdout instead of a file.
+const StdoutName = "-"
 
 // Report is what a run did: its problems, and what the caller prints.
 type Report struct {
@@ -93,6 +104,9 @@ type run struct {
 	dialect *dialect.Dialect
 	tree    *qemutree.Tree // the tree whose VERSION chose dialect, if any
 	rep     *Report
+	// walked lists the directories the scan walked, as the depfile lists
+	// them.
+	walked []string
 }
 
 func (r *run) path(p string) string { return discover.Abs(r.cfg.Dir, p) }
@@ -136,16 +150,58 @@ func (r *run) generate() {
 			}
 			return
 		}
+		if dir := r.scannedDir(cfg.Depfile); dir != "" {
+			diags.Add(diag.Errorf(diag.DepfilePath, diag.Pos{File: cfg.Depfile},
+				"the depfile is inside the scanned directory %s: ninja deletes a depfile once it has read it (deps = gcc), which changes %s and would make every build run the tool again; write the depfile outside the scanned directories",
+				ShownPath(dir), ShownPath(dir)))
+			return
+		}
 	}
-	if _, err := atomicfile.WriteIfChanged(r.path(cfg.Output), res.Bytes()); err != nil {
+	if cfg.Output == StdoutName {
+		if _, err := cfg.Stdout.Write(res.Bytes()); err != nil {
+			diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: "<stdout>"}, "cannot write the output: %v", err))
+		}
+		return
+	}
+	changed, err := atomicfile.WriteIfChanged(r.path(cfg.Output), res.Bytes())
+	if err != nil {
 		diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: cfg.Output}, "cannot write the output: %v", pathErr(err)))
 		return
 	}
 	if dep != nil {
 		if _, err := atomicfile.WriteIfChanged(r.path(cfg.Depfile), dep); err != nil {
 			diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: cfg.Depfile}, "cannot write the depfile: %v", pathErr(err)))
+			return
 		}
 	}
+	if changed && len(r.walked) > 0 {
+		// Renaming the new output (and the depfile) into a scanned
+		// directory made that directory, which the depfile lists, newer
+		// than the output's own modification time (when its bytes were
+		// written, before the rename): ninja and make would run the tool
+		// again on the next build. The output is stamped now, after every
+		// write of this run. An output that did not change keeps its
+		// time, for ninja's restat.
+		now := time.Now()
+		if err := os.Chtimes(r.path(cfg.Output), now, now); err != nil {
+			diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: cfg.Output}, "cannot set the output's modification time: %v", pathErr(err)))
+		}
+	}
+}
+
+// scannedDir returns the scanned directory (as the depfile lists it) that
+// holds the file at p, "" if none does.
+func (r *run) scannedDir(p string) string {
+	parent, err := os.Stat(filepath.Dir(r.path(p)))
+	if err != nil {
+		return ""
+	}
+	for _, d := range r.walked {
+		if info, err := os.Stat(r.path(d)); err == nil && os.SameFile(info, parent) {
+			return d
+		}
+	}
+	return ""
 }
 
 // checkOutput compares what would be written with the output on disk.
@@ -160,12 +216,44 @@ func (r *run) checkOutput(res *Result) {
 	if err == nil && bytes.Equal(have, want) {
 		return
 	}
+	d := diff.Diff(out, have, out+" (generated)", want)
 	if err != nil {
+		// The message stands alone; text shows the diff after it.
 		diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: out}, "does not exist; it would be generated"))
-	} else {
-		diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: out}, "is out of date; regenerating it would change:"))
+		r.rep.Diff = d
+		return
 	}
-	r.rep.Diff = diff.Diff(out, have, out+" (generated)", want)
+	if !r.cfg.DiffAsNote {
+		diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: out}, "is out of date; regenerating it would change:"))
+		r.rep.Diff = d
+		return
+	}
+	// The message stands alone, and a note carries the diff.
+	added, removed := changedLines(d)
+	diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: out}, "is out of date: regenerating it would add %s and remove %s; run the tool without --check to regenerate it",
+		lines(added), lines(removed)).Note(diag.Notef(diag.Pos{File: out}, "%s", d)))
+}
+
+// changedLines counts the lines a unified diff adds and removes.
+func changedLines(unified []byte) (added, removed int) {
+	for _, l := range strings.Split(string(unified), "\n") {
+		switch {
+		case strings.HasPrefix(l, "+++ "), strings.HasPrefix(l, "--- "):
+		case strings.HasPrefix(l, "+"):
+			added++
+		case strings.HasPrefix(l, "-"):
+			removed++
+		}
+	}
+	return added, removed
+}
+
+// lines says "1 line", "n lines".
+func lines(n int) string {
+	if n == 1 {
+		return "1 line"
+	}
+	return strconv.Itoa(n) + " lines"
 }
 
 // read chooses the release to generate for (release.go), reads the named
@@ -198,16 +286,33 @@ func (r *run) read() (inputs []Input, deps []string) {
 	if len(cfg.Scan) == 0 || diags.HasErrors() {
 		return inputs, deps
 	}
-	var named []fs.FileInfo
+	var named, own []fs.FileInfo
 	for _, name := range cfg.Inputs {
 		if info, err := os.Stat(r.path(name)); err == nil {
 			named = append(named, info)
+		}
+	}
+	// The output and the depfile as they exist before the run: a scan
+	// neither reads nor lists them, as gcc -MD never lists its own -o, or
+	// the depfile would name the output as its own input and ninja would
+	// stop at a dependency cycle.
+	for _, p := range []string{cfg.Output, cfg.Depfile} {
+		if p == "" || p == StdoutName {
+			continue
+		}
+		if info, err := os.Stat(r.path(p)); err == nil {
+			own = append(own, info)
 		}
 	}
 	found, err := discover.Scan(cfg.Dir, cfg.Scan, r.dialect.Markers(), func(_ string, info fs.FileInfo) bool {
 		for _, n := range named {
 			if os.SameFile(n, info) {
 				return true // named explicitly: read once, in its place
+			}
+		}
+		for _, o := range own {
+			if os.SameFile(o, info) {
+				return true // what this run writes is never its input
 			}
 		}
 		return false
@@ -228,6 +333,7 @@ func (r *run) read() (inputs []Input, deps []string) {
 	}
 	deps = append(deps, found.Read...)
 	deps = append(deps, found.Dirs...)
+	r.walked = found.Dirs
 	return inputs, deps
 }
 
@@ -257,6 +363,9 @@ func (cfg *Config) CheckPaths() error {
 		return info
 	}
 	out, dep := stat(cfg.Output), stat(cfg.Depfile)
+	if cfg.Output == StdoutName {
+		out = nil
+	}
 	seen := map[string]bool{}
 	for _, in := range cfg.Inputs {
 		clean := filepath.Clean(in)
@@ -265,7 +374,7 @@ func (cfg *Config) CheckPaths() error {
 		}
 		seen[clean] = true
 		info := stat(in)
-		if cfg.Output != "" && samePath(in, cfg.Output, info, out) {
+		if cfg.Output != "" && cfg.Output != StdoutName && samePath(in, cfg.Output, info, out) {
 			return fmt.Errorf("the output %s is also an input; it would be overwritten", cfg.Output)
 		}
 		if cfg.Depfile != "" && samePath(in, cfg.Depfile, info, dep) {

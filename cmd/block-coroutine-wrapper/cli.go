@@ -1,8 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -47,19 +51,39 @@ func (e env) stderrTerminal() (bool, int) {
 	return e.terminal()
 }
 
+// workDir is the working directory as SARIF's "PWD" base names it: $PWD
+// when it is absolute and names the working directory (it keeps the
+// symbolic links the shell went through, as the user sees the path),
+// else the directory itself, as gcc's getpwd() chooses.
+func workDir(e env) string {
+	if p := e.env("PWD"); filepath.IsAbs(p) {
+		a, errA := os.Stat(p)
+		b, errB := os.Stat(e.dir)
+		if errA == nil && errB == nil && os.SameFile(a, b) {
+			return p
+		}
+	}
+	if abs, err := filepath.Abs(e.dir); err == nil {
+		return abs
+	}
+	return ""
+}
+
 // flags is the command line. Paths are pathArg: kong's string mapper
 // would replace bytes that are not UTF-8 with U+FFFD, and its slice mapper
 // would split at commas.
 type flags struct {
-	Output  pathArg          `short:"o" placeholder:"OUT.c" help:"Write the generated C to OUT.c (replaced only when its bytes change)."`
+	Output  pathArg          `short:"o" placeholder:"OUT.c" help:"Write the generated C to OUT.c (replaced only when its bytes change); -o - writes it to standard output."`
 	Depfile pathArg          `placeholder:"FILE" help:"Also write a Makefile-syntax depfile for ninja listing every file read and directory scanned."`
 	Scan    []pathArg        `sep:"none" placeholder:"DIR" help:"Also read every .h and .c file under DIR that declares a wrapper, after the named inputs, in sorted order. Repeatable."`
 	Qemu    string           `name:"qemu" placeholder:"VERSION" help:"Write the C of this QEMU release's generator (5.2 and later, as QEMU spells it: 7.2.0, 8.1, 10.2.50). Default: the release of the QEMU source tree the inputs lie in (the nearest directory above them with a VERSION and a meson.build of project 'qemu'), else the newest (9.0 and later)."`
 	Verbose bool             `short:"v" help:"Also say, as a note on stderr, which QEMU release the output is for and what chose it: --qemu, the VERSION of the inputs' QEMU tree, or the default."`
 	Check   bool             `help:"Write nothing; exit 0 if OUT.c is up to date, else 1 with a unified diff on stderr."`
 	List    listFormat       `placeholder:"json" help:"Write nothing but the wrappers found, one per line (file:line: marker wrapper -> target), or as JSON with --list=json. Without -o every argument is an input."`
-	Warn    []string         `short:"W" name:"warn" sep:"none" placeholder:"NAME" help:"Switch warnings as gcc does: -WNAME, -Wno-NAME, -Wall, -Werror, -Wno-error, -Werror=NAME, -Wno-error=NAME. Repeatable."`
+	Warn    []string         `short:"W" name:"warn" sep:"none" placeholder:"NAME" help:"Switch warnings as gcc does: -WNAME, -Wno-NAME, -Wall, -Werror, -Wno-error, -Werror=NAME, -Wno-error=NAME; -Wextra is accepted (none of the warnings is in its set). Repeatable."`
 	Werror  bool             `name:"Werror" help:"Treat warnings as errors: the same as -Werror."`
+	Inhibit bool             `short:"w" name:"no-warnings" help:"Report no warning at all, as gcc's -w (none is then made an error)."`
+	Fopt    []string         `short:"f" name:"option" sep:"none" placeholder:"OPTION" help:"gcc's diagnostic options: -fdiagnostics-column-unit=display (default: tabs to the next multiple of 8, wide characters 2) or =byte, -fdiagnostics-column-origin=N (default 1). Repeatable."`
 	Color   string           `name:"color" enum:"auto,always,never" default:"auto" placeholder:"WHEN" help:"Colour diagnostics: auto (when stderr is a terminal; NO_COLOR and TERM=dumb turn it off, CLICOLOR_FORCE on), always or never."`
 	Format  string           `name:"diagnostics-format" enum:"text,json,sarif" default:"text" placeholder:"FORMAT" help:"Print diagnostics on stderr as text, as gcc's JSON or as SARIF 2.1.0."`
 	Caret   bool             `name:"diagnostics-show-caret" negatable:"" default:"true" help:"After each diagnostic, show its source line with a caret under the range (default)."`
@@ -117,12 +141,13 @@ Diagnostics are printed as gcc prints them, file:line:col: error: message, with 
 // exit is how kong's --help and --version end a run early.
 type exit int
 
-// usageErr is a command-line mistake: exit status 2.
-type usageErr struct{ msg string }
+// usageErr is a command-line mistake: exit status 2. A note, if any, is
+// printed after it, as gcc prints "note: valid arguments to ... are".
+type usageErr struct{ msg, note string }
 
 func (u usageErr) Error() string { return u.msg }
 
-func usagef(format string, args ...any) error { return usageErr{fmt.Sprintf(format, args...)} }
+func usagef(format string, args ...any) error { return usageErr{msg: fmt.Sprintf(format, args...)} }
 
 func run(args []string, e env) (status int) {
 	defer func() {
@@ -146,9 +171,28 @@ func run(args []string, e env) (status int) {
 func parseJob(args []string, e env) (*job, error) {
 	var f flags
 	if _, err := newParser(&f, e).Parse(args); err != nil {
-		return nil, err
+		return nil, missingValue(args, err)
 	}
 	return newJob(&f, e)
+}
+
+// missingValue words kong's error for a flag given last without its value
+// ("--output: expected path value but got \"EOL\" (<EOL>)", "--scan:
+// missing value, expecting \"<arg>\"") as gcc words it, naming the flag as
+// it was typed: "missing filename after '-o'". Other errors are returned
+// as they are.
+func missingValue(args []string, err error) error {
+	if msg := err.Error(); !strings.Contains(msg, `but got "EOL"`) && !strings.Contains(msg, "missing value") || len(args) == 0 {
+		return err
+	}
+	flag := args[len(args)-1]
+	switch {
+	case flag == "-o" || flag == "--output" || flag == "--depfile":
+		return usagef("missing filename after '%s'", flag)
+	case flag == "--scan":
+		return usagef("missing path after '%s'", flag)
+	}
+	return usagef("missing argument to '%s'", flag)
 }
 
 // newParser returns the kong parser that reads a command line into f. The
@@ -180,18 +224,45 @@ type job struct {
 
 func newJob(f *flags, e env) (*job, error) {
 	j := &job{e: e, list: f.List, cfg: gen.Config{Dir: e.dir, Output: string(f.Output), Depfile: string(f.Depfile),
-		Inputs: paths(f.Args), Scan: paths(f.Scan), Verbose: f.Verbose, Check: f.Check, List: f.List != ""}}
+		Inputs: paths(f.Args), Scan: paths(f.Scan), Verbose: f.Verbose, Check: f.Check, List: f.List != "", Stdout: e.stdout}}
 	c := &j.cfg
 	if f.Werror {
 		c.Warn.Set("error")
 	}
+	c.Warn.Inhibit = f.Inhibit
 	for _, w := range f.Warn {
 		if err := c.Warn.Set(w); err != nil {
-			return nil, usageErr{err.Error()}
+			u := usageErr{msg: err.Error()}
+			var se *diag.SwitchError
+			if errors.As(err, &se) {
+				u.note = "the warnings are " + strings.Join(se.Known, ", ")
+			}
+			return nil, u
 		}
 	}
 	j.print = diag.Printer{Format: diag.Format(f.Format), Caret: f.Caret, Color: colour(f.Color, e), Width: excerptWidth(e),
-		Tool: gen.Tool, Version: gen.Version, URI: "https://github.com/bcwtool/block-coroutine-wrapper"}
+		Tool: gen.Tool, Version: gen.Version, URI: "https://github.com/bcwtool/block-coroutine-wrapper",
+		Dir: workDir(e), Windows: runtime.GOOS == "windows"}
+	for _, o := range f.Fopt {
+		if err := j.print.SetOption(o); err != nil {
+			var oe *diag.OptionError
+			if errors.As(err, &oe) {
+				return nil, usageErr{msg: oe.Msg, note: oe.Note}
+			}
+			return nil, usageErr{msg: err.Error()}
+		}
+	}
+	// JSON and SARIF have no place after the diagnostics for --check's
+	// diff: a note carries it.
+	c.DiffAsNote = j.print.Format != diag.Text
+	if c.Output == gen.StdoutName {
+		switch {
+		case c.Depfile != "":
+			return nil, usagef("-o - writes to standard output; a depfile names an output file, so it cannot go with --depfile")
+		case c.Check:
+			return nil, usagef("--check compares with the output file; -o - writes to standard output")
+		}
+	}
 	if c.List && (c.Check || c.Depfile != "") {
 		return nil, usagef("--list writes nothing else; it cannot go with --check or --depfile")
 	}
@@ -219,7 +290,7 @@ func newJob(f *flags, e env) (*job, error) {
 		return nil, usagef("--check writes nothing; it cannot go with --depfile")
 	}
 	if err := c.CheckPaths(); err != nil {
-		return nil, usageErr{err.Error()}
+		return nil, usageErr{msg: err.Error()}
 	}
 	return j, nil
 }
@@ -285,6 +356,10 @@ func excerptWidth(e env) int {
 
 func usageError(e env, err error) int {
 	fmt.Fprintf(e.stderr, "%s: error: %v\n", gen.Tool, err)
+	var u usageErr
+	if errors.As(err, &u) && u.note != "" {
+		fmt.Fprintf(e.stderr, "%s: note: %s\n", gen.Tool, u.note)
+	}
 	fmt.Fprintf(e.stderr, "Run '%s --help' for usage.\n", gen.Tool)
 	return exitUsage
 }

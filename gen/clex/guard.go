@@ -30,8 +30,12 @@ func (l *Lexer) trackGuard(t Token) {
 	if t.Kind == Directive {
 		// The directive's first two words, as bytes.Fields splits them,
 		// without making the slice of all of them.
+		hash := 1
+		if t.Digraph {
+			hash = 2 // "%:"
+		}
 		var rest string
-		name, rest = nextField(l.str[t.Off+1 : t.End])
+		name, rest = nextField(l.str[t.Off+hash : t.End])
 		arg, _ = nextField(rest)
 	}
 	switch g.step {
