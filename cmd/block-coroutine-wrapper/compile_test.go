@@ -72,10 +72,18 @@ func TestGoldenOutputsCompile(t *testing.T) {
 			if j.list != "" {
 				t.Skip("--list writes no C")
 			}
-			// The wrappers as a run finds them, writing nothing.
+			// The wrappers as a run finds them, writing nothing: the
+			// Config completed (QEMU's form OUT.c INPUT... split) before
+			// it is made to list.
+			if err := j.cfg.Validate(); err != nil {
+				t.Fatal(err)
+			}
 			cfg := j.cfg
 			cfg.List, cfg.Check, cfg.Depfile = true, false, ""
-			r := gen.Run(cfg)
+			r, err := gen.Run(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if r.Diags.HasErrors() {
 				t.Fatal(r.Diags.Items())
 			}
