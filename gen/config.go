@@ -45,11 +45,12 @@ type Config struct {
 	// SARIF have no place after the diagnostics).
 	Check      bool
 	DiffAsNote bool
-	// List writes nothing: Report.Files holds the wrappers found.
-	List bool
+	// List writes nothing but the wrappers found, to Stdout in this
+	// format; Report.Files holds them.
+	List ListFormat
 	// Warn switches the named warnings, as -W does.
 	Warn diag.Switches
-	// Stdout is where the C goes when Output is StdoutName.
+	// Stdout is where the C goes when Output is StdoutName, and the list.
 	Stdout io.Writer
 }
 
@@ -72,8 +73,8 @@ func usagef(format string, args ...any) error {
 // Validate checks that cfg asks for one thing that can be done, and
 // completes it: QEMU's form OUT.c INPUT... (Output "" when not listing)
 // takes the first input as the output, and Qemu sets Dialect. It refuses
-// -o - (StdoutName) with a depfile or Check, List with Check or a
-// depfile, Check with a depfile, a run without inputs or directories to
+// -o - (StdoutName) with a depfile or Check, a List that is no
+// ListFormat, List with Check or a depfile, Check with a depfile, a run without inputs or directories to
 // scan, a release Qemu does not name (dialect.ForVersion), and paths
 // that would lose data (checkPaths), in that order, with a *UsageError.
 // A completed Config validates again to itself.
@@ -86,10 +87,15 @@ func (cfg *Config) Validate() error {
 			return usagef("--check compares with the output file; -o - writes to standard output")
 		}
 	}
-	if cfg.List && (cfg.Check || cfg.Depfile != "") {
+	if cfg.List != "" {
+		if _, err := ParseListFormat(string(cfg.List)); err != nil {
+			return usagef("--list: %v", err)
+		}
+	}
+	if cfg.List != "" && (cfg.Check || cfg.Depfile != "") {
 		return usagef("--list writes nothing else; it cannot go with --check or --depfile")
 	}
-	if cfg.Output == "" && !cfg.List {
+	if cfg.Output == "" && cfg.List == "" {
 		// QEMU's own form: OUT.c INPUT...
 		if len(cfg.Inputs) < 2 && (len(cfg.Inputs) < 1 || len(cfg.Scan) == 0) {
 			return usagef("expected -o OUT.c INPUT... or OUT.c INPUT...")

@@ -41,8 +41,8 @@ func TestValidate(t *testing.T) {
 			want: Config{Output: "out.c", Inputs: []string{"a.h", "b.h"}}},
 		{name: "QEMU's form with only a scan", cfg: Config{Inputs: []string{"out.c"}, Scan: []string{"inc"}},
 			want: Config{Output: "out.c", Inputs: []string{}, Scan: []string{"inc"}}},
-		{name: "listing reads every argument", cfg: Config{List: true, Inputs: []string{"a.h", "b.h"}},
-			want: Config{List: true, Inputs: []string{"a.h", "b.h"}}},
+		{name: "listing reads every argument", cfg: Config{List: ListText, Inputs: []string{"a.h", "b.h"}},
+			want: Config{List: ListText, Inputs: []string{"a.h", "b.h"}}},
 		{name: "standard output", cfg: Config{Output: StdoutName, Inputs: []string{"a.h"}},
 			want: Config{Output: StdoutName, Inputs: []string{"a.h"}}},
 		{name: "qemu", cfg: Config{Output: "out.c", Inputs: []string{"a.h"}, Qemu: "7.2.0"},
@@ -50,11 +50,13 @@ func TestValidate(t *testing.T) {
 
 		{name: "stdout with depfile", cfg: Config{Output: StdoutName, Depfile: "dep.d", Check: true, Inputs: []string{"a.h"}},
 			err: "-o - writes to standard output; a depfile names an output file, so it cannot go with --depfile"},
-		{name: "stdout with check", cfg: Config{Output: StdoutName, Check: true, List: true, Inputs: []string{"a.h"}},
+		{name: "stdout with check", cfg: Config{Output: StdoutName, Check: true, List: ListJSON, Inputs: []string{"a.h"}},
 			err: "--check compares with the output file; -o - writes to standard output"},
-		{name: "list with check", cfg: Config{List: true, Check: true},
+		{name: "list not a format", cfg: Config{List: "xml", Check: true},
+			err: `--list: "xml" is not a format: use text or json`},
+		{name: "list with check", cfg: Config{List: ListJSON, Check: true},
 			err: "--list writes nothing else; it cannot go with --check or --depfile"},
-		{name: "list with depfile", cfg: Config{List: true, Depfile: "dep.d", Inputs: []string{"a.h"}},
+		{name: "list with depfile", cfg: Config{List: ListText, Depfile: "dep.d", Inputs: []string{"a.h"}},
 			err: "--list writes nothing else; it cannot go with --check or --depfile"},
 		{name: "QEMU's form without inputs", cfg: Config{Inputs: []string{"out.c"}},
 			err: "expected -o OUT.c INPUT... or OUT.c INPUT..."},
@@ -122,7 +124,7 @@ func TestValidate(t *testing.T) {
 type configShape struct {
 	Output        string
 	Inputs, Scan  []string
-	List          bool
+	List          ListFormat
 	Qemu, Dialect string
 }
 

@@ -93,7 +93,10 @@ func (r *run) generate() {
 	}
 	r.rep.Files = res.Files
 	switch {
-	case cfg.List:
+	case cfg.List != "":
+		if _, err := cfg.Stdout.Write(cfg.List.Records(res.Files)); err != nil {
+			diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: "<stdout>"}, "cannot write the list: %v", err))
+		}
 		return
 	case cfg.Check:
 		r.checkOutput(res)

@@ -210,13 +210,12 @@ func newParser(f *flags, e env) *kong.Kong {
 type job struct {
 	e     env
 	cfg   gen.Config
-	list  listFormat
 	print diag.Printer
 }
 
 func newJob(f *flags, e env) (*job, error) {
-	j := &job{e: e, list: f.List, cfg: gen.Config{Dir: e.dir, Output: string(f.Output), Depfile: string(f.Depfile),
-		Inputs: paths(f.Args), Scan: paths(f.Scan), Qemu: f.Qemu, Verbose: f.Verbose, Check: f.Check, List: f.List != "", Stdout: e.stdout}}
+	j := &job{e: e, cfg: gen.Config{Dir: e.dir, Output: string(f.Output), Depfile: string(f.Depfile),
+		Inputs: paths(f.Args), Scan: paths(f.Scan), Qemu: f.Qemu, Verbose: f.Verbose, Check: f.Check, List: gen.ListFormat(f.List), Stdout: e.stdout}}
 	c := &j.cfg
 	if f.Werror {
 		c.Warn.Set("error")
@@ -241,19 +240,17 @@ func newJob(f *flags, e env) (*job, error) {
 	return j, nil
 }
 
-// run does the job and prints what it found: the wrappers (--list) on
-// stdout, the diagnostics on stderr, and --check's diff after them.
+// run does the job (gen.Run writes the C or the list on stdout) and
+// prints what it found: the diagnostics on stderr, and --check's diff
+// after them.
 func (j *job) run() int {
 	rep, err := gen.Run(j.cfg)
 	if err != nil {
 		return usageError(j.e, err)
 	}
 	status := exitOK
-	switch {
-	case rep.Diags.HasErrors():
+	if rep.Diags.HasErrors() {
 		status = exitBadInput
-	case j.list != "":
-		j.printList(rep.Files)
 	}
 	j.print.Source = func(file string) []byte { return rep.Sources[file] }
 	j.print.Print(j.e.stderr, rep.Diags.Items())

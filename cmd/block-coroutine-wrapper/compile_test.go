@@ -69,7 +69,7 @@ func TestGoldenOutputsCompile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if j.list != "" {
+			if j.cfg.List != "" {
 				t.Skip("--list writes no C")
 			}
 			// The wrappers as a run finds them, writing nothing: the
@@ -79,7 +79,7 @@ func TestGoldenOutputsCompile(t *testing.T) {
 				t.Fatal(err)
 			}
 			cfg := j.cfg
-			cfg.List, cfg.Check, cfg.Depfile = true, false, ""
+			cfg.List, cfg.Check, cfg.Depfile = gen.ListText, false, ""
 			r, err := gen.Run(cfg)
 			if err != nil {
 				t.Fatal(err)
