@@ -141,6 +141,8 @@ Diagnostics are printed as gcc prints them, file:line:col: error: message, with 
 // exit is how kong's --help and --version end a run early.
 type exit int
 
+// run runs the command line args (without the program's name) in e and
+// returns its exit status: main calls it, and the tests in-process.
 func run(args []string, e env) (status int) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -213,6 +215,8 @@ type job struct {
 	print diag.Printer
 }
 
+// newJob turns the flags into a gen.Config, which gen.Run validates, and
+// the printer of its diagnostics; its error is a -W or -f option's.
 func newJob(f *flags, e env) (*job, error) {
 	j := &job{e: e, cfg: gen.Config{Dir: e.dir, Output: string(f.Output), Depfile: string(f.Depfile),
 		Inputs: paths(f.Args), Scan: paths(f.Scan), Qemu: f.Qemu, Verbose: f.Verbose, Check: f.Check, List: gen.ListFormat(f.List), Stdout: e.stdout}}
