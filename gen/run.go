@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -73,7 +74,17 @@ type run struct {
 	walked []string
 }
 
-func (r *run) path(p string) string { return discover.Abs(r.cfg.Dir, p) }
+func (r *run) path(p string) string { return absPath(r.cfg.Dir, p) }
+
+// absPath is discover.Abs, except that Windows' NUL device stays "NUL":
+// joined to a directory it would name a file there on Windows 11, not the
+// device that -o NUL asks for, as -o /dev/null asks elsewhere.
+func absPath(dir, p string) string {
+	if runtime.GOOS == "windows" && strings.EqualFold(p, "NUL") {
+		return p
+	}
+	return discover.Abs(dir, p)
+}
 
 func (r *run) generate() {
 	cfg, diags := r.cfg, &r.rep.Diags

@@ -73,8 +73,8 @@ func workDir(e env) string {
 // would replace bytes that are not UTF-8 with U+FFFD, and its slice mapper
 // would split at commas.
 type flags struct {
-	Output  pathArg          `short:"o" placeholder:"OUT.c" help:"Write the generated C to OUT.c (replaced only when its bytes change); -o - writes it to standard output."`
-	Depfile pathArg          `placeholder:"FILE" help:"Also write a Makefile-syntax depfile for ninja listing every file read and directory scanned."`
+	Output  pathArg          `short:"o" placeholder:"OUT.c" help:"Write the generated C to OUT.c (replaced only when its bytes change); -o - writes it to standard output. A character device or FIFO is written in place: -o /dev/null (Windows: NUL) only checks."`
+	Depfile pathArg          `placeholder:"FILE" help:"Also write a Makefile-syntax depfile for ninja listing every file read and directory scanned (may be /dev/null, as -o)."`
 	Scan    []pathArg        `sep:"none" placeholder:"DIR" help:"Also read every .h and .c file under DIR that declares a wrapper, after the named inputs, in sorted order. Repeatable."`
 	Qemu    string           `name:"qemu" placeholder:"VERSION" help:"Write the C of this QEMU release's generator (5.2 and later, as QEMU spells it: 7.2.0, 8.1, 10.2.50). Default: the release of the QEMU source tree the inputs lie in (the nearest directory above them with a VERSION and a meson.build of project 'qemu'), else the newest (9.0 and later)."`
 	Verbose bool             `short:"v" help:"Also say, as a note on stderr, which QEMU release the output is for and what chose it: --qemu, the VERSION of the inputs' QEMU tree, or the default."`
