@@ -35,8 +35,9 @@ type Config struct {
 	// lie in (package qemutree), else dialect.Current.
 	Qemu    string
 	Dialect *dialect.Dialect
-	// Verbose adds a note saying which release was generated for and what
-	// chose it.
+	// Verbose adds a note, sorted before every other diagnostic, saying
+	// which release was generated for and what chose it, whenever a
+	// release was chosen (also when the run then fails).
 	Verbose bool
 	// Check writes nothing: the output must already hold what would be
 	// written, else an error and Report.Diff say how it differs; with

@@ -57,9 +57,6 @@ func Run(cfg Config) (*Report, error) {
 		r.dialect = dialect.Current
 	}
 	r.generate()
-	if cfg.Verbose && !r.rep.Diags.HasErrors() {
-		r.rep.Diags.Add(r.noteRelease())
-	}
 	return r.rep, nil
 }
 
@@ -243,6 +240,15 @@ func (r *run) read() (inputs []Input, deps []string) {
 	release := r.chooseRelease()
 	if diags.HasErrors() {
 		return nil, nil
+	}
+	if cfg.Verbose {
+		// Said whenever a release was chosen, also when the run then
+		// fails: a marker the release lacks is when the user needs it.
+		// Its file is ranked first, so it comes before every other
+		// diagnostic, as the first thing the run decided.
+		note := r.noteRelease()
+		diags.Add(note)
+		diags.RankFile(note.Pos.File)
 	}
 	order := cfg.Inputs
 	defer func() {
