@@ -65,10 +65,18 @@ func (r *run) chooseRelease() (deps []string) {
 	return append([]string{chosen.Version, chosen.MesonBuild}, deps...)
 }
 
-// noteRelease returns the note --verbose prints first, whenever a release
+// noteRelease returns the note --verbose prints first (of rule
+// diag.QEMURelease, so that SARIF places it under a described rule), whenever a release
 // was chosen (also when the run then fails): the release generated for
 // and what chose it.
 func (r *run) noteRelease() diag.Diagnostic {
+	n := r.releaseNote()
+	n.ID = diag.QEMURelease
+	return n
+}
+
+// releaseNote words noteRelease.
+func (r *run) releaseNote() diag.Diagnostic {
 	d := r.dialect
 	switch {
 	case r.cfg.Dialect != nil && r.cfg.Qemu == "":
