@@ -83,7 +83,7 @@ type flags struct {
 	Warn    []string         `short:"W" name:"warn" sep:"none" placeholder:"NAME" help:"Switch warnings as gcc does: -WNAME, -Wno-NAME, -Wall, -Werror, -Wno-error, -Werror=NAME, -Wno-error=NAME; -Wextra is accepted (none of the warnings is in its set). Repeatable."`
 	Werror  bool             `name:"Werror" help:"Treat warnings as errors: the same as -Werror."`
 	Inhibit bool             `short:"w" name:"no-warnings" help:"Report no warning at all, as gcc's -w (none is then made an error)."`
-	Fopt    []string         `short:"f" name:"option" sep:"none" placeholder:"OPTION" help:"gcc's diagnostic options: -fdiagnostics-column-unit=display (default: tabs to the next multiple of 8, wide characters 2) or =byte, -fdiagnostics-column-origin=N (default 1). Repeatable."`
+	Fopt    []string         `short:"f" name:"option" sep:"none" placeholder:"OPTION" help:"gcc's diagnostic options: -fdiagnostics-column-unit=display (default: tabs to the next multiple of 8, wide characters 2) or =byte, -fdiagnostics-column-origin=N (default 1); and gcc's spellings of --color, --diagnostics-format and --[no-]diagnostics-show-caret: -fdiagnostics-color=WHEN, -f[no-]diagnostics-color, -fdiagnostics-format=text|json|sarif (also gcc 13's json-stderr, sarif-stderr), -f[no-]diagnostics-show-caret. Repeatable; applied in order after the long flags, so the last -f of a kind wins."`
 	Color   string           `name:"color" enum:"auto,always,never" default:"auto" placeholder:"WHEN" help:"Colour diagnostics: auto (when stderr is a terminal; NO_COLOR and TERM=dumb turn it off, CLICOLOR_FORCE on), always or never."`
 	Format  string           `name:"diagnostics-format" enum:"text,json,sarif" default:"text" placeholder:"FORMAT" help:"Print diagnostics on stderr as text, as gcc's JSON or as SARIF 2.1.0."`
 	Caret   bool             `name:"diagnostics-show-caret" negatable:"" default:"true" help:"After each diagnostic, show its source line with a caret under the range (default)."`
@@ -233,9 +233,20 @@ func newJob(f *flags, e env) (*job, error) {
 	j.print = diag.Printer{Format: diag.Format(f.Format), Caret: f.Caret, Color: colour(f.Color, e), Width: excerptWidth(e),
 		Tool: gen.Tool, Version: gen.Version, URI: "https://github.com/bcwtool/block-coroutine-wrapper",
 		Dir: workDir(e), Windows: runtime.GOOS == "windows"}
+	// The -f options are gcc's spellings of the long flags and of gcc's
+	// column options; they apply in order after the long flags, so the
+	// last -f of a kind wins, as in gcc.
 	for _, o := range f.Fopt {
-		if err := j.print.SetOption(o); err != nil {
+		when, isColor, err := diag.ColorWhen(o)
+		switch {
+		case err != nil:
 			return nil, err
+		case isColor:
+			j.print.Color = colour(when, e)
+		default:
+			if err := j.print.SetOption(o); err != nil {
+				return nil, err
+			}
 		}
 	}
 	// JSON and SARIF have no place after the diagnostics for --check's
