@@ -75,8 +75,8 @@ func workDir(e env) string {
 type flags struct {
 	Output  pathArg          `short:"o" placeholder:"OUT.c" help:"Write the generated C to OUT.c (replaced only when its bytes change); -o - writes it to standard output. A character device or FIFO is written in place: -o /dev/null (Windows: NUL) only checks."`
 	Depfile pathArg          `placeholder:"FILE" help:"Also write a Makefile-syntax depfile for ninja listing every file read and directory scanned (may be /dev/null, as -o)."`
-	Scan    []pathArg        `sep:"none" placeholder:"DIR" help:"Also read every .h and .c file under DIR that declares a wrapper, after the named inputs, in sorted order. Repeatable."`
-	Qemu    string           `name:"qemu" placeholder:"VERSION" help:"Write the C of this QEMU release's generator (5.2 and later, as QEMU spells it: 7.2.0, 8.1, 10.2.50). Default: the release of the QEMU source tree the inputs lie in (the nearest directory above them with a VERSION and a meson.build of project 'qemu'), else the newest (9.0 and later)."`
+	Scan    []pathArg        `sep:"none" placeholder:"DIR" help:"Also read every .h and .c file under DIR that declares a wrapper, after the named inputs. Repeatable: the files found are sorted by path across all the directories, not directory by directory."`
+	Qemu    string           `name:"qemu" placeholder:"VERSION" help:"Write the C of this QEMU release's generator (5.2 and later, as QEMU spells it: 7.2.0, 8.1, 10.2.50). Default: the release of the QEMU source tree the inputs lie in (the nearest directory above them with a VERSION and a meson.build of project 'qemu'), else the newest (9.0 and later). Inputs outside any tree, mixed with a tree's, take the tree's release."`
 	Verbose bool             `short:"v" help:"Also say, as a note on stderr before any other (also when the run fails), which QEMU release the output is for and what chose it: --qemu, the VERSION of the inputs' QEMU tree, or the default."`
 	Check   bool             `help:"Write nothing; exit 0 if OUT.c is up to date, else 1 with a unified diff on stderr."`
 	List    listFormat       `placeholder:"json" help:"Write nothing but the wrappers found, one per line (file:line: marker wrapper -> target), or as JSON with --list=json. Without -o every argument is an input."`
@@ -88,7 +88,7 @@ type flags struct {
 	Format  string           `name:"diagnostics-format" enum:"text,json,sarif" default:"text" placeholder:"FORMAT" help:"Print diagnostics on stderr as text, as gcc's JSON or as SARIF 2.1.0."`
 	Caret   bool             `name:"diagnostics-show-caret" negatable:"" default:"true" help:"After each diagnostic, show its source line with a caret under the range (default)."`
 	Version kong.VersionFlag `help:"Print the version and exit."`
-	Args    []pathArg        `arg:"" optional:"" name:"INPUT" help:"C headers and sources holding wrapper declarations, in output order. Without -o, the first argument is OUT.c, as for QEMU's script."`
+	Args    []pathArg        `arg:"" optional:"" name:"INPUT" help:"C headers and sources holding wrapper declarations, in output order. Without -o, the first argument is OUT.c, as for QEMU's script, and must end in .c."`
 }
 
 // pathArg is a path from the command line, byte for byte as given: one
