@@ -228,34 +228,40 @@ func (p *parser) errorf(id diag.ID, pos diag.Pos, format string, args ...any) {
 }
 
 // run reads the file's top-level declarations, one at a time, into buf.
+// It sees every token of the file, so it looks at each once: by kind, then
+// for a punctuator by its byte.
 func (p *parser) run() {
 	for {
 		t := p.lex.Next()
-		switch {
-		case t.Kind == clex.EOF:
+		switch t.Kind {
+		case clex.EOF:
 			p.endDecl(t)
 			return
-		case t.Kind == clex.Directive:
+		case clex.Directive:
 			p.endDecl(t)
-		case t.Kind == clex.Punct && (p.punct(t) == ';' || p.punct(t) == '{' || p.punct(t) == '}'):
-			p.endAt(t)
-		default:
-			p.buf = append(p.buf, t)
+			continue
+		case clex.Punct:
+			if c := p.punct(t); c == ';' || c == '{' || c == '}' {
+				p.endAt(t, c)
+				continue
+			}
+		case clex.Ident:
 			// A marker is at least as long as the stem, splices or not.
-			if t.Kind == clex.Ident && !p.marked && t.End-t.Off >= len(model.MarkerStem) && isMarker(p.text(t)) {
+			if !p.marked && t.End-t.Off >= len(model.MarkerStem) && isMarker(p.text(t)) {
 				p.marked = true
 			}
 		}
+		p.buf = append(p.buf, t)
 	}
 }
 
-// endAt ends the buffered declaration at term, a ';', '{' or '}'. A '{'
-// opens a body or initializer to skip, unless it opens a linkage
+// endAt ends the buffered declaration at term, a ';', '{' or '}' (c). A
+// '{' opens a body or initializer to skip, unless it opens a linkage
 // specification, extern "C" { ... }, whose declarations are at file scope
 // (a header shared with C++) and whose '}' ends nothing. A '}' at file
 // scope has no '{': a compiler will say so.
-func (p *parser) endAt(term clex.Token) {
-	brace := p.is(term, "{")
+func (p *parser) endAt(term clex.Token, c byte) {
+	brace := c == '{'
 	if brace && len(p.buf) == 2 && p.is(p.buf[0], "extern") && p.buf[1].Kind == clex.String {
 		p.buf = p.buf[:0]
 		return
@@ -276,9 +282,9 @@ func (p *parser) skipBody() {
 		case t.Kind == clex.EOF:
 			return
 		case t.Kind != clex.Punct:
-		case p.is(t, "{"):
+		case p.punct(t) == '{':
 			depth++
-		case p.is(t, "}"):
+		case p.punct(t) == '}':
 			depth--
 		}
 	}
