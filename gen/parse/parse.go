@@ -136,20 +136,29 @@ type parser struct {
 // co_wrapper and a message quoting a token stays on one line; a digraph
 // is the punctuator it spells ("<:" is "["). Otherwise it is a substring
 // of the source.
+//
+// text, is and punct are asked of nearly every token read, so each is
+// small enough for the compiler to inline, and the rare tokens that are
+// spliced or digraphs go to respell.
 func (p *parser) text(t clex.Token) string {
-	switch {
-	case t.Digraph && t.Kind == clex.Punct:
-		return clex.Punctuator(spelling(p.src[t.Off:t.End]))
-	case t.Spliced:
-		return spelling(p.src[t.Off:t.End])
+	if t.Spliced || t.Digraph {
+		return p.respell(t)
 	}
 	return p.src[t.Off:t.End]
+}
+
+// respell is text for a token that is spliced or a digraph.
+func (p *parser) respell(t clex.Token) string {
+	if t.Digraph && t.Kind == clex.Punct {
+		return clex.Punctuator(spelling(p.src[t.Off:t.End]))
+	}
+	return spelling(p.src[t.Off:t.End])
 }
 
 // is reports whether t is spelt s.
 func (p *parser) is(t clex.Token, s string) bool {
 	if t.Spliced || t.Digraph {
-		return p.text(t) == s
+		return p.respell(t) == s
 	}
 	return p.src[t.Off:t.End] == s
 }
@@ -158,7 +167,7 @@ func (p *parser) is(t clex.Token, s string) bool {
 // Punct): '[' for "<:".
 func (p *parser) punct(t clex.Token) byte {
 	if t.Digraph {
-		return p.text(t)[0]
+		return p.respell(t)[0]
 	}
 	return p.src[t.Off]
 }
