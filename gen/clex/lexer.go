@@ -291,9 +291,12 @@ scan:
 			l.off++
 		}
 		t := Token{Kind: kind, Spliced: l.spliced, Digraph: digraph, Off: start, End: l.off, Line: line, Col: col}
-		// Inside a guard (step 2) only directives change its state.
+		// Inside a guard (step 2) only directives change its state. A
+		// copy goes to trackGuard: with t's own address taken, t would
+		// live in memory on the path every token takes.
 		if g := l.guard.step; g >= 0 && g != 2 {
-			l.trackGuard(&t)
+			seen := t
+			l.trackGuard(&seen)
 		}
 		return t
 	}
