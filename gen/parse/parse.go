@@ -384,11 +384,13 @@ func (p *parser) hasSuspect() bool {
 func closing(p *parser, toks []clex.Token, open int) int {
 	depth := 0
 	for i := open; i < len(toks); i++ {
-		t := toks[i]
+		// A pointer, not a copy of the token: closing runs over whole
+		// parameter lists, for every declaration of a file.
+		t := &toks[i]
 		if t.Kind != clex.Punct {
 			continue
 		}
-		switch p.punct(t) {
+		switch p.punct(*t) {
 		case '(', '[':
 			depth++
 		case ')', ']':
