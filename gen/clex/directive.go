@@ -95,7 +95,7 @@ func (l *Lexer) skipBlanks() {
 // directive handles a preprocessor line starting at l.off ('#'). A
 // conditional directive updates the group stack and may skip a dead group.
 // Every directive of a compiled-in region is returned as a token.
-func (l *Lexer) directive() (Token, bool) {
+func (l *Lexer) directive() Token {
 	start, line, col := l.off, l.line, l.off-l.lineStart+1
 	pos := diag.Pos{File: l.file, Line: line, Col: col, LineStart: l.lineStart}
 	hash := l.hash()
@@ -149,7 +149,7 @@ func (l *Lexer) directive() (Token, bool) {
 		l.changed()
 	}
 	l.bol = true
-	return tok, true
+	return tok
 }
 
 // branch records an #elif or #else (name, at pos, spelt text) of the
