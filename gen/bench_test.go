@@ -88,7 +88,7 @@ func BenchmarkPhases(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
 			var d diag.List
-			parse.Read("syn.h", src, &d)
+			parse.Read("syn.h", src, nil, &d)
 		}
 	})
 	inputs := []gen.Input{{Name: "syn.h", Src: src}}

@@ -76,7 +76,7 @@ func Generate(inputs []Input, d *dialect.Dialect) *Result {
 	var files []*parse.File
 	for _, in := range inputs {
 		r.Diags.RankFile(in.Name)
-		files = append(files, parse.Read(in.Name, in.Src, &r.Diags))
+		files = append(files, parse.Read(in.Name, in.Src, d.Markers(), &r.Diags))
 	}
 	r.Files = check.Files(files, d, &r.Diags)
 	return r

@@ -65,7 +65,8 @@ type flags struct {
 	Output  pathArg          `short:"o" placeholder:"OUT.c" help:"Write the generated C to OUT.c (replaced only when its bytes change)."`
 	Depfile pathArg          `placeholder:"FILE" help:"Also write a Makefile-syntax depfile for ninja listing every file read and directory scanned."`
 	Scan    []pathArg        `sep:"none" placeholder:"DIR" help:"Also read every .h and .c file under DIR that declares a wrapper, after the named inputs, in sorted order. Repeatable."`
-	Qemu    string           `name:"qemu" placeholder:"VERSION" help:"Write the C of this QEMU release's generator (5.2 and later, as QEMU spells it: 7.2.0, 8.1, 10.2.50). Default: the newest (9.0 and later)."`
+	Qemu    string           `name:"qemu" placeholder:"VERSION" help:"Write the C of this QEMU release's generator (5.2 and later, as QEMU spells it: 7.2.0, 8.1, 10.2.50). Default: the release of the QEMU source tree the inputs lie in (the nearest directory above them with a VERSION and a meson.build of project 'qemu'), else the newest (9.0 and later)."`
+	Verbose bool             `short:"v" help:"Also say, as a note on stderr, which QEMU release the output is for and what chose it: --qemu, the VERSION of the inputs' QEMU tree, or the default."`
 	Check   bool             `help:"Write nothing; exit 0 if OUT.c is up to date, else 1 with a unified diff on stderr."`
 	List    listFormat       `placeholder:"json" help:"Write nothing but the wrappers found, one per line (file:line: marker wrapper -> target), or as JSON with --list=json. Without -o every argument is an input."`
 	Warn    []string         `short:"W" name:"warn" sep:"none" placeholder:"NAME" help:"Switch warnings as gcc does: -WNAME, -Wno-NAME, -Wall, -Werror, -Wno-error, -Werror=NAME, -Wno-error=NAME. Repeatable."`
@@ -188,6 +189,8 @@ type job struct {
 	named   []fs.FileInfo // the named inputs that exist, to skip when scanning
 	scan    []string
 	dialect *dialect.Dialect
+	source  dialectSource // what chose dialect (release.go)
+	verbose bool
 	check   bool
 	list    listFormat
 	warn    diag.Switches
@@ -196,7 +199,7 @@ type job struct {
 
 func newJob(f *flags, e env) (*job, error) {
 	j := &job{e: e, out: string(f.Output), depfile: string(f.Depfile), inputs: paths(f.Args), scan: paths(f.Scan), dialect: dialect.Current,
-		check: f.Check, list: f.List}
+		check: f.Check, list: f.List, verbose: f.Verbose}
 	if f.Werror {
 		j.warn.Set("error")
 	}
@@ -230,7 +233,7 @@ func newJob(f *flags, e env) (*job, error) {
 		if err != nil {
 			return nil, usagef("--qemu: %v", err)
 		}
-		j.dialect = d
+		j.dialect, j.source.flag = d, f.Qemu
 	}
 	if j.check && j.depfile != "" {
 		return nil, usagef("--check writes nothing; it cannot go with --depfile")
@@ -293,6 +296,9 @@ func (j *job) run() int {
 	var diags diag.List
 	sources := map[string][]byte{}
 	status, after := j.generate(&diags, sources)
+	if j.verbose && !diags.HasErrors() {
+		diags.Add(j.noteRelease())
+	}
 	j.print.Source = func(file string) []byte { return sources[file] }
 	j.print.Print(j.e.stderr, diags.Items())
 	if j.print.Format == diag.Text {
@@ -374,9 +380,15 @@ func (j *job) checkOutput(r *gen.Result, diags *diag.List) (status int, diffText
 	return exitBadInput, diff.Diff(j.out, have, j.out+" (generated)", want)
 }
 
-// read reads the named inputs, then scans the directories, and returns the
-// inputs in output order and what the depfile must list.
+// read chooses the release to generate for (release.go), reads the named
+// inputs, then scans the directories, and returns the inputs in output
+// order and what the depfile must list.
 func (j *job) read(diags *diag.List) (inputs []gen.Input, deps []string) {
+	release := j.chooseRelease(diags)
+	if diags.HasErrors() {
+		return nil, nil
+	}
+	defer func() { deps = append(deps, release...) }()
 	for _, name := range j.inputs {
 		diags.RankFile(name)
 		src, err := os.ReadFile(j.e.path(name))

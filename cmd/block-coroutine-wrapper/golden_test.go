@@ -32,6 +32,8 @@ var update = flag.Bool("update", false, "rewrite the want/ sections of the golde
 //	                 (absent: an empty environment)
 //	-- terminal --   stderr is a terminal this many columns wide (absent:
 //	                 stderr is a pipe)
+//	-- cwd --        the directory of the archive the run starts in, as a
+//	                 build directory (absent: the archive's top)
 //	-- NAME --       a file in the working directory before the run
 //	-- want/exit --  the expected exit status
 //	-- want/stdout --, -- want/stderr --   expected output (absent: empty)
@@ -46,9 +48,13 @@ var update = flag.Bool("update", false, "rewrite the want/ sections of the golde
 // Diagnostics printed as JSON or SARIF (--diagnostics-format) must also
 // decode as such.
 //
-// testdata/malformed/ is the catalogue of bad input: one archive per kind,
-// each with a previous block-gen.c and depfile that must survive.
-var goldenGlobs = []string{"../../testdata/*.txtar", "../../testdata/malformed/*.txtar"}
+// The archives are testdata/*.txtar and those of its subfolders, a folder
+// a topic: testdata/malformed/ is the catalogue of bad input (one archive
+// per kind, each with a previous block-gen.c and depfile that must
+// survive), testdata/dialects/ runs the script's command line in a tree
+// laid out as each QEMU release's. Moving an archive between folders
+// changes nothing but its test's name.
+const goldenRoot = "../../testdata"
 
 // past is the modification time given to every file before a run, so that a
 // rewrite is visible even on a file system with coarse timestamps.
@@ -64,18 +70,21 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// goldenPaths returns every golden archive.
+// goldenPaths returns every golden archive: each .txtar file under
+// goldenRoot, in lexical order.
 func goldenPaths(t *testing.T) []string {
 	var paths []string
-	for _, glob := range goldenGlobs {
-		p, err := filepath.Glob(glob)
-		if err != nil {
-			t.Fatal(err)
+	err := filepath.WalkDir(goldenRoot, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txtar") {
+			paths = append(paths, p)
 		}
-		if len(p) == 0 {
-			t.Fatalf("no golden archives match %s", glob)
-		}
-		paths = append(paths, p...)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) == 0 {
+		t.Fatalf("no golden archives under %s", goldenRoot)
 	}
 	return paths
 }
@@ -93,6 +102,7 @@ func runGolden(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	var args []string
+	var cwd string
 	e := env{}
 	inputs := map[string][]byte{}
 	want := map[string][]byte{}
@@ -107,6 +117,8 @@ func runGolden(t *testing.T, path string) {
 				vars[name] = value
 			}
 			e.getenv = func(name string) string { return vars[name] }
+		case f.Name == "cwd":
+			cwd = strings.TrimSpace(string(f.Data))
 		case f.Name == "terminal":
 			width, err := strconv.Atoi(strings.TrimSpace(string(f.Data)))
 			if err != nil {
@@ -138,7 +150,10 @@ func runGolden(t *testing.T, path string) {
 		}
 	}
 
-	got := runIn(t, dir, e, args)
+	if err := os.MkdirAll(filepath.Join(dir, cwd), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	got := runIn(t, dir, cwd, e, args)
 	if *update {
 		rewrite(t, path, ar, inputs, got)
 		return
@@ -147,17 +162,19 @@ func runGolden(t *testing.T, path string) {
 	checkMachineReadable(t, args, got.stderr)
 
 	if got.exit == exitOK {
-		again := runIn(t, dir, e, args)
+		again := runIn(t, dir, cwd, e, args)
 		if diff := cmp.Diff(got, again, cmp.AllowUnexported(result{})); diff != "" {
 			t.Errorf("a second run changed something (-first +second):\n%s", diff)
 		}
 	}
 }
 
-func runIn(t *testing.T, dir string, e env, args []string) result {
+// runIn runs the command line in the directory cwd of the archive's
+// files at dir, and returns what it printed and every file under dir.
+func runIn(t *testing.T, dir, cwd string, e env, args []string) result {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	e.dir, e.stdout, e.stderr = dir, &stdout, &stderr
+	e.dir, e.stdout, e.stderr = filepath.Join(dir, cwd), &stdout, &stderr
 	r := result{exit: run(args, e)}
 	r.stdout, r.stderr = stdout.String(), stderr.String()
 	r.files, r.mtimes = map[string][]byte{}, map[string]time.Time{}

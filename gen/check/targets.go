@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 
+	"github.com/bcwtool/block-coroutine-wrapper/gen/ctype"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
@@ -19,7 +20,7 @@ type function struct {
 // silent conversion: a different return type, number or types of
 // parameters; a target no input declares; a co wrapper's target not
 // declared coroutine_fn. Types are compared as spelt, after normalisation
-// (see parse.SameType), so two names of one type through a typedef differ;
+// (see ctype.Same), so two names of one type through a typedef differ;
 // such a warning is the price of not preprocessing. A declaration in
 // another branch of the wrapper's own #if group does not count. A wrapper
 // that calls another wrapper is not checked: it is an error (see together)
@@ -88,7 +89,7 @@ func target(w *model.Wrapper, fns []function, diags *diag.List) {
 
 // compare warns where w and the prototype of its target disagree.
 func compare(w *model.Wrapper, proto *parse.Proto, diags *diag.List) {
-	if !parse.SameType(w.ReturnType, proto.ReturnType) {
+	if !ctype.Same(w.ReturnType, proto.ReturnType) {
 		warn(diags, diag.TargetReturnType, w.Pos, proto, "'%s' returns '%s', but '%s', which it calls, returns '%s'", w.Name, w.ReturnType, w.Target, proto.ReturnType)
 	}
 	if proto.Unspecified {
@@ -103,7 +104,7 @@ func compare(w *model.Wrapper, proto *parse.Proto, diags *diag.List) {
 		return
 	}
 	for i, p := range w.Params {
-		if !parse.SameParamType(p.Type, proto.Params[i]) {
+		if !ctype.SameParam(p.Type, proto.Params[i]) {
 			warn(diags, diag.TargetParameterType, p.Pos, proto, "parameter %d of '%s' is '%s', but '%s' takes '%s' there", i+1, w.Name, p.Type, w.Target, proto.Params[i])
 		}
 	}

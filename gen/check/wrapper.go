@@ -126,9 +126,9 @@ func refuse(d *dialect.Dialect, pos diag.Pos, accepts func(*dialect.Dialect) boo
 // markerMissing explains why the dialect d has no marker m, found at pos,
 // with the marker to write instead where there is one.
 func markerMissing(m model.Marker, d *dialect.Dialect, pos diag.Pos) diag.Diagnostic {
-	if m.Removed != "" {
-		return diag.Errorf(diag.Release, pos, "'%s' was renamed 'co_wrapper_mixed' in QEMU %s: write 'co_wrapper_mixed', or generate for an older release with --qemu", m.Name, m.Removed).
-			Fix(pos, "co_wrapper_mixed")
+	if m.RenamedTo != "" && !dialect.Before(d.Name, m.Removed) {
+		return diag.Errorf(diag.Release, pos, "'%s' was renamed '%s' in QEMU %s: write '%s', or generate for an older release with --qemu", m.Name, m.RenamedTo, m.Removed, m.RenamedTo).
+			Fix(pos, m.RenamedTo)
 	}
 	has := func(e *dialect.Dialect) bool { return e.HasMarker(m) }
 	known := d.Markers()

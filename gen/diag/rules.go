@@ -51,6 +51,7 @@ const (
 	Duplicate          ID = "duplicate-definition"
 	WrapperCallsItself ID = "wrapper-calls-wrapper"
 	Release            ID = "release-restriction"
+	QEMURelease        ID = "qemu-release"
 )
 
 // Rules is the catalogue of diagnostics: the named warnings, then the
@@ -79,6 +80,7 @@ var Rules = []Rule{
 	{ID: Duplicate, Summary: "A name that block-gen.c defines would be defined twice, or is one of QEMU's that the generated code uses."},
 	{ID: WrapperCallsItself, Summary: "A wrapper calls another generated wrapper, or the coroutine entry or bottom half of one."},
 	{ID: Release, Summary: "The generator of the selected QEMU release could not handle the declaration; a later release lifted the restriction."},
+	{ID: QEMURelease, Summary: "The release of the QEMU tree the inputs lie in cannot be told: its VERSION cannot be read or parsed, or the inputs lie in trees of different releases."},
 }
 
 // RuleFor returns the rule of id, and whether there is one.

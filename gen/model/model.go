@@ -63,13 +63,18 @@ type Marker struct {
 	// still does). Package dialect derives each release's markers from
 	// them.
 	Introduced, Removed string
+	// RenamedTo is the marker that took this one's place in Removed under
+	// another name, with the same Kind, Mixed and Lock; "" if none did.
+	// Messages about the old name, and suggestions for a misspelling of
+	// it, name the new one.
+	RenamedTo string
 }
 
 // Markers lists every marker any QEMU release has known, oldest first. It
 // is the one list of them: the dialects, the parser, the misspelling
 // check and --scan's quick test all read it.
 var Markers = []Marker{
-	{Name: "generated_co_wrapper", Kind: Co, Mixed: true, Introduced: "5.2", Removed: "8.0"},
+	{Name: "generated_co_wrapper", Kind: Co, Mixed: true, Introduced: "5.2", Removed: "8.0", RenamedTo: "co_wrapper_mixed"},
 	{Name: "co_wrapper", Kind: Co, Introduced: "8.0"},
 	{Name: "co_wrapper_mixed", Kind: Co, Mixed: true, Introduced: "8.0"},
 	{Name: "co_wrapper_bdrv_rdlock", Kind: Co, Lock: ReadLock, Introduced: "8.0"},

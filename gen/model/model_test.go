@@ -54,3 +54,22 @@ func TestExclusive(t *testing.T) {
 		}
 	}
 }
+
+// A renamed marker's new name is a marker of the same shape that came
+// when the old one went, so that a fix-it to it changes nothing else.
+func TestRenamedTo(t *testing.T) {
+	for _, m := range Markers {
+		if m.RenamedTo == "" {
+			continue
+		}
+		n, ok := LookupMarker(m.RenamedTo)
+		switch {
+		case !ok:
+			t.Errorf("%s was renamed %s, which is no marker", m.Name, m.RenamedTo)
+		case n.Kind != m.Kind || n.Mixed != m.Mixed || n.Lock != m.Lock:
+			t.Errorf("%s was renamed %s, a marker of another shape", m.Name, m.RenamedTo)
+		case m.Removed == "" || n.Introduced != m.Removed:
+			t.Errorf("%s was renamed %s, but it went in %q and the new name came in %s", m.Name, m.RenamedTo, m.Removed, n.Introduced)
+		}
+	}
+}

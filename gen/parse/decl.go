@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/ctype"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
@@ -67,7 +68,7 @@ specifiers:
 		case (nextIsIdent || next == "*") && mightBeMarker(id):
 			// Only a specifier can be a marker; the declarator's own
 			// name (followed by '(', ';', '=' ...) cannot.
-			why, fix := suggest(id)
+			why, fix := suggest(id, p.known)
 			e := diag.Errorf(diag.UnknownMarker, p.pos(t), "unknown wrapper marker '%s'%s", id, why)
 			if fix != "" {
 				e = e.Fix(p.pos(t), fix)
@@ -182,10 +183,10 @@ func (p *parser) returnType(toks []clex.Token, idx []int) (string, bool) {
 	hasType := false
 	for k, i := range idx {
 		pc := p.piece(toks, i)
-		if k > lastStar && isQualifier(pc.text) {
+		if k > lastStar && ctype.IsQualifier(pc.text) {
 			continue
 		}
-		if pc.kind == clex.Ident && !isQualifier(pc.text) {
+		if pc.kind == clex.Ident && !ctype.IsQualifier(pc.text) {
 			hasType = true
 		}
 		words = append(words, pc)
@@ -251,7 +252,7 @@ func typeOrAnnotations(p *parser, toks []clex.Token, typeToks, capitals []int) [
 		return typeToks
 	}
 	for _, i := range typeToks {
-		if toks[i].Kind == clex.Ident && !isQualifier(p.text(toks[i])) {
+		if toks[i].Kind == clex.Ident && !ctype.IsQualifier(p.text(toks[i])) {
 			return typeToks
 		}
 	}
@@ -293,29 +294,6 @@ func isAttribute(id string) bool {
 func isForbiddenStorage(id string) bool {
 	switch id {
 	case "static", "inline", "__inline", "__inline__", "typedef", "register", "auto", "_Thread_local", "__thread", "_Noreturn":
-		return true
-	}
-	return false
-}
-
-func isQualifier(id string) bool {
-	switch id {
-	case "const", "volatile", "restrict", "__restrict", "__restrict__", "_Atomic":
-		return true
-	}
-	return false
-}
-
-// isKeyword reports whether id is a C keyword, which cannot name a
-// parameter.
-func isKeyword(id string) bool {
-	switch id {
-	case "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else",
-		"enum", "extern", "float", "for", "goto", "if", "inline", "int", "long", "register",
-		"restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch",
-		"typedef", "union", "unsigned", "void", "volatile", "while", "_Alignas", "_Alignof",
-		"_Atomic", "_Bool", "_Complex", "_Generic", "_Imaginary", "_Noreturn", "_Static_assert",
-		"_Thread_local", "__restrict", "__restrict__", "bool":
 		return true
 	}
 	return false

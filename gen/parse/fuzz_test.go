@@ -96,9 +96,9 @@ func runParse(src []byte) parseRun {
 	r.lexItems = lexDiags.Items()
 
 	var diags, again diag.List
-	r.file = parse.Read(fuzzFile, src, &diags)
+	r.file = parse.Read(fuzzFile, src, nil, &diags)
 	r.items = diags.Items()
-	r.again = parse.Read(fuzzFile, src, &again)
+	r.again = parse.Read(fuzzFile, src, nil, &again)
 	r.again2 = again.Items()
 	r.hasErrors = diags.HasErrors()
 	r.hasWrapperResult = parse.HasWrapper(fuzzFile, src)

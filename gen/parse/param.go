@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/ctype"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
@@ -95,7 +96,7 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, b
 		return model.Param{}, false
 	}
 	name := declaratorName(pieces, 0, len(pieces))
-	if name < 0 || isKeyword(pieces[name].text) {
+	if name < 0 || ctype.IsKeyword(pieces[name].text) {
 		p.errorf(diag.Parameter, pos, "parameter '%s' of '%s' has no name: the generated struct stores every argument under its name", render(p.src, pieces, -1, false), fn)
 		return model.Param{}, false
 	}
@@ -287,7 +288,7 @@ func declaratorName(pieces []piece, lo, hi int) int {
 				name = -1
 				continue
 			}
-			if isTypeOperator(pc.text) && i+1 < hi && pieces[i+1].text == "(" {
+			if ctype.IsTypeOperator(pc.text) && i+1 < hi && pieces[i+1].text == "(" {
 				// _Atomic(int), typeof(x): a type, whatever is inside.
 				i = matchPiece(pieces, i+1, hi)
 				name = -1
@@ -297,16 +298,6 @@ func declaratorName(pieces []piece, lo, hi int) int {
 		}
 	}
 	return name
-}
-
-// isTypeOperator reports whether id, followed by parentheses, spells a
-// type.
-func isTypeOperator(id string) bool {
-	switch id {
-	case "_Atomic", "typeof", "__typeof__", "__typeof", "typeof_unqual", "__typeof_unqual__":
-		return true
-	}
-	return false
 }
 
 // matchPiece returns the index of the bracket that closes the one at
@@ -330,7 +321,7 @@ func matchPiece(pieces []piece, open, hi int) int {
 // hasTypeBefore reports whether a type specifier precedes the name.
 func hasTypeBefore(pieces []piece, name int) bool {
 	for _, pc := range pieces[:name] {
-		if pc.kind == clex.Ident && (!isQualifier(pc.text) || pc.text == "_Atomic") && pc.text != "register" {
+		if pc.kind == clex.Ident && (!ctype.IsQualifier(pc.text) || pc.text == "_Atomic") && pc.text != "register" {
 			return true
 		}
 	}
@@ -353,7 +344,7 @@ func decay(pieces []piece, name int) ([]piece, int, bool) {
 	case "[":
 		j := matchPiece(rest, 0, len(rest))
 		for _, pc := range rest[1:j] {
-			if isQualifier(pc.text) {
+			if ctype.IsQualifier(pc.text) {
 				quals = append(quals, made(pc.text, pc.kind))
 			}
 		}

@@ -23,6 +23,7 @@ import (
 	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/ctype"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
@@ -71,12 +72,15 @@ type Function struct {
 }
 
 // Read reads one file, src, named name in positions. Problems go to diags;
-// a wrapper declaration with an error is left out of the result. The
-// strings of the result share src's memory, so src must not change while
-// it is in use.
-func Read(name string, src []byte, diags *diag.List) *File {
+// a wrapper declaration with an error is left out of the result. known are
+// the markers of the release generated for (dialect.Dialect.Markers): a
+// misspelt marker is matched against them, so that the suggestion is one
+// that release accepts; nil matches against every marker of any release.
+// The strings of the result share src's memory, so src must not change
+// while it is in use.
+func Read(name string, src []byte, known []model.Marker, diags *diag.List) *File {
 	lex := clex.New(name, src, diags)
-	p := &parser{lex: lex, file: name, src: lex.Source(), diags: diags, out: &File{Name: name, src: src}}
+	p := &parser{lex: lex, file: name, src: lex.Source(), diags: diags, known: known, out: &File{Name: name, src: src}}
 	p.run()
 	if lex.IncludeGuard() {
 		// The guard is the outermost group of everything in the file, and
@@ -119,6 +123,8 @@ type parser struct {
 	src   string
 	diags *diag.List
 	out   *File // nil when probing
+	// known are the markers a misspelling is matched against (Read).
+	known []model.Marker
 
 	// probe makes the parser stop at the first declaration with a marker,
 	// setting hit.
@@ -316,7 +322,7 @@ func (p *parser) function(term clex.Token) {
 		}
 		name := p.buf[i-1]
 		text := p.text(name)
-		if name.Kind != clex.Ident || isKeyword(text) || isAttribute(text) || isAnnotationMacro(text) {
+		if name.Kind != clex.Ident || ctype.IsKeyword(text) || isAttribute(text) || isAnnotationMacro(text) {
 			return
 		}
 		first := p.buf[0]

@@ -16,7 +16,7 @@ import (
 func summary(src string) []string {
 	var diags diag.List
 	var out []string
-	for _, d := range parse.Read("t.h", []byte(src), &diags).Decls {
+	for _, d := range parse.Read("t.h", []byte(src), nil, &diags).Decls {
 		line := fmt.Sprintf("%s %s|%s", d.Marker.Name, d.ReturnType, d.Name)
 		for _, p := range d.Params {
 			line += fmt.Sprintf(" [%s|%s|%s]", p.Type, p.Name, p.Decl)
@@ -95,7 +95,7 @@ func TestDeclarations(t *testing.T) {
 // own #endif ends: it lies outside every group, the guard's too.
 func TestGuardEndsADeclaration(t *testing.T) {
 	var diags diag.List
-	f := parse.Read("g.h", []byte("#ifndef G\n#define G\nint co_wrapper bdrv_x(int n);\nint bdrv_co_x(int n)\n#endif\n"), &diags)
+	f := parse.Read("g.h", []byte("#ifndef G\n#define G\nint co_wrapper bdrv_x(int n);\nint bdrv_co_x(int n)\n#endif\n"), nil, &diags)
 	if len(f.Decls) != 1 || len(f.Decls[0].Conditions) != 0 {
 		t.Errorf("declarations %+v, want bdrv_x outside every group", f.Decls)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
 	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/ctest"
 )
 
@@ -22,18 +23,40 @@ import (
 // without Go. block-gen.c is compiled with the block source set and run
 // against the C test runtime every time.
 
-// qemuHeaders are testdata/reference/qemu-9.0's annotated headers under
-// the names they take in the QEMU-shaped parent, in the order QEMU's
-// script is given them (the order of that reference's ARGS).
-var qemuHeaders = [][2]string{
-	{"co-kinds.h", "include/block/block-io.h"},
-	{"noco-kinds.h", "include/system/block-backend-io.h"},
-	{"noco-locks.h", "block/coroutines.h"},
+// qemuHeaders are the QEMU-shaped parent's annotated headers, the seven
+// of QEMU master (testdata/qemu), in the order of QEMU's input list for
+// the script (block/meson.build.optional's fallback). Together they
+// declare the wrappers of testdata/reference/qemu-9.0, spread over the
+// files as QEMU spreads the same kinds.
+var qemuHeaders = []string{
+	"include/block/block-io.h",
+	"include/block/dirty-bitmap.h",
+	"include/block/block_int-io.h",
+	"include/block/block-global-state.h",
+	"include/system/block-backend-global-state.h",
+	"include/system/block-backend-io.h",
+	"block/coroutines.h",
+}
+
+// qemuScanOrder is the order the recommended forms give the tool the same
+// headers: block/coroutines.h, named, then each scanned directory's
+// headers sorted by path.
+var qemuScanOrder = []string{
+	"block/coroutines.h",
+	"include/block/block-global-state.h",
+	"include/block/block-io.h",
+	"include/block/block_int-io.h",
+	"include/block/dirty-bitmap.h",
+	"include/system/block-backend-global-state.h",
+	"include/system/block-backend-io.h",
 }
 
 // qemuOptions says how to lay out a QEMU-shaped parent.
 type qemuOptions struct {
-	form string // block/meson.build.FORM becomes block/meson.build
+	// tree is the parent under testdata/ ("" is "qemu", QEMU master's
+	// shape).
+	tree string
+	form string // block/meson.build.FORM becomes block/meson.build ("": the tree's own)
 	wrap bool   // subprojects/ has the wrap file and the repository
 	// hide are programs PATH must not offer (block-coroutine-wrapper is
 	// always hidden, so that no copy of the user's counts).
@@ -48,14 +71,17 @@ func newQEMU(t *testing.T, o qemuOptions) *parent {
 	root := ctest.Root(t)
 	dir := filepath.Join(t.TempDir(), "qemu")
 	p := &parent{dir: dir, build: filepath.Join(dir, "build")}
-	copyTree(t, dir, filepath.Join("testdata", "qemu"))
-	writeFile(t, filepath.Join(dir, "block", "meson.build"),
-		readFile(t, filepath.Join(dir, "block", "meson.build."+o.form)))
-	ref := filepath.Join(root, "testdata", "reference", "qemu-9.0")
-	for _, h := range qemuHeaders {
-		writeFile(t, filepath.Join(dir, filepath.FromSlash(h[1])), readFile(t, filepath.Join(ref, h[0])))
+	if o.tree == "" {
+		o.tree = "qemu"
 	}
-	writeFile(t, filepath.Join(dir, "scripts", "block-gen.c.in"), readFile(t, filepath.Join(ref, "block-gen.c.after-banner")))
+	copyTree(t, dir, filepath.Join("testdata", o.tree))
+	if o.form != "" {
+		writeFile(t, filepath.Join(dir, "block", "meson.build"),
+			readFile(t, filepath.Join(dir, "block", "meson.build."+o.form)))
+	}
+	if o.tree == "qemu" {
+		writeFile(t, filepath.Join(dir, "scripts", "block-gen.c.in"), scriptOutput(t, dir))
+	}
 	copyTree(t, filepath.Join(dir, "tests", "runtime"), filepath.Join(root, "testdata", "runtime"))
 	if o.wrap {
 		sub := filepath.Join(dir, "subprojects")
@@ -71,6 +97,26 @@ func newQEMU(t *testing.T, o qemuOptions) *parent {
 	}
 	p.env = append(goCacheEnv(os.Environ()), "PATH="+path)
 	return p
+}
+
+// scriptOutput returns what QEMU's script writes for the parent's headers
+// in QEMU's order: this project's output after the banner, which is the
+// script's (gen/reference_test.go holds it to QEMU's own outputs).
+func scriptOutput(t *testing.T, dir string) string {
+	t.Helper()
+	var inputs []gen.Input
+	for _, h := range qemuHeaders {
+		inputs = append(inputs, gen.Input{Name: h, Src: []byte(readFile(t, filepath.Join(dir, filepath.FromSlash(h))))})
+	}
+	r := gen.Generate(inputs, dialect.Current)
+	if !r.OK() {
+		t.Fatalf("the parent's headers: %v", r.Diags.Items())
+	}
+	_, after, ok := strings.Cut(string(r.Bytes()), "\n */\n")
+	if !ok {
+		t.Fatal("the generated C has no banner")
+	}
+	return after
 }
 
 // blockGen returns the parent's generated block-gen.c.
@@ -99,9 +145,8 @@ func checkTool(t *testing.T, src string) {
 		t.Errorf("block-gen.c's wrappers differ from QEMU's for the same headers (-QEMU +tool):\n%s", diff)
 	}
 	var order []string
-	for _, h := range []string{"block/coroutines.h", "include/block/block-io.h", "include/system/block-backend-io.h"} {
-		ref := qemuHeaders[slices.IndexFunc(qemuHeaders, func(x [2]string) bool { return x[1] == h })][0]
-		order = append(order, wrapperNames(readFile(t, filepath.Join(ctest.Root(t), "testdata", "reference", "qemu-9.0", ref)))...)
+	for _, h := range qemuScanOrder {
+		order = append(order, wrapperNames(readFile(t, filepath.Join("testdata", "qemu", filepath.FromSlash(h))))...)
 	}
 	if got := orderOf(src); !slices.Equal(got, order) {
 		t.Errorf("wrappers in the order %q, want %q", got, order)
@@ -276,6 +321,33 @@ func TestQEMUOptional(t *testing.T) {
 		}
 		p.testSuite(t, "qemu-9.0")
 	})
+}
+
+// A tree of an older release swaps QEMU's script for the tool in its own
+// rule, passing no flag: the tool takes the release from the tree's
+// VERSION and writes that release's C (8.1's bottom halves hold the
+// AioContext, which the newest dialect's do not), and the test program of
+// that release runs it.
+func TestQEMUOlderReleaseSwap(t *testing.T) {
+	requireMeson(t)
+	p := newQEMU(t, qemuOptions{tree: "qemu-8.1", wrap: true})
+	p.cmd(t, "meson", "setup", p.build)
+	out := p.ninja(t, "-v")
+	for _, c := range commands(out) {
+		if strings.Contains(c, "block-gen.c") && strings.Contains(c, "--qemu") {
+			t.Errorf("the swapped rule passed --qemu: %s", c)
+		}
+	}
+	src := p.blockGen(t)
+	banner := "File is generated by " + gen.Tool + " " + gen.Version + " for QEMU 8.1 (dialect 8.1)."
+	if !strings.Contains(firstLines(src, 3), banner) {
+		t.Errorf("block-gen.c does not start with the banner %q:\n%s", banner, firstLines(src, 5))
+	}
+	ref := readFile(t, filepath.Join(ctest.Root(t), "testdata", "reference", "qemu-8.1", "block-gen.c.after-banner"))
+	if diff := cmp.Diff(wrapperChunks(ref), wrapperChunks(src)); diff != "" {
+		t.Errorf("block-gen.c's wrappers differ from QEMU 8.1's for the same headers (-QEMU +tool):\n%s", diff)
+	}
+	p.testSuite(t, "qemu-8.1")
 }
 
 // testSuite runs meson test and checks that the C test program, which

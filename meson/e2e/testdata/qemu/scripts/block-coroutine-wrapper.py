@@ -3,16 +3,19 @@
 """A stand-in for QEMU's scripts/block-coroutine-wrapper.py (whose code
 this project does not carry), called as that script is: OUTPUT INPUT....
 
-It writes what QEMU's script wrote for these headers: they are
-testdata/reference/qemu-9.0's, under QEMU's names, and block-gen.c.in
-beside this file is that release's output for them (qemu_test.go copies
-both in).  It refuses other inputs, so a test cannot pass with the wrong
-ones."""
+It writes what QEMU's script writes for the parent's seven annotated
+headers, in the order of QEMU's input list: block-gen.c.in beside this
+file, which qemu_test.go makes with this project's generator (its output
+after the banner is the script's: testdata/reference/qemu-9.0 holds the
+same declarations).  It refuses any other input list, so a form that
+leaves out a header cannot pass: without the stand-in's check it would
+fail to link, as QEMU's build does."""
 
 import os
 import sys
 
-EXPECTED = ["block-io.h", "block-backend-io.h", "coroutines.h"]
+EXPECTED = ["block-io.h", "dirty-bitmap.h", "block_int-io.h", "block-global-state.h",
+            "block-backend-global-state.h", "block-backend-io.h", "coroutines.h"]
 
 out, inputs = sys.argv[1], sys.argv[2:]
 if [os.path.basename(i) for i in inputs] != EXPECTED:

@@ -11,6 +11,12 @@
 
 #include "block/block-common.h"
 #include "block/block-io.h"
+/* By its path: the runtime has a block/dirty-bitmap.h of its own, for the
+ * #include of block-gen.c, and it comes first on the include path. */
+#include "../include/block/dirty-bitmap.h"
+#include "block/block_int-io.h"
+#include "block/block-global-state.h"
+#include "system/block-backend-global-state.h"
 #include "system/block-backend-io.h"
 #include "../block/coroutines.h"
 

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"errors"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/qemutree"
+)
+
+// The release to generate for, when --qemu does not say: the release of the
+// QEMU source tree the inputs lie in (package qemutree), so that a QEMU tree
+// that swaps its script for this tool needs no new flag. This step only
+// chooses j.dialect and names the files that chose it; it runs before any
+// input is read.
+
+// dialectSource says where j.dialect came from, for --verbose.
+type dialectSource struct {
+	flag string         // the --qemu value, if given
+	tree *qemutree.Tree // the tree whose VERSION chose it, if any
+}
+
+// chooseRelease sets j.dialect from the QEMU tree of the named inputs and
+// the scanned directories, unless --qemu set it, and returns the files the
+// depfile must list because they chose it: the tree's VERSION and
+// top-level meson.build. Inputs outside any tree keep the current dialect.
+// A VERSION that cannot be read or parsed, and inputs in trees of
+// different releases (VERSIONs), are errors in diags.
+func (j *job) chooseRelease(diags *diag.List) (deps []string) {
+	if j.source.flag != "" {
+		return nil
+	}
+	finder := qemutree.NewFinder(j.e.dir)
+	var chosen *qemutree.Tree
+	look := func(path string, isDir bool) {
+		t, err := finder.Find(path, isDir)
+		var te *qemutree.Error
+		switch {
+		case errors.As(err, &te):
+			if !diags.HasErrors() {
+				diags.Add(diag.Errorf(diag.QEMURelease, diag.Pos{File: shownPath(te.Path)}, "%v", te.Err))
+			}
+		case t == nil || chosen != nil && t.Root == chosen.Root:
+		case chosen == nil:
+			chosen = t
+		case t.Release != chosen.Release:
+			// Even releases that share a dialect (7.1 and 7.2) are refused:
+			// inputs from two releases' trees are a mistake in the build,
+			// and nothing says which release the output is for.
+			if !diags.HasErrors() {
+				diags.Add(diag.Errorf(diag.QEMURelease, diag.Pos{File: shownPath(t.Version)},
+					"the inputs lie in QEMU trees of different releases: %s (QEMU %s) and %s (QEMU %s); choose one with --qemu",
+					shownPath(chosen.Root), chosen.Release, shownPath(t.Root), t.Release))
+			}
+		default:
+			// Another tree of the same release (two checkouts of one
+			// VERSION): both trees' files chose the dialect.
+			deps = append(deps, t.Version, t.MesonBuild)
+		}
+	}
+	for _, in := range j.inputs {
+		look(in, false)
+	}
+	for _, dir := range j.scan {
+		look(dir, true)
+	}
+	if chosen == nil || diags.HasErrors() {
+		return nil
+	}
+	j.dialect, j.source.tree = chosen.Dialect, chosen
+	return append([]string{chosen.Version, chosen.MesonBuild}, deps...)
+}
+
+// noteRelease returns the note --verbose prints: the release generated for
+// and what chose it.
+func (j *job) noteRelease() diag.Diagnostic {
+	d := j.dialect
+	switch {
+	case j.source.flag != "":
+		return diag.Notef(diag.Pos{File: gen.Tool}, "generating for %s (dialect %s), as --qemu %s says", d.Releases, d.Name, j.source.flag)
+	case j.source.tree != nil:
+		t := j.source.tree
+		return diag.Notef(diag.Pos{File: shownPath(t.Version)}, "generating for %s (dialect %s): the inputs lie in the QEMU tree at %s, release %s", d.Releases, d.Name, shownPath(t.Root), t.Release)
+	}
+	return diag.Notef(diag.Pos{File: gen.Tool}, "generating for %s (dialect %s), the newest: the inputs lie in no QEMU tree and --qemu is not given", d.Releases, d.Name)
+}
