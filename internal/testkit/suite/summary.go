@@ -29,8 +29,10 @@ type summary struct {
 
 	passed, failed, skipped int
 	// The output of each running test, by package and name, printed if
-	// it fails (or, verbose, as it comes).
-	out map[[2]string][]string
+	// it fails (or, verbose, as it comes); the tests in the order they
+	// started.
+	out     map[[2]string][]string
+	started [][2]string
 	// Skip reasons in first-seen order, with the tests that gave each.
 	reasons []string
 	skips   map[string][]string
@@ -72,7 +74,15 @@ func (s *summary) add(e event) {
 		if s.verbose || !framing.MatchString(e.Output) {
 			io.WriteString(s.w, e.Output)
 		}
+	case e.Test == "" && e.Action == "fail":
+		// A package that fails with tests still running (a timeout, a
+		// panic, os.Exit) gives them no end event: they failed with it,
+		// and their output says how.
+		s.unfinished(e.Package)
 	case e.Test == "":
+	case e.Action == "run":
+		s.started = append(s.started, key)
+		s.out[key] = nil
 	case e.Action == "output":
 		if s.verbose {
 			io.WriteString(s.w, e.Output)
@@ -98,6 +108,26 @@ func (s *summary) add(e event) {
 			s.reasons = append(s.reasons, reason)
 		}
 		s.skips[reason] = append(s.skips[reason], e.Test)
+		delete(s.out, key)
+	}
+}
+
+// unfinished counts the tests of pkg that started and never ended as
+// failed, and prints their output, in the order they started.
+func (s *summary) unfinished(pkg string) {
+	for _, key := range s.started {
+		out, running := s.out[key]
+		if key[0] != pkg || !running {
+			continue
+		}
+		s.failed++
+		if !s.verbose {
+			for _, line := range out {
+				if !framing.MatchString(line) {
+					io.WriteString(s.w, line)
+				}
+			}
+		}
 		delete(s.out, key)
 	}
 }

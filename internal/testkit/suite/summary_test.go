@@ -122,3 +122,27 @@ func TestLineNamesAFewTestsPerReason(t *testing.T) {
 		t.Errorf("line:\n got %q\nwant %q", got, want)
 	}
 }
+
+// A package that times out: the test running then has no end event, and
+// go test's panic is in its output.
+func TestTimedOutPackage(t *testing.T) {
+	const timedOut = `{"Action":"run","Package":"m/e2e","Test":"TestQuick"}
+{"Action":"pass","Package":"m/e2e","Test":"TestQuick"}
+{"Action":"run","Package":"m/e2e","Test":"TestSlow"}
+{"Action":"output","Package":"m/e2e","Test":"TestSlow","Output":"=== RUN   TestSlow\n"}
+{"Action":"output","Package":"m/e2e","Test":"TestSlow","Output":"panic: test timed out after 10m0s\n"}
+{"Action":"output","Package":"m/e2e","Test":"TestSlow","Output":"\trunning tests:\n"}
+{"Action":"output","Package":"m/e2e","Output":"FAIL\tm/e2e\t600.027s\n"}
+{"Action":"fail","Package":"m/e2e"}
+`
+	var out strings.Builder
+	s := newSummary(&out, false)
+	if err := s.read(strings.NewReader(timedOut)); err != nil {
+		t.Fatal(err)
+	}
+	out.WriteString(s.line() + "\n")
+	want := "FAIL\tm/e2e\t600.027s\npanic: test timed out after 10m0s\n\trunning tests:\n1 passed, 1 failed, 0 skipped\n"
+	if diff := cmp.Diff(want, out.String()); diff != "" {
+		t.Errorf("output (-want +got):\n%s", diff)
+	}
+}
