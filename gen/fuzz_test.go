@@ -100,8 +100,9 @@ func clipOutput(b []byte) []byte {
 	return b
 }
 
-// fuzzSeedInputs returns the inputs of every golden archive (first input as
-// a.h, second, if any, as b.h) and of every reference example (its first
+// fuzzSeedInputs returns the inputs of every golden archive at the top of
+// testdata/ and in testdata/declarations/ (first input as a.h, second, if
+// any, as b.h) and of every reference example (its first
 // two headers in ARGS order).
 func fuzzSeedInputs(tb testing.TB) [][2][]byte {
 	tb.Helper()
@@ -110,6 +111,11 @@ func fuzzSeedInputs(tb testing.TB) [][2][]byte {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	declarations, err := filepath.Glob("../testdata/declarations/*.txtar")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	archives = append(archives, declarations...)
 	for _, path := range archives {
 		ar, err := txtar.ParseFile(path)
 		if err != nil {

@@ -8,8 +8,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/alecthomas/kong"
 	"github.com/rogpeppe/go-internal/diff"
@@ -58,19 +60,39 @@ func (e env) stderrTerminal() (bool, int) {
 
 func (e env) path(p string) string { return discover.Abs(e.dir, p) }
 
+// workDir is the working directory as SARIF's "PWD" base names it: $PWD
+// when it is absolute and names the working directory (it keeps the
+// symbolic links the shell went through, as the user sees the path),
+// else the directory itself, as gcc's getpwd() chooses.
+func workDir(e env) string {
+	if p := e.env("PWD"); filepath.IsAbs(p) {
+		a, errA := os.Stat(p)
+		b, errB := os.Stat(e.dir)
+		if errA == nil && errB == nil && os.SameFile(a, b) {
+			return p
+		}
+	}
+	if abs, err := filepath.Abs(e.dir); err == nil {
+		return abs
+	}
+	return ""
+}
+
 // flags is the command line. Paths are pathArg: kong's string mapper
 // would replace bytes that are not UTF-8 with U+FFFD, and its slice mapper
 // would split at commas.
 type flags struct {
-	Output  pathArg          `short:"o" placeholder:"OUT.c" help:"Write the generated C to OUT.c (replaced only when its bytes change)."`
+	Output  pathArg          `short:"o" placeholder:"OUT.c" help:"Write the generated C to OUT.c (replaced only when its bytes change); -o - writes it to standard output."`
 	Depfile pathArg          `placeholder:"FILE" help:"Also write a Makefile-syntax depfile for ninja listing every file read and directory scanned."`
 	Scan    []pathArg        `sep:"none" placeholder:"DIR" help:"Also read every .h and .c file under DIR that declares a wrapper, after the named inputs, in sorted order. Repeatable."`
 	Qemu    string           `name:"qemu" placeholder:"VERSION" help:"Write the C of this QEMU release's generator (5.2 and later, as QEMU spells it: 7.2.0, 8.1, 10.2.50). Default: the release of the QEMU source tree the inputs lie in (the nearest directory above them with a VERSION and a meson.build of project 'qemu'), else the newest (9.0 and later)."`
 	Verbose bool             `short:"v" help:"Also say, as a note on stderr, which QEMU release the output is for and what chose it: --qemu, the VERSION of the inputs' QEMU tree, or the default."`
 	Check   bool             `help:"Write nothing; exit 0 if OUT.c is up to date, else 1 with a unified diff on stderr."`
 	List    listFormat       `placeholder:"json" help:"Write nothing but the wrappers found, one per line (file:line: marker wrapper -> target), or as JSON with --list=json. Without -o every argument is an input."`
-	Warn    []string         `short:"W" name:"warn" sep:"none" placeholder:"NAME" help:"Switch warnings as gcc does: -WNAME, -Wno-NAME, -Wall, -Werror, -Wno-error, -Werror=NAME, -Wno-error=NAME. Repeatable."`
+	Warn    []string         `short:"W" name:"warn" sep:"none" placeholder:"NAME" help:"Switch warnings as gcc does: -WNAME, -Wno-NAME, -Wall, -Werror, -Wno-error, -Werror=NAME, -Wno-error=NAME; -Wextra is accepted (none of the warnings is in its set). Repeatable."`
 	Werror  bool             `name:"Werror" help:"Treat warnings as errors: the same as -Werror."`
+	Inhibit bool             `short:"w" name:"no-warnings" help:"Report no warning at all, as gcc's -w (none is then made an error)."`
+	Fopt    []string         `short:"f" name:"option" sep:"none" placeholder:"OPTION" help:"gcc's diagnostic options: -fdiagnostics-column-unit=display (default: tabs to the next multiple of 8, wide characters 2) or =byte, -fdiagnostics-column-origin=N (default 1). Repeatable."`
 	Color   string           `name:"color" enum:"auto,always,never" default:"auto" placeholder:"WHEN" help:"Colour diagnostics: auto (when stderr is a terminal; NO_COLOR and TERM=dumb turn it off, CLICOLOR_FORCE on), always or never."`
 	Format  string           `name:"diagnostics-format" enum:"text,json,sarif" default:"text" placeholder:"FORMAT" help:"Print diagnostics on stderr as text, as gcc's JSON or as SARIF 2.1.0."`
 	Caret   bool             `name:"diagnostics-show-caret" negatable:"" default:"true" help:"After each diagnostic, show its source line with a caret under the range (default)."`
@@ -128,12 +150,13 @@ Diagnostics are printed as gcc prints them, file:line:col: error: message, with 
 // exit is how kong's --help and --version end a run early.
 type exit int
 
-// usageErr is a command-line mistake: exit status 2.
-type usageErr struct{ msg string }
+// usageErr is a command-line mistake: exit status 2. A note, if any, is
+// printed after it, as gcc prints "note: valid arguments to ... are".
+type usageErr struct{ msg, note string }
 
 func (u usageErr) Error() string { return u.msg }
 
-func usagef(format string, args ...any) error { return usageErr{fmt.Sprintf(format, args...)} }
+func usagef(format string, args ...any) error { return usageErr{msg: fmt.Sprintf(format, args...)} }
 
 func run(args []string, e env) (status int) {
 	defer func() {
@@ -157,9 +180,28 @@ func run(args []string, e env) (status int) {
 func parseJob(args []string, e env) (*job, error) {
 	var f flags
 	if _, err := newParser(&f, e).Parse(args); err != nil {
-		return nil, err
+		return nil, missingValue(args, err)
 	}
 	return newJob(&f, e)
+}
+
+// missingValue words kong's error for a flag given last without its value
+// ("--output: expected path value but got \"EOL\" (<EOL>)", "--scan:
+// missing value, expecting \"<arg>\"") as gcc words it, naming the flag as
+// it was typed: "missing filename after '-o'". Other errors are returned
+// as they are.
+func missingValue(args []string, err error) error {
+	if msg := err.Error(); !strings.Contains(msg, `but got "EOL"`) && !strings.Contains(msg, "missing value") || len(args) == 0 {
+		return err
+	}
+	flag := args[len(args)-1]
+	switch {
+	case flag == "-o" || flag == "--output" || flag == "--depfile":
+		return usagef("missing filename after '%s'", flag)
+	case flag == "--scan":
+		return usagef("missing path after '%s'", flag)
+	}
+	return usagef("missing argument to '%s'", flag)
 }
 
 // newParser returns the kong parser that reads a command line into f. The
@@ -187,6 +229,14 @@ type job struct {
 	depfile string        // "" for none
 	inputs  []string      // named inputs as given
 	named   []fs.FileInfo // the named inputs that exist, to skip when scanning
+	// own holds the output and the depfile as they exist before the run:
+	// a scan neither reads nor lists them, as gcc -MD never lists its own
+	// -o, or the depfile would name the output as its own input and
+	// ninja would stop at a dependency cycle.
+	own []fs.FileInfo
+	// walked lists the directories the scan walked, as the depfile lists
+	// them.
+	walked  []string
 	scan    []string
 	dialect *dialect.Dialect
 	source  dialectSource // what chose dialect (release.go)
@@ -203,13 +253,37 @@ func newJob(f *flags, e env) (*job, error) {
 	if f.Werror {
 		j.warn.Set("error")
 	}
+	j.warn.Inhibit = f.Inhibit
 	for _, w := range f.Warn {
 		if err := j.warn.Set(w); err != nil {
-			return nil, usageErr{err.Error()}
+			u := usageErr{msg: err.Error()}
+			var se *diag.SwitchError
+			if errors.As(err, &se) {
+				u.note = "the warnings are " + strings.Join(se.Known, ", ")
+			}
+			return nil, u
 		}
 	}
 	j.print = diag.Printer{Format: diag.Format(f.Format), Caret: f.Caret, Color: colour(f.Color, e), Width: excerptWidth(e),
-		Tool: gen.Tool, Version: gen.Version, URI: "https://github.com/bcwtool/block-coroutine-wrapper"}
+		Tool: gen.Tool, Version: gen.Version, URI: "https://github.com/bcwtool/block-coroutine-wrapper",
+		Dir: workDir(e), Windows: runtime.GOOS == "windows"}
+	for _, o := range f.Fopt {
+		if err := j.print.SetOption(o); err != nil {
+			var oe *diag.OptionError
+			if errors.As(err, &oe) {
+				return nil, usageErr{msg: oe.Msg, note: oe.Note}
+			}
+			return nil, usageErr{msg: err.Error()}
+		}
+	}
+	if j.out == stdoutName {
+		switch {
+		case j.depfile != "":
+			return nil, usagef("-o - writes to standard output; a depfile names an output file, so it cannot go with --depfile")
+		case j.check:
+			return nil, usagef("--check compares with the output file; -o - writes to standard output")
+		}
+	}
 	if j.list != "" {
 		if j.check || j.depfile != "" {
 			return nil, usagef("--list writes nothing else; it cannot go with --check or --depfile")
@@ -249,6 +323,9 @@ func newJob(f *flags, e env) (*job, error) {
 // before reading it.
 func (j *job) checkPaths() error {
 	out, dep := j.stat(j.out), j.stat(j.depfile)
+	if j.out == stdoutName {
+		out = nil
+	}
 	seen := map[string]bool{}
 	for _, in := range j.inputs {
 		clean := filepath.Clean(in)
@@ -260,7 +337,7 @@ func (j *job) checkPaths() error {
 		if info != nil {
 			j.named = append(j.named, info)
 		}
-		if j.out != "" && samePath(in, j.out, info, out) {
+		if j.out != "" && j.out != stdoutName && samePath(in, j.out, info, out) {
 			return usagef("the output %s is also an input; it would be overwritten", j.out)
 		}
 		if j.depfile != "" && samePath(in, j.depfile, info, dep) {
@@ -269,6 +346,11 @@ func (j *job) checkPaths() error {
 	}
 	if j.depfile != "" && samePath(j.out, j.depfile, out, dep) {
 		return usagef("the depfile and the output are the same file, %s", j.out)
+	}
+	for _, info := range []fs.FileInfo{out, dep} {
+		if info != nil {
+			j.own = append(j.own, info)
+		}
 	}
 	return nil
 }
@@ -346,8 +428,22 @@ func (j *job) generate(diags *diag.List, sources map[string][]byte) (status int,
 			}
 			return exitBadInput, nil
 		}
+		if dir := j.scannedDir(j.depfile); dir != "" {
+			diags.Add(diag.Errorf(diag.DepfilePath, diag.Pos{File: j.depfile},
+				"the depfile is inside the scanned directory %s: ninja deletes a depfile once it has read it (deps = gcc), which changes %s and would make every build run the tool again; write the depfile outside the scanned directories",
+				shownPath(dir), shownPath(dir)))
+			return exitBadInput, nil
+		}
 	}
-	if _, err := atomicfile.WriteIfChanged(j.e.path(j.out), r.Bytes()); err != nil {
+	if j.out == stdoutName {
+		if _, err := j.e.stdout.Write(r.Bytes()); err != nil {
+			diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: "<stdout>"}, "cannot write the output: %v", err))
+			return exitBadInput, nil
+		}
+		return exitOK, nil
+	}
+	changed, err := atomicfile.WriteIfChanged(j.e.path(j.out), r.Bytes())
+	if err != nil {
 		diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: j.out}, "cannot write the output: %v", pathErr(err)))
 		return exitBadInput, nil
 	}
@@ -357,7 +453,36 @@ func (j *job) generate(diags *diag.List, sources map[string][]byte) (status int,
 			return exitBadInput, nil
 		}
 	}
+	if changed && len(j.walked) > 0 {
+		// Renaming the new output (and the depfile) into a scanned
+		// directory made that directory, which the depfile lists, newer
+		// than the output's own modification time (when its bytes were
+		// written, before the rename): ninja and make would run the tool
+		// again on the next build. The output is stamped now, after every
+		// write of this run. An output that did not change keeps its
+		// time, for ninja's restat.
+		now := time.Now()
+		if err := os.Chtimes(j.e.path(j.out), now, now); err != nil {
+			diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: j.out}, "cannot set the output's modification time: %v", pathErr(err)))
+			return exitBadInput, nil
+		}
+	}
 	return exitOK, nil
+}
+
+// scannedDir returns the scanned directory (as the depfile lists it) that
+// holds the file at p, "" if none does.
+func (j *job) scannedDir(p string) string {
+	parent, err := os.Stat(filepath.Dir(j.e.path(p)))
+	if err != nil {
+		return ""
+	}
+	for _, d := range j.walked {
+		if info, err := os.Stat(j.e.path(d)); err == nil && os.SameFile(info, parent) {
+			return d
+		}
+	}
+	return ""
 }
 
 // checkOutput compares what would be written with the output on disk. If
@@ -372,12 +497,44 @@ func (j *job) checkOutput(r *gen.Result, diags *diag.List) (status int, diffText
 	if err == nil && bytes.Equal(have, want) {
 		return exitOK, nil
 	}
+	d := diff.Diff(j.out, have, j.out+" (generated)", want)
 	if err != nil {
+		// The message stands alone; text shows the diff after it.
 		diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: j.out}, "does not exist; it would be generated"))
-	} else {
-		diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: j.out}, "is out of date; regenerating it would change:"))
+		return exitBadInput, d
 	}
-	return exitBadInput, diff.Diff(j.out, have, j.out+" (generated)", want)
+	if j.print.Format == diag.Text {
+		diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: j.out}, "is out of date; regenerating it would change:"))
+		return exitBadInput, d
+	}
+	// JSON and SARIF have no place after the diagnostics: the message
+	// stands alone, and a note carries the diff.
+	added, removed := changedLines(d)
+	diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: j.out}, "is out of date: regenerating it would add %s and remove %s; run the tool without --check to regenerate it",
+		lines(added), lines(removed)).Note(diag.Notef(diag.Pos{File: j.out}, "%s", d)))
+	return exitBadInput, nil
+}
+
+// changedLines counts the lines a unified diff adds and removes.
+func changedLines(unified []byte) (added, removed int) {
+	for _, l := range strings.Split(string(unified), "\n") {
+		switch {
+		case strings.HasPrefix(l, "+++ "), strings.HasPrefix(l, "--- "):
+		case strings.HasPrefix(l, "+"):
+			added++
+		case strings.HasPrefix(l, "-"):
+			removed++
+		}
+	}
+	return added, removed
+}
+
+// lines says "1 line", "n lines".
+func lines(n int) string {
+	if n == 1 {
+		return "1 line"
+	}
+	return strconv.Itoa(n) + " lines"
 }
 
 // read chooses the release to generate for (release.go), reads the named
@@ -411,6 +568,11 @@ func (j *job) read(diags *diag.List) (inputs []gen.Input, deps []string) {
 				return true // named explicitly: read once, in its place
 			}
 		}
+		for _, o := range j.own {
+			if os.SameFile(o, info) {
+				return true // what this run writes is never its input
+			}
+		}
 		return false
 	})
 	if err != nil {
@@ -428,6 +590,7 @@ func (j *job) read(diags *diag.List) (inputs []gen.Input, deps []string) {
 	}
 	deps = append(deps, res.Read...)
 	deps = append(deps, res.Dirs...)
+	j.walked = res.Dirs
 	return inputs, deps
 }
 
@@ -471,8 +634,16 @@ func excerptWidth(e env) int {
 	return pipeWidth
 }
 
+// stdoutName is the output name that means standard output, as for gcc's
+// -o -.
+const stdoutName = "-"
+
 func usageError(e env, err error) int {
 	fmt.Fprintf(e.stderr, "%s: error: %v\n", gen.Tool, err)
+	var u usageErr
+	if errors.As(err, &u) && u.note != "" {
+		fmt.Fprintf(e.stderr, "%s: note: %s\n", gen.Tool, u.note)
+	}
 	fmt.Fprintf(e.stderr, "Run '%s --help' for usage.\n", gen.Tool)
 	return exitUsage
 }

@@ -81,6 +81,9 @@ func TestGoldenOutputsCompile(t *testing.T) {
 			}
 			out := filepath.ToSlash(filepath.Join(cwd, j.out))
 			want, ok := files["want/"+out]
+			if j.out == stdoutName {
+				want, ok = files["want/stdout"]
+			}
 			if !ok {
 				want, ok = files[out] // an output that was already up to date
 			}

@@ -169,6 +169,10 @@ func runGolden(t *testing.T, path string) {
 	}
 }
 
+// workURI stands for the file URI of a golden's working directory, which
+// SARIF output declares as its "PWD" base.
+const workURI = "file:///WORK/"
+
 // runIn runs the command line in the directory cwd of the archive's
 // files at dir, and returns what it printed and every file under dir.
 func runIn(t *testing.T, dir, cwd string, e env, args []string) result {
@@ -176,7 +180,8 @@ func runIn(t *testing.T, dir, cwd string, e env, args []string) result {
 	var stdout, stderr bytes.Buffer
 	e.dir, e.stdout, e.stderr = filepath.Join(dir, cwd), &stdout, &stderr
 	r := result{exit: run(args, e)}
-	r.stdout, r.stderr = stdout.String(), stderr.String()
+	// SARIF names the working directory, a new one each run.
+	r.stdout, r.stderr = stdout.String(), strings.ReplaceAll(stderr.String(), diag.DirURI(e.dir, runtime.GOOS == "windows"), workURI)
 	r.files, r.mtimes = map[string][]byte{}, map[string]time.Time{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -345,8 +350,10 @@ func splitArgs(t *testing.T, line string) []string {
 // TestEveryDiagnosticHasARule runs every golden again with SARIF output:
 // each result must name a rule the log describes, so that no diagnostic
 // reaches code scanning without a kind, and none is a warning that the -W
-// switches cannot reach.
+// switches cannot reach. With BCW_SARIF_DIR set, each log is also written
+// there, for .ci/sarif-validate to give to the SARIF Multitool.
 func TestEveryDiagnosticHasARule(t *testing.T) {
+	logDir := os.Getenv("BCW_SARIF_DIR")
 	for _, path := range goldenPaths(t) {
 		ar, err := txtar.ParseFile(path)
 		if err != nil {
@@ -371,6 +378,12 @@ func TestEveryDiagnosticHasARule(t *testing.T) {
 		log, err := sarif.FromString(stderr.String())
 		if err != nil || len(log.Runs) != 1 {
 			continue // a usage error, --help, --version: text before any diagnostic
+		}
+		if logDir != "" {
+			name := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(path), "../../testdata/"), ".txtar"), "/", "-")
+			if err := os.WriteFile(filepath.Join(logDir, name+".sarif"), stderr.Bytes(), 0o666); err != nil {
+				t.Fatal(err)
+			}
 		}
 		rules := log.Runs[0].Tool.Driver.Rules
 		for _, r := range log.Runs[0].Results {

@@ -16,8 +16,8 @@ package check
 import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/emit"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/names"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
 )
 
@@ -27,7 +27,7 @@ import (
 // they would only add noise.
 func Files(files []*parse.File, d *dialect.Dialect, diags *diag.List) []model.File {
 	out := make([]model.File, len(files))
-	r := &rules{d: d, qemu: emit.QEMUNames(d)}
+	r := &rules{d: d, qemu: names.QEMU(d)}
 	for i, f := range files {
 		out[i].Name = f.Name
 		for j := range f.Decls {

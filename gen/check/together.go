@@ -2,7 +2,6 @@ package check
 
 import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/emit"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
 
@@ -18,22 +17,22 @@ func together(files []model.File, diags *diag.List) {
 	for _, f := range files {
 		n += len(f.Wrappers)
 	}
-	defined := make(names, 3*n)
+	defined := make(definitions, 3*n)
 	report := func(id diag.ID, w, other *model.Wrapper, format string, args ...any) {
 		diags.Add(diag.Errorf(id, w.Pos, format, args...).Note(note(other.Pos, other.Name)))
 	}
 	checked := make([]*model.Wrapper, 0, n)
 	for _, f := range files {
 		for _, w := range f.Wrappers {
-			if prev, ok := defined.find(w.Name, w); ok && prev.Role == emit.Wrapper {
+			if prev, ok := defined.find(w.Name, w); ok && prev.Role == model.RoleWrapper {
 				report(diag.Duplicate, w, prev.w, "duplicate wrapper '%s'", w.Name)
 				continue
 			}
-			if callee, ok := defined.find(w.Target, w); ok && callee.Role == emit.Wrapper {
+			if callee, ok := defined.find(w.Target, w); ok && callee.Role == model.RoleWrapper {
 				report(diag.WrapperCallsItself, w, callee.w, "wrapper '%s' calls '%s', which is itself a generated wrapper: the two would call each other forever", w.Name, w.Target)
 				continue
 			}
-			for _, def := range emit.Definitions(w) {
+			for _, def := range w.Defines {
 				if prev, ok := defined.find(def.Name, w); ok {
 					report(diag.Duplicate, w, prev.w, "'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", def.Name, def.Role, w.Name, prev.Role, prev.w.Name)
 					continue
@@ -47,32 +46,32 @@ func together(files []model.File, diags *diag.List) {
 	// or bottom half, declared before or after the caller. (A target is
 	// never a struct's name: those have no '_'.)
 	for _, w := range checked {
-		if fn, ok := defined.find(w.Target, w); ok && fn.Role != emit.Wrapper {
+		if fn, ok := defined.find(w.Target, w); ok && fn.Role != model.RoleWrapper {
 			report(diag.WrapperCallsItself, w, fn.w, "wrapper '%s' calls '%s', which block-gen.c defines as %s of '%s'", w.Name, w.Target, fn.Role, fn.w.Name)
 		}
 	}
 }
 
-// names indexes the definitions of block-gen.c by name; a name has more
-// than one only in different branches of an #if group.
-type names map[string][]definition
+// definitions indexes the definitions of block-gen.c by name; a name has
+// more than one only in different branches of an #if group.
+type definitions map[string][]definition
 
 // definition is a name the code generated for w defines.
 type definition struct {
-	emit.Use
+	model.Use
 	w *model.Wrapper
 }
 
 // find returns a definition of name that can be compiled in together with
 // w, preferring a wrapper or struct to a function the templates define.
-func (ns names) find(name string, w *model.Wrapper) (definition, bool) {
+func (ns definitions) find(name string, w *model.Wrapper) (definition, bool) {
 	var fn definition
 	found := false
 	for _, d := range ns[name] {
 		if d.w.Pos.File == w.Pos.File && model.Exclusive(d.w.Conditions, w.Conditions) {
 			continue
 		}
-		if d.Role != emit.Entry && d.Role != emit.BottomHalf {
+		if d.Role != model.RoleEntry && d.Role != model.RoleBottomHalf {
 			return d, true
 		}
 		if !found {

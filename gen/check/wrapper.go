@@ -8,21 +8,22 @@ import (
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/emit"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/names"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
 )
 
 // rules are what checking a declaration needs of the dialect d.
 type rules struct {
 	d    *dialect.Dialect
-	qemu map[string]emit.Role // emit.QEMUNames(d)
-	uses []emit.Use           // reused for each wrapper's emit.AppendUses
+	qemu map[string]model.Role // names.QEMU(d)
 }
 
-// wrapper turns one declaration into a wrapper named and checked for the
-// dialect r.d, as its generator names it: the target of a co wrapper
-// SUB_REST is SUB_co_REST, that of a no_co wrapper SUB_co_REST is SUB_REST.
+// wrapper turns one declaration into a wrapper of the dialect r.d: it
+// checks what the declaration says, then, once its name has the form the
+// generator names from (a co wrapper SUB_REST calls SUB_co_REST, a no_co
+// wrapper SUB_co_REST calls SUB_REST), has package names fill in every
+// name of its generated code, and checks those.
 func (r *rules) wrapper(decl *parse.Decl, diags *diag.List) (*model.Wrapper, bool) {
 	d, m := r.d, decl.Marker
 	w := &model.Wrapper{
@@ -70,20 +71,18 @@ func (r *rules) wrapper(decl *parse.Decl, diags *diag.List) (*model.Wrapper, boo
 		if (second == "co" && hasThird) || (d.CoAnywhereForbidden && strings.Contains(name, "_co_")) {
 			return failf(diag.WrapperName, decl.NamePos, "co wrapper name '%s' contains '_co_': the wrapper SUB_REST calls the coroutine function SUB_co_REST, so the wrapper's own name must not have it", name)
 		}
-		w.Target = first + "_co_" + rest
 	case model.NoCo:
 		if !hasThird || second != "co" {
 			return failf(diag.WrapperName, decl.NamePos, "no_co wrapper name '%s' is not of the form SUB_co_REST: the wrapper SUB_co_REST calls the function SUB_REST", name)
 		}
-		w.Target = first + "_" + rest[len("co_"):]
 	}
-	w.StructName = emit.StructName(d, w.Name, w.Target)
-	if _, _, bad := firstParam(w, d); bad {
+	names.Fill(d, w)
+	if !contextOK(w, d) {
 		return fail(contextError(w, d))
 	}
 
 	// The definitions share file scope with QEMU's names.
-	for _, def := range emit.Definitions(w) {
+	for _, def := range w.Defines {
 		if role, clash := r.qemu[def.Name]; clash {
 			return failf(diag.Duplicate, w.Pos, "'%s' would be defined in block-gen.c as %s of '%s', but the generated code uses QEMU's %s of that name", def.Name, def.Role, name, role)
 		}
@@ -91,13 +90,12 @@ func (r *rules) wrapper(decl *parse.Decl, diags *diag.List) (*model.Wrapper, boo
 
 	// Parameter names share scopes with the names of the generated code.
 	ok := true
-	r.uses = emit.AppendUses(r.uses[:0], d, w)
 	seen := make(map[string]diag.Pos, len(w.Params))
 	for i := range w.Params {
 		p := &w.Params[i]
-		if u, clash := emit.ParamClash(r.uses, p); clash {
+		if u, clash := paramClash(w.Uses, p); clash {
 			e := diag.Errorf(diag.ParameterCollision, p.Pos, "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, u)
-			diags.Add(renameFix(e, p, r.freeName(w, p)))
+			diags.Add(renameFix(e, p, freeName(w, p)))
 			ok = false
 		}
 		if q, dup := seen[p.Name]; dup {
@@ -142,33 +140,20 @@ func markerMissing(m model.Marker, d *dialect.Dialect, pos diag.Pos) diag.Diagno
 	return e
 }
 
-// firstParam checks what the context expressions of d's templates need of
-// w's first parameter: up to 7.2 a type they know; up to 8.1 the name they
-// hard-code. It returns the context that w's first parameter fails and the
-// case its type matched, if any; bad is false if nothing fails.
-func firstParam(w *model.Wrapper, d *dialect.Dialect) (c *dialect.Context, cc dialect.ContextCase, bad bool) {
-	c = d.BHContext
-	if w.Kind == model.Co {
-		c = &d.Context
-	}
-	if c == nil || c.Fixed != "" {
-		return nil, cc, false
-	}
-	ok := false
-	if len(w.Params) > 0 {
-		cc, ok = c.Case(w.Params[0].Type)
-	}
-	if !ok {
-		return c, cc, c.Otherwise == ""
-	}
-	return c, cc, cc.Name != "" && cc.Name != w.Params[0].Name
+// contextOK reports whether the context expressions of d's templates
+// accept w's first parameter: up to 7.2 a type they know; up to 8.1 the
+// name they hard-code.
+func contextOK(w *model.Wrapper, d *dialect.Dialect) bool {
+	_, _, _, ok := d.ContextFor(w.Kind).Choose(w.Params)
+	return ok
 }
 
-// contextError is the error for a first parameter that firstParam finds
-// bad for d.
+// contextError is the error for a first parameter that d's context
+// refuses.
 func contextError(w *model.Wrapper, d *dialect.Dialect) diag.Diagnostic {
-	accepts := func(e *dialect.Dialect) bool { _, _, bad := firstParam(w, e); return !bad }
-	c, cc, _ := firstParam(w, d)
+	accepts := func(e *dialect.Dialect) bool { return contextOK(w, e) }
+	c := d.ContextFor(w.Kind)
+	_, _, cc, _ := c.Choose(w.Params)
 	if cc.Type == "" {
 		var types []string
 		for _, cc := range c.Cases {
@@ -196,18 +181,40 @@ func renameFix(e diag.Diagnostic, p *model.Param, name string) diag.Diagnostic {
 }
 
 // freeName returns a name for p that collides with nothing that the code
-// generated for w uses (r.uses) and with no other parameter: p's name with
+// generated for w uses (w.Uses) and with no other parameter: p's name with
 // "_arg" after it, and a number if that is taken.
-func (r *rules) freeName(w *model.Wrapper, p *model.Param) string {
+func freeName(w *model.Wrapper, p *model.Param) string {
 	for i := 1; ; i++ {
 		q := *p
 		q.Name = p.Name + "_arg"
 		if i > 1 {
 			q.Name += strconv.Itoa(i)
 		}
-		_, clash := emit.ParamClash(r.uses, &q)
+		_, clash := paramClash(w.Uses, &q)
 		if !clash && !slices.ContainsFunc(w.Params, func(o model.Param) bool { return o.Name == q.Name }) {
 			return q.Name
 		}
 	}
+}
+
+// paramClash returns what the parameter p would hide or break among uses
+// (a wrapper's Uses), and whether it would: a name the wrapper's body
+// names; a member of the argument struct, which p would become too; an
+// object-like macro, which would expand in p's declaration, such as those
+// of the C headers every block-gen.c includes through qemu/osdep.h (true,
+// false, NULL) whether or not the templates print them; a function-like
+// macro only where p is declared as a function, its name followed by '('.
+// Names the parameters' scope does not reach (in the entry, the bottom
+// half, at file scope) are not hidden by one.
+func paramClash(uses []model.Use, p *model.Param) (model.Use, bool) {
+	for _, u := range uses {
+		if u.Name == p.Name && (u.Role == model.RoleMember || u.Role == model.RoleMacro || u.Body && u.Role != model.RoleCallMacro ||
+			u.Role == model.RoleCallMacro && strings.Contains(strings.ReplaceAll(p.Decl, " ", ""), p.Name+"(")) {
+			return u, true
+		}
+	}
+	if slices.Contains([]string{"true", "false", "NULL"}, p.Name) {
+		return model.Use{Name: p.Name, Role: model.RoleMacro}, true
+	}
+	return model.Use{}, false
 }

@@ -56,6 +56,31 @@ func TestTokens(t *testing.T) {
 		{"directive with continuation", "#define A \\\n  co_wrapper\nb", []string{
 			"1:1 preprocessor directive \"#define A \\\\\\n  co_wrapper\"", `3:1 identifier "b"`,
 		}},
+		{"digraphs are one token each", "a<:1:> <%%> %:%: <::> a<:b", []string{
+			`1:1 identifier "a"`, `1:2 punctuator "<:"`, `1:4 number "1"`, `1:5 punctuator ":>"`,
+			`1:8 punctuator "<%"`, `1:10 punctuator "%>"`, `1:13 punctuator "%:%:"`,
+			`1:18 punctuator "<:"`, `1:20 punctuator ":>"`, `1:23 identifier "a"`, `1:24 punctuator "<:"`, `1:26 identifier "b"`,
+		}},
+		{"not digraphs", "a < : b %= c : > d", []string{
+			`1:1 identifier "a"`, `1:3 punctuator "<"`, `1:5 punctuator ":"`, `1:7 identifier "b"`,
+			`1:9 punctuator "%"`, `1:10 punctuator "="`, `1:12 identifier "c"`, `1:14 punctuator ":"`,
+			`1:16 punctuator ">"`, `1:18 identifier "d"`,
+		}},
+		{"a directive spelt %:", "%:if 0\nx\n%:else\ny\n%:endif\n  %: define A\nb %: c", []string{
+			`1:1 preprocessor directive "%:if 0"`, `3:1 preprocessor directive "%:else"`, `4:1 identifier "y"`, `5:1 preprocessor directive "%:endif"`,
+			`6:3 preprocessor directive "%: define A"`, `7:1 identifier "b"`, `7:3 punctuator "%:"`, `7:6 identifier "c"`,
+		}},
+		{"universal character names in identifiers", `caf\u00e9 \u00e9t\u00E9 \U0001F600 x\u0300`, []string{
+			`1:1 identifier "caf\\u00e9"`, `1:11 identifier "\\u00e9t\\u00E9"`, `1:25 identifier "\\U0001F600"`, `1:36 identifier "x\\u0300"`,
+		}},
+		{"universal character names C11 does not allow", `\u0041 \u0300x y\u00e \U0000D800 \x`, []string{
+			`1:1 identifier "\\u0041"`, `1:8 identifier "\\u0300x"`, `1:16 identifier "y\\u00e"`,
+			`1:23 identifier "\\U0000D800"`, `1:34 stray character "\\"`, `1:35 identifier "x"`,
+			"t.c:1:1: error: universal character name '\\u0041' is not valid in an identifier",
+			"t.c:1:8: error: universal character name '\\u0300' is not valid at the start of an identifier",
+			"t.c:1:17: error: incomplete universal character name '\\u00e'",
+			"t.c:1:23: error: universal character name '\\U0000D800' is not valid in an identifier",
+		}},
 		{"directive after a comment", "/* x */ # include <a.h>\nb", []string{
 			`1:9 preprocessor directive "# include <a.h>"`, `2:1 identifier "b"`,
 		}},

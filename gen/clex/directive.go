@@ -101,12 +101,13 @@ func (l *Lexer) skipBlanks() {
 func (l *Lexer) directive() (Token, bool) {
 	start, line, col := l.off, l.line, l.off-l.lineStart+1
 	pos := diag.Pos{File: l.file, Line: line, Col: col}
-	l.off++
+	hash := l.hash()
+	l.off += hash
 	name := l.directiveWord()
 	pos.Len = l.off - start // '#' to the end of the name
 	exprStart := l.off
 	l.restOfLine()
-	tok := Token{Kind: Directive, Spliced: bytes.IndexByte(l.src[start:l.off], '\\') >= 0, Off: start, End: l.off, Line: line, Col: col}
+	tok := Token{Kind: Directive, Spliced: bytes.IndexByte(l.src[start:l.off], '\\') >= 0, Digraph: hash == 2, Off: start, End: l.off, Line: line, Col: col}
 	expr := l.src[exprStart:l.off]
 	text := l.lineText(start, l.off)
 
@@ -188,7 +189,8 @@ func (l *Lexer) skipGroup() {
 		if l.off >= len(src) {
 			break
 		}
-		if src[l.off] != '#' {
+		hash := l.hash()
+		if hash == 0 {
 			l.restOfLine()
 			if l.off < len(src) {
 				l.newline()
@@ -197,13 +199,13 @@ func (l *Lexer) skipGroup() {
 		}
 		pos := l.here(0)
 		start := l.off
-		l.off++
+		l.off += hash
 		name := l.directiveWord()
 		pos.Len = l.off - start
 		exprStart := l.off
 		l.restOfLine()
 		expr := src[exprStart:l.off]
-		end := Token{Kind: Directive, Spliced: bytes.IndexByte(src[start:l.off], '\\') >= 0, Off: start, End: l.off, Line: pos.Line, Col: pos.Col}
+		end := Token{Kind: Directive, Spliced: bytes.IndexByte(src[start:l.off], '\\') >= 0, Digraph: hash == 2, Off: start, End: l.off, Line: pos.Line, Col: pos.Col}
 		if l.off < len(src) {
 			l.newline()
 		}
@@ -291,4 +293,16 @@ func evalLiteral(expr []byte) truth {
 		return isFalse
 	}
 	return isTrue
+}
+
+// hash returns the length of the '#' that begins a directive at l.off: 1
+// for '#', 2 for its digraph "%:" (C11 6.4.6p3), 0 for neither.
+func (l *Lexer) hash() int {
+	switch {
+	case l.peek(0) == '#':
+		return 1
+	case l.peek(0) == '%' && l.peek(1) == ':':
+		return 2
+	}
+	return 0
 }

@@ -25,7 +25,11 @@ func (l *Lexer) trackGuard(t Token) {
 	}
 	name, arg := "", ""
 	if t.Kind == Directive {
-		fields := bytes.Fields(bytes.TrimLeft(l.src[t.Off+1:t.End], " \t"))
+		hash := 1
+		if t.Digraph {
+			hash = 2 // "%:"
+		}
+		fields := bytes.Fields(bytes.TrimLeft(l.src[t.Off+hash:t.End], " \t"))
 		if len(fields) > 0 {
 			name = string(fields[0])
 		}

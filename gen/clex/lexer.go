@@ -29,7 +29,7 @@ const (
 	Number         // preprocessing number
 	String         // string literal, quotes included
 	Char           // character literal, quotes included
-	Punct          // punctuator; "..." is one token, every other is one byte
+	Punct          // punctuator; "..." and the digraphs are one token, every other is one byte
 	Directive      // a whole preprocessor line, continuations included
 	Other          // a byte that is not part of any C token, such as '@'
 )
@@ -47,7 +47,11 @@ type Token struct {
 	// Spliced is set when the token's text may hold a line splice
 	// (backslash-newline), which its spelling leaves out; without it, the
 	// text is the spelling.
-	Spliced   bool
+	Spliced bool
+	// Digraph is set on a punctuator written as a digraph ("<:"), which
+	// is the token Punctuator returns ("["); on a directive, that its
+	// '#' is written "%:".
+	Digraph   bool
 	Off, End  int
 	Line, Col int
 }
@@ -227,7 +231,7 @@ func (l *Lexer) next() (t Token, ok bool) {
 		c = src[l.off]
 	}
 token:
-	if c == '#' && l.bol {
+	if l.bol && (c == '#' || c == '%') && l.hash() > 0 {
 		return l.directive()
 	}
 
@@ -235,6 +239,7 @@ token:
 	l.bol = false
 	l.spliced = false
 	kind := Punct
+	digraph := false
 	switch {
 	case isIdentStart(c):
 		kind = Ident
@@ -278,18 +283,52 @@ token:
 		return t, false
 	case c == '.' && l.peek(1) == '.' && l.peek(2) == '.':
 		l.off += 3
+	case (c == '<' || c == ':' || c == '%') && l.digraph() > 0:
+		digraph = true
+		l.off += l.digraph()
+	case c == '\\' && (l.peek(1) == 'u' || l.peek(1) == 'U'):
+		// A universal character name starts an identifier (C11 6.4.2.1);
+		// one that cannot is reported and read as one all the same, so
+		// that the parser adds nothing about it.
+		kind = Ident
+		l.ucn(true)
+		l.ident()
 	case isPunct(c):
 		l.off++
 	default:
 		kind = Other
 		l.off++
 	}
-	return Token{Kind: kind, Spliced: l.spliced, Off: start, End: l.off, Line: line, Col: col}, true
+	return Token{Kind: kind, Spliced: l.spliced, Digraph: digraph, Off: start, End: l.off, Line: line, Col: col}, true
 }
 
 func (l *Lexer) peek(n int) byte {
 	if l.off+n < len(l.src) {
 		return l.src[l.off+n]
+	}
+	return 0
+}
+
+// digraphs are the punctuators C11 6.4.6p3 spells with two characters
+// (and "%:%:" with four), and the tokens they are.
+var digraphs = map[string]string{"<:": "[", ":>": "]", "<%": "{", "%>": "}", "%:": "#", "%:%:": "##"}
+
+// Punctuator returns the punctuator a Punct token's text spells: the text
+// itself, or the token a digraph stands for ("<:" is "[").
+func Punctuator(text string) string {
+	if p, ok := digraphs[text]; ok {
+		return p
+	}
+	return text
+}
+
+// digraph returns the length of the digraph at l.off, or 0.
+func (l *Lexer) digraph() int {
+	switch c, d := l.peek(0), l.peek(1); {
+	case c == '%' && d == ':' && l.peek(2) == '%' && l.peek(3) == ':':
+		return 4
+	case c == '<' && (d == ':' || d == '%'), c == ':' && d == '>', c == '%' && (d == '>' || d == ':'):
+		return 2
 	}
 	return 0
 }
@@ -353,10 +392,83 @@ func (l *Lexer) ident() {
 			l.off += size
 		case c == '\\' && l.isNewline(l.off+1):
 			l.splice()
+		case c == '\\' && (l.peek(1) == 'u' || l.peek(1) == 'U'):
+			l.ucn(false)
 		default:
 			return
 		}
 	}
+}
+
+// ucn consumes the universal character name at l.off (\u00e9,
+// \U0001F600), at the start of an identifier if first, and reports one
+// that C11 does not allow there, in gcc's words: an incomplete one, one
+// naming a character outside the ranges of Annex D.1, or one of D.2's
+// combining characters at the start.
+func (l *Lexer) ucn(first bool) {
+	n := 4
+	if l.src[l.off+1] == 'U' {
+		n = 8
+	}
+	start := l.off
+	end := start + 2
+	var r rune
+	for end < len(l.src) && end < start+2+n && isHex(l.src[end]) {
+		r = r<<4 | rune(hexValue(l.src[end]))
+		end++
+	}
+	pos := l.here(end - start)
+	text := l.src[start:end]
+	l.off = end
+	switch {
+	case end-start < 2+n:
+		l.errorf(diag.Lexical, pos, "incomplete universal character name '%s'", text)
+	case !ucnAllowed(r):
+		l.errorf(diag.Lexical, pos, "universal character name '%s' is not valid in an identifier", text)
+	case first && ucnNotFirst(r):
+		l.errorf(diag.Lexical, pos, "universal character name '%s' is not valid at the start of an identifier", text)
+	}
+}
+
+func isHex(c byte) bool {
+	return isDigit(c) || (c|0x20 >= 'a' && c|0x20 <= 'f')
+}
+
+func hexValue(c byte) byte {
+	if isDigit(c) {
+		return c - '0'
+	}
+	return c | 0x20 - 'a' + 10
+}
+
+// ucnRanges are the characters C11 allows in identifiers (Annex D.1), as
+// pairs of first and last. (D.1 leaves out every character below U+00A0,
+// so the basic character set and '$' cannot be written as UCNs, and the
+// surrogates D800-DFFF.)
+var ucnRanges = []rune{
+	0x00A8, 0x00A8, 0x00AA, 0x00AA, 0x00AD, 0x00AD, 0x00AF, 0x00AF, 0x00B2, 0x00B5,
+	0x00B7, 0x00BA, 0x00BC, 0x00BE, 0x00C0, 0x00D6, 0x00D8, 0x00F6, 0x00F8, 0x00FF,
+	0x0100, 0x167F, 0x1681, 0x180D, 0x180F, 0x1FFF, 0x200B, 0x200D, 0x202A, 0x202E,
+	0x203F, 0x2040, 0x2054, 0x2054, 0x2060, 0x206F, 0x2070, 0x218F, 0x2460, 0x24FF,
+	0x2776, 0x2793, 0x2C00, 0x2DFF, 0x2E80, 0x2FFF, 0x3004, 0x3007, 0x3021, 0x302F,
+	0x3031, 0x303F, 0x3040, 0xD7FF, 0xF900, 0xFD3D, 0xFD40, 0xFDCF, 0xFDF0, 0xFE44,
+	0xFE47, 0xFFFD, 0x10000, 0x1FFFD, 0x20000, 0x2FFFD, 0x30000, 0x3FFFD, 0x40000, 0x4FFFD,
+	0x50000, 0x5FFFD, 0x60000, 0x6FFFD, 0x70000, 0x7FFFD, 0x80000, 0x8FFFD, 0x90000, 0x9FFFD,
+	0xA0000, 0xAFFFD, 0xB0000, 0xBFFFD, 0xC0000, 0xCFFFD, 0xD0000, 0xDFFFD, 0xE0000, 0xEFFFD,
+}
+
+func ucnAllowed(r rune) bool {
+	for i := 0; i < len(ucnRanges); i += 2 {
+		if r >= ucnRanges[i] && r <= ucnRanges[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// ucnNotFirst reports whether r may not start an identifier (C11 D.2).
+func ucnNotFirst(r rune) bool {
+	return r >= 0x0300 && r <= 0x036F || r >= 0x1DC0 && r <= 0x1DFF || r >= 0x20D0 && r <= 0x20FF || r >= 0xFE20 && r <= 0xFE2F
 }
 
 // number consumes a preprocessing number, line splices included: "1\\

@@ -15,9 +15,11 @@ import (
 )
 
 // Pos is a position in an input file and, with Len, the range of source
-// that starts there. Line and Col are 1-based; Col counts bytes, as gcc
-// (before 11, or with -fdiagnostics-column-unit=byte) and the Go tools
-// do. A Pos with Line 0 names the whole file.
+// that starts there. Line and Col are 1-based; Col counts bytes, as the
+// lexer does. The Printer turns it into the column gcc 11 and later print
+// (display columns, or bytes with -fdiagnostics-column-unit=byte; see
+// column.go); String and Format keep bytes. A Pos with Line 0 names the
+// whole file.
 type Pos struct {
 	File string
 	Line int

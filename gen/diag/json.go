@@ -9,15 +9,17 @@ import (
 // array of diagnostics, each with its kind, message, option, locations
 // (caret and, for a range, finish: the last character's position, both
 // ends included), fix-its (start included, next excluded, and the
-// replacement string) and its notes as children. "column" counts bytes,
-// as the text does; "display-column" counts terminal columns.
+// replacement string) and its notes as children. As in gcc 12, every
+// column is numbered from the printer's origin, given as "column-origin";
+// "byte-column" counts bytes, "display-column" terminal columns, and
+// "column" is the one of the two that the text prints.
 
 type jsonPos struct {
 	File          string `json:"file"`
 	Line          int    `json:"line,omitempty"`
-	Column        int    `json:"column,omitempty"`
-	ByteColumn    int    `json:"byte-column,omitempty"`
-	DisplayColumn int    `json:"display-column,omitempty"`
+	Column        *int   `json:"column,omitempty"` // nil for a whole file
+	ByteColumn    *int   `json:"byte-column,omitempty"`
+	DisplayColumn *int   `json:"display-column,omitempty"`
 }
 
 type jsonLocation struct {
@@ -38,14 +40,15 @@ type jsonDiagnostic struct {
 	Locations    []jsonLocation   `json:"locations"`
 	Fixits       []jsonFixit      `json:"fixits,omitempty"`
 	Children     []jsonDiagnostic `json:"children"`
-	ColumnOrigin int              `json:"column-origin,omitempty"`
+	ColumnOrigin *int             `json:"column-origin,omitempty"`
 }
 
 func (p *Printer) json(w io.Writer, ds []Diagnostic) error {
 	out := make([]jsonDiagnostic, 0, len(ds))
 	for _, d := range ds {
 		jd := p.jsonDiagnostic(d)
-		jd.ColumnOrigin = 1
+		origin := p.origin()
+		jd.ColumnOrigin = &origin
 		out = append(out, jd)
 	}
 	enc := json.NewEncoder(w)
@@ -57,15 +60,15 @@ func (p *Printer) json(w io.Writer, ds []Diagnostic) error {
 func (p *Printer) jsonDiagnostic(d Diagnostic) jsonDiagnostic {
 	jd := jsonDiagnostic{
 		Kind: d.Severity.String(), Message: d.Msg, Option: d.Option(),
-		Locations: []jsonLocation{{Caret: p.jsonPos(d.Pos, 0)}},
+		Locations: []jsonLocation{{Caret: p.jsonPos(d.Pos, 0, false)}},
 		Children:  []jsonDiagnostic{},
 	}
 	if d.Pos.Len > 0 && d.Pos.Line > 0 {
-		finish := p.jsonPos(d.Pos, d.Pos.Len-1)
+		finish := p.jsonPos(d.Pos, d.Pos.Len-1, true)
 		jd.Locations[0].Finish = &finish
 	}
 	for _, f := range d.Fixits {
-		jd.Fixits = append(jd.Fixits, jsonFixit{Start: p.jsonPos(f.Pos, 0), Next: p.jsonPos(f.Pos, f.Pos.Len), String: f.Text})
+		jd.Fixits = append(jd.Fixits, jsonFixit{Start: p.jsonPos(f.Pos, 0, false), Next: p.jsonPos(f.Pos, f.Pos.Len, false), String: f.Text})
 	}
 	for _, n := range d.Notes {
 		jd.Children = append(jd.Children, p.jsonDiagnostic(n))
@@ -73,15 +76,18 @@ func (p *Printer) jsonDiagnostic(d Diagnostic) jsonDiagnostic {
 	return jd
 }
 
-// jsonPos returns the position delta bytes after pos.
-func (p *Printer) jsonPos(pos Pos, delta int) jsonPos {
+// jsonPos returns the position delta bytes after pos; for last, that of
+// the last column of its character (a range's finish).
+func (p *Printer) jsonPos(pos Pos, delta int, last bool) jsonPos {
 	if pos.Line == 0 {
 		return jsonPos{File: pos.File}
 	}
-	col := pos.Col + delta
-	jp := jsonPos{File: pos.File, Line: pos.Line, Column: col, ByteColumn: col, DisplayColumn: col}
-	if line, ok := p.line(pos.File, pos.Line); ok {
-		jp.DisplayColumn = displayCol(line, col-1) + 1
+	byteCol, displayCol := p.columns(pos, delta, last)
+	byteCol += p.origin() - 1
+	displayCol += p.origin() - 1
+	jp := jsonPos{File: pos.File, Line: pos.Line, ByteColumn: &byteCol, DisplayColumn: &displayCol, Column: &displayCol}
+	if p.ColumnUnit == ByteColumns {
+		jp.Column = &byteCol
 	}
 	return jp
 }

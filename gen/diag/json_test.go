@@ -37,7 +37,7 @@ func TestJSON(t *testing.T) {
 		t.Fatalf("%v in\n%s", err, b.String())
 	}
 	pos := func(line, col, display float64) map[string]any {
-		return map[string]any{"file": "f.h", "line": line, "column": col, "byte-column": col, "display-column": display}
+		return map[string]any{"file": "f.h", "line": line, "column": display, "byte-column": col, "display-column": display}
 	}
 	want := []map[string]any{{
 		"kind": "error", "message": "cannot read the file", "column-origin": 1.0,
@@ -71,7 +71,8 @@ func TestJSON(t *testing.T) {
 // what code-scanning services read: rules, results, levels, regions in
 // code points, related locations and fixes.
 func TestSARIF(t *testing.T) {
-	p := &Printer{Format: SARIF, Tool: "bcw", Version: "1.2.3", URI: "https://example.org/bcw", Source: func(string) []byte { return machineSrc }}
+	p := &Printer{Format: SARIF, Tool: "bcw", Version: "1.2.3", URI: "https://example.org/bcw", Source: func(string) []byte { return machineSrc },
+		Dir: "/src/qemu build"}
 	var b strings.Builder
 	if err := p.Print(&b, machineDiags()); err != nil {
 		t.Fatal(err)
@@ -90,6 +91,13 @@ func TestSARIF(t *testing.T) {
 	var rules []string
 	for _, r := range run.Tool.Driver.Rules {
 		rules = append(rules, r.ID+" "+*r.ShortDescription.Text)
+		// GitHub's rules (SARIF Multitool GH2012) require both.
+		if r.FullDescription == nil || *r.FullDescription.Text == "" || r.Help == nil || *r.Help.Text == "" {
+			t.Errorf("rule %s has no fullDescription or no help", r.ID)
+		}
+	}
+	if base := run.OriginalUriBaseIDs["PWD"]; base == nil || *base.URI != "file:///src/qemu%20build/" {
+		t.Errorf("originalUriBaseIds %v, want PWD as the working directory's file URI", run.OriginalUriBaseIDs)
 	}
 	wantRules := []string{
 		"target-return-type A wrapper returns another type than the function it calls.",
@@ -101,7 +109,7 @@ func TestSARIF(t *testing.T) {
 	}
 	type result struct {
 		Rule, Level, Msg, URI string
-		Region                [3]int // start line, start and end column
+		Region                [3]int // start line, start and end column (0: none)
 		Related               []string
 		Fixes                 []string
 	}
@@ -109,8 +117,13 @@ func TestSARIF(t *testing.T) {
 	for _, r := range run.Results {
 		pl := r.Locations[0].PhysicalLocation
 		res := result{Rule: *r.RuleID, Level: *r.Level, Msg: *r.Message.Text, URI: *pl.ArtifactLocation.URI}
-		if rg := pl.Region; rg != nil {
-			res.Region = [3]int{*rg.StartLine, *rg.StartColumn, *rg.EndColumn}
+		if b := pl.ArtifactLocation.URIBaseId; b == nil || *b != "PWD" {
+			t.Errorf("%s: uriBaseId %v, want PWD", res.URI, b)
+		}
+		rg := pl.Region
+		res.Region[0] = *rg.StartLine
+		if rg.StartColumn != nil {
+			res.Region[1], res.Region[2] = *rg.StartColumn, *rg.EndColumn
 		}
 		if got, want := run.Tool.Driver.Rules[*r.RuleIndex].ID, *r.RuleID; got != want {
 			t.Errorf("ruleIndex points at %s, want %s", got, want)
@@ -127,7 +140,7 @@ func TestSARIF(t *testing.T) {
 		got = append(got, res)
 	}
 	want := []result{
-		{Rule: "unreadable-input", Level: "error", Msg: "cannot read the file", URI: "dir/g%20h.h"},
+		{Rule: "unreadable-input", Level: "error", Msg: "cannot read the file", URI: "dir/g%20h.h", Region: [3]int{1, 0, 0}},
 		{Rule: "unknown-marker", Level: "error", Msg: "misspelt", URI: "f.h", Region: [3]int{2, 13, 23},
 			Fixes: []string{"f.h 2:13:23 co_wrapper_mixed"}},
 		{Rule: "target-return-type", Level: "error", Msg: "returns 'int'", URI: "f.h", Region: [3]int{2, 25, 31},
@@ -142,3 +155,51 @@ func TestSARIF(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestFileURI spells file names as SARIF URIs: relative ones relative
+// (based on PWD), absolute ones as file URIs; on Windows, drives, the
+// `\\?\` prefix, UNC names and paths rooted on the working directory's
+// drive, as GitHub code scanning and the SARIF Multitool read them.
+func TestFileURI(t *testing.T) {
+	tests := []struct {
+		name, dir string
+		windows   bool
+		want      string
+		abs       bool
+	}{
+		{"block/coroutines.h", "/src", false, "block/coroutines.h", false},
+		{"../block/coroutines.h", "/src/build", false, "../block/coroutines.h", false},
+		{"dir with space/a#b%.h", "/src", false, "dir%20with%20space/a%23b%25.h", false},
+		{"a:b.h", "/src", false, "./a:b.h", false},
+		{"/usr/include/x.h", "/src", false, "file:///usr/include/x.h", true},
+		{`C:\x\y.h`, "/src", false, "./C:%5Cx%5Cy.h", false}, // a POSIX name: one file
+		{`C:\qemu\block\x.h`, `C:\qemu`, true, "file:///C:/qemu/block/x.h", true},
+		{`c:/qemu/x.h`, `C:\qemu`, true, "file:///c:/qemu/x.h", true},
+		{`\\?\C:\qemu\x.h`, `C:\qemu`, true, "file:///C:/qemu/x.h", true},
+		{`\\?\UNC\server\share\x.h`, `C:\qemu`, true, "file://server/share/x.h", true},
+		{`\\server\share\x.h`, `C:\qemu`, true, "file://server/share/x.h", true},
+		{`\qemu\x.h`, `D:\build`, true, "file:///D:/qemu/x.h", true},
+		{`block\x.h`, `D:\build`, true, "block/x.h", false},
+		{`..\block\x.h`, `D:\build`, true, "../block/x.h", false},
+	}
+	for _, tt := range tests {
+		got, abs := fileURI(tt.name, tt.dir, tt.windows)
+		if got != tt.want || abs != tt.abs {
+			t.Errorf("fileURI(%q, %q, windows %v) = %q, %v; want %q, %v", tt.name, tt.dir, tt.windows, got, abs, tt.want, tt.abs)
+		}
+	}
+	for _, tt := range []struct {
+		dir     string
+		windows bool
+		want    string
+	}{
+		{"/src/qemu/build", false, "file:///src/qemu/build/"},
+		{"/", false, "file:///"},
+		{`C:\Users\me\qemu`, true, "file:///C:/Users/me/qemu/"},
+		{`\\?\C:\qemu\`, true, "file:///C:/qemu/"},
+	} {
+		if got := DirURI(tt.dir, tt.windows); got != tt.want {
+			t.Errorf("DirURI(%q, %v) = %q, want %q", tt.dir, tt.windows, got, tt.want)
+		}
+	}
+}

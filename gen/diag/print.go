@@ -37,10 +37,28 @@ type Printer struct {
 	// one: excerpts, display columns (JSON) and code point columns (SARIF)
 	// are read from it.
 	Source func(file string) []byte
+	// ColumnUnit is what the columns of text and of JSON's "column"
+	// count: "" is DisplayColumns, gcc 11's default.
+	ColumnUnit ColumnUnit
+	// ColumnOrigin, if not nil, is the number of a line's first column in
+	// text and JSON (gcc's -fdiagnostics-column-origin); nil is
+	// DefaultColumnOrigin. SARIF columns always start at 1.
+	ColumnOrigin *int
 	// Tool, Version and URI name the tool in SARIF output.
 	Tool, Version, URI string
+	// Dir is the absolute working directory against which relative file
+	// names are read. SARIF output gives each relative URI the uriBaseId
+	// "PWD" and declares PWD in run.originalUriBaseIds as Dir's file URI,
+	// as gcc 13's SARIF writer does with getpwd(); "" leaves relative
+	// URIs without a base.
+	Dir string
+	// Windows reads file names as Windows does ("C:\x", "\\?\C:\x",
+	// "\x" on Dir's drive) when making SARIF URIs; the CLI sets it on
+	// Windows hosts.
+	Windows bool
 
 	lines map[string][]int // line starts by file, built on first use
+	based bool             // a SARIF URI was made relative to Dir
 }
 
 // Print writes ds to w. Text prints each diagnostic and its notes; JSON
@@ -100,6 +118,19 @@ func (p *Printer) line(file string, n int) ([]byte, bool) {
 		}
 	}
 	return text, true
+}
+
+// lineCount returns the number of lines of file, as line counts them; 0
+// if its source is not at hand or empty.
+func (p *Printer) lineCount(file string) int {
+	if _, ok := p.line(file, 1); !ok || len(p.Source(file)) == 0 {
+		return 0
+	}
+	n := len(p.lines[file])
+	if src := p.Source(file); src[len(src)-1] == '\n' || src[len(src)-1] == '\r' {
+		n-- // the last line break starts no line
+	}
+	return n
 }
 
 // tabStop is where tabs stop, as gcc's -ftabstop defaults.

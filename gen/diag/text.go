@@ -58,7 +58,7 @@ func (p *Printer) text(d Diagnostic) string {
 
 func (p *Printer) textOne(b *strings.Builder, d Diagnostic, pal *palette) {
 	kind := pal.kind[d.Severity]
-	b.WriteString(paint(pal.locus, d.Pos.String()+":"))
+	b.WriteString(paint(pal.locus, p.location(d.Pos)+":"))
 	b.WriteString(" " + paint(kind, d.Severity.String()+":") + " " + d.Msg)
 	if o := d.Option(); o != "" {
 		b.WriteString(" [" + paint(kind, o) + "]")

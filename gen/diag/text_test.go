@@ -41,7 +41,7 @@ f.h:1:6: error: expected ';'
 		src:  "\tint\tco_wrapper_mixd x(void);\n",
 		d:    Errorf(UnknownMarker, at(1, 6, 15), "unknown"),
 		want: `
-f.h:1:6: error: unknown
+f.h:1:17: error: unknown
     1 |         int     co_wrapper_mixd x(void);
       |                 ^~~~~~~~~~~~~~~
 `,
@@ -64,11 +64,11 @@ f.h:2:7: error: expected ';'
       |       ^
 `,
 	}, {
-		name: "UTF-8: columns count bytes, the caret display columns",
+		name: "UTF-8: columns count display columns, as the caret",
 		src:  "/* é 日本 */ int co_wrapper_mixd x(void);\n",
 		d:    Errorf(UnknownMarker, at(1, 21, 15), "unknown"),
 		want: `
-f.h:1:21: error: unknown
+f.h:1:18: error: unknown
     1 | /* é 日本 */ int co_wrapper_mixd x(void);
       |                  ^~~~~~~~~~~~~~~
 `,

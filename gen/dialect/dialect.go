@@ -7,6 +7,7 @@
 package dialect
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -61,6 +62,18 @@ type Dialect struct {
 	// NoCoScheduleContext is where a no_co wrapper schedules its bottom
 	// half.
 	NoCoScheduleContext string
+
+	// The graph lock calls, as printed without the ';'. A release whose
+	// generator had no marker taking a lock has none.
+
+	// CoReadLock and CoReadUnlock are the calls the coroutine entry of a
+	// co wrapper whose marker ends in _bdrv_rdlock makes around its
+	// target; AssumeReadLock is what a mixed one calls before it calls
+	// its target directly, in coroutine context.
+	CoReadLock, CoReadUnlock, AssumeReadLock string
+	// ReadLock and ReadUnlock are the calls no_co_wrapper_bdrv_rdlock's
+	// bottom half makes around its target, in the main loop.
+	ReadLock, ReadUnlock string
 	// WriteLock and WriteUnlock are the calls no_co_wrapper_bdrv_wrlock
 	// makes around its target.
 	WriteLock, WriteUnlock string
@@ -99,6 +112,39 @@ func (c *Context) Case(typ string) (ContextCase, bool) {
 	return ContextCase{}, false
 }
 
+// ContextFor returns the context the templates of d derive for a wrapper
+// of kind k: a co wrapper's poll state, a no_co wrapper's bottom half (nil
+// where the release's bottom half took none). It is the one place that
+// choice is made.
+func (d *Dialect) ContextFor(k model.Kind) *Context {
+	if k == model.NoCo {
+		return d.BHContext
+	}
+	return &d.Context
+}
+
+// Choose returns what c gives for a wrapper whose parameters are params:
+// the expression, with %s where a parameter goes; the name of the
+// parameter that goes there ("" if none does); the case of the first
+// parameter's type (zero if none matched); and whether the release
+// accepted such a wrapper: not if no case matched and there is no
+// Otherwise, nor if the case hard-codes a name the first parameter does
+// not have. A nil c (no context) gives "" and accepts every wrapper.
+func (c *Context) Choose(params []model.Param) (expr, param string, cc ContextCase, ok bool) {
+	switch {
+	case c == nil:
+		return "", "", cc, true
+	case c.Fixed != "":
+		return c.Fixed, "", cc, true
+	}
+	if len(params) > 0 {
+		if cc, ok := c.Case(params[0].Type); ok {
+			return cc.Expr, cmp.Or(cc.Name, params[0].Name), cc, cc.Name == "" || cc.Name == params[0].Name
+		}
+	}
+	return c.Otherwise, "", cc, c.Otherwise != ""
+}
+
 // HasMarker reports whether the dialect's generator knew m: the release
 // that introduced m is not later than the dialect's, and the one that
 // removed it, if any, is.
@@ -129,6 +175,10 @@ func Before(a, b string) bool {
 var (
 	includes52 = []string{"qemu/osdep.h", "block/coroutines.h", "block/block-gen.h", "block/block_int.h"}
 	includes80 = append(slices.Clone(includes52), "block/dirty-bitmap.h")
+
+	// The read lock calls, unchanged since 8.0 (co) and 8.2 (no_co).
+	coReadLock, coReadUnlock, assumeReadLock = "bdrv_graph_co_rdlock()", "bdrv_graph_co_rdunlock()", "assume_graph_lock()"
+	mainReadLock, mainReadUnlock             = "bdrv_graph_rdlock_main_loop()", "bdrv_graph_rdunlock_main_loop()"
 
 	bsCase    = ContextCase{Type: "BlockDriverState *", Expr: "%s", Name: "bs"}
 	childCase = ContextCase{Type: "BdrvChild *", Expr: "%s->bs", Name: "child"}
@@ -181,26 +231,32 @@ var All = []*Dialect{
 		Includes: includes80, IncludesEndLine: true,
 		PollStateField: "ctx", Context: ctxFixedNames,
 		NoCoScheduleContext: "qemu_get_aio_context()",
+		CoReadLock:          coReadLock, CoReadUnlock: coReadUnlock, AssumeReadLock: assumeReadLock,
 	},
 	{
 		Name: "8.1", Releases: "QEMU 8.1", CoAnywhereForbidden: true,
 		Includes: includes80, IncludesEndLine: true,
 		PollStateField: "ctx", Context: ctxFixedNames, BHContext: &ctxFixedNames,
 		NoCoScheduleContext: "qemu_get_aio_context()",
+		CoReadLock:          coReadLock, CoReadUnlock: coReadUnlock, AssumeReadLock: assumeReadLock,
 	},
 	{
 		Name: "8.2", Releases: "QEMU 8.2", CoAnywhereForbidden: true,
 		Includes: includes80, IncludesEndLine: true,
 		PollStateField: "ctx", Context: ctxRealNames, BHContext: &ctxRealNames, BHLockSlots: true,
 		NoCoScheduleContext: "qemu_get_aio_context()",
-		WriteLock:           "bdrv_graph_wrlock(NULL)", WriteUnlock: "bdrv_graph_wrunlock(NULL)",
+		CoReadLock:          coReadLock, CoReadUnlock: coReadUnlock, AssumeReadLock: assumeReadLock,
+		ReadLock: mainReadLock, ReadUnlock: mainReadUnlock,
+		WriteLock: "bdrv_graph_wrlock(NULL)", WriteUnlock: "bdrv_graph_wrunlock(NULL)",
 	},
 	{
 		Name: "9.0", Releases: "QEMU 9.0 and later", CoAnywhereForbidden: true,
 		Includes: includes80, IncludesEndLine: true,
 		PollStateField: "ctx", Context: Context{Fixed: "qemu_get_current_aio_context()"}, BHLockSlots: true,
 		NoCoScheduleContext: "qemu_get_aio_context()",
-		WriteLock:           "bdrv_graph_wrlock()", WriteUnlock: "bdrv_graph_wrunlock()",
+		CoReadLock:          coReadLock, CoReadUnlock: coReadUnlock, AssumeReadLock: assumeReadLock,
+		ReadLock: mainReadLock, ReadUnlock: mainReadUnlock,
+		WriteLock: "bdrv_graph_wrlock()", WriteUnlock: "bdrv_graph_wrunlock()",
 	},
 }
 
@@ -215,12 +271,13 @@ func ForVersion(version string) (*Dialect, error) {
 	if !ok {
 		return nil, fmt.Errorf("%q is not a QEMU version (MAJOR.MINOR or MAJOR.MINOR.MICRO, such as 8.2.0)", version)
 	}
-	if major < 5 || (major == 5 && minor < 2) {
-		return nil, fmt.Errorf("QEMU %s has no block-coroutine-wrapper: the generator came with QEMU 5.2", version)
+	rel := fmt.Sprintf("%d.%d", major, minor)
+	if Before(rel, All[0].Name) {
+		return nil, fmt.Errorf("QEMU %s has no block-coroutine-wrapper: the generator came with QEMU %s", version, All[0].Name)
 	}
 	d := All[0]
 	for _, cand := range All {
-		if !Before(fmt.Sprintf("%d.%d", major, minor), cand.Name) {
+		if !Before(rel, cand.Name) {
 			d = cand
 		}
 	}

@@ -1,14 +1,16 @@
 // Package emit writes block-gen.c from checked wrappers. The text follows
 // QEMU's generator byte for byte after the banner, including its lines of
 // only spaces (a template line whose slot is empty keeps its indentation)
-// and its blank-line framing between files. names.go says which names the
-// code of each wrapper defines and uses, for the checks to keep clear of.
+// and its blank-line framing between files.
+//
+// It only prints: every name that varies between wrappers (target,
+// struct, entry or bottom half, context expression, lock calls) is a field
+// of model.Wrapper that package names filled in; the dialect says only
+// which template lines a release wrote. The tests hold the templates to
+// the names package names says they print.
 package emit
 
 import (
-	"cmp"
-	"fmt"
-
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
@@ -187,35 +189,22 @@ func returnResult(w *model.Wrapper) string {
 	return "return s.ret;"
 }
 
+// lockCall writes the line of a lock call: indent, call and ';', or an
+// empty line (the template's slot, without its indentation) where call is
+// "".
+func (e *emitter) lockCall(indent, call string) {
+	if call == "" {
+		e.line()
+		return
+	}
+	e.line(indent, call, ";")
+}
+
 func (e *emitter) comment(target string) {
 	e.line("/*")
 	e.line(" * Wrappers for ", target)
 	e.line(" */")
 	e.line()
-}
-
-// context returns the expression c gives for a wrapper of params, with
-// prefix before the parameter ("s->" inside a bottom half).
-func context(c *dialect.Context, params []model.Param, prefix string) string {
-	expr, param := contextExpr(c, params)
-	if param == "" {
-		return expr
-	}
-	return fmt.Sprintf(expr, prefix+param)
-}
-
-// contextExpr returns the expression c gives for a wrapper of params and
-// the name of the parameter that goes in its %s, if it has one.
-func contextExpr(c *dialect.Context, params []model.Param) (expr, param string) {
-	if c.Fixed != "" {
-		return c.Fixed, ""
-	}
-	if len(params) > 0 {
-		if cc, ok := c.Case(params[0].Type); ok {
-			return cc.Expr, cmp.Or(cc.Name, params[0].Name)
-		}
-	}
-	return c.Otherwise, ""
 }
 
 // co writes a co wrapper: the struct, the coroutine entry, and the function
@@ -231,20 +220,16 @@ func (e *emitter) co(w *model.Wrapper) {
 	e.members(w)
 	e.line("} ", s, ";")
 	e.line()
-	e.line("static void coroutine_fn ", targetCaller(w), "(void *opaque)")
+	e.line("static void coroutine_fn ", w.Caller, "(void *opaque)")
 	e.line("{")
 	e.line("    ", s, " *s = opaque;")
 	e.line()
 	if old {
 		e.call("    ", "s->poll_state.ret = ", t, w, "s->")
 	} else {
-		lock, unlock := "", ""
-		if w.Lock == model.ReadLock {
-			lock, unlock = "    bdrv_graph_co_rdlock();", "    bdrv_graph_co_rdunlock();"
-		}
-		e.line(lock)
+		e.lockCall("    ", w.LockCall)
 		e.call("    ", getResult(w), t, w, "s->")
-		e.line(unlock)
+		e.lockCall("    ", w.UnlockCall)
 	}
 	e.line("    s->poll_state.in_progress = false;")
 	e.line()
@@ -260,11 +245,8 @@ func (e *emitter) co(w *model.Wrapper) {
 		}
 		e.line("    if (qemu_in_coroutine()) {")
 		if !old {
-			assume := ""
-			if w.Lock == model.ReadLock {
-				assume = "assume_graph_lock();"
-			}
-			e.line("        ", assume)
+			e.str("        ")
+			e.lockCall("", w.AssumeLock)
 		}
 		e.call("        ", coRet, t, w, "")
 		e.line("    } else {")
@@ -280,7 +262,7 @@ func (e *emitter) co(w *model.Wrapper) {
 // context, indented by ind.
 func (e *emitter) pollBlock(w *model.Wrapper, ind string) {
 	e.line(ind, w.StructName, " s = {")
-	e.line(ind, "    .poll_state.", e.d.PollStateField, " = ", context(&e.d.Context, w.Params, ""), ",")
+	e.line(ind, "    .poll_state.", e.d.PollStateField, " = ", w.Context, ",")
 	e.line(ind, "    .poll_state.in_progress = true,")
 	e.line()
 	e.initializers(w, ind+"    ")
@@ -289,7 +271,7 @@ func (e *emitter) pollBlock(w *model.Wrapper, ind string) {
 		e.line(ind, "assert(!qemu_in_coroutine());")
 	}
 	e.line()
-	e.line(ind, "s.poll_state.co = qemu_coroutine_create(", targetCaller(w), ", &s);")
+	e.line(ind, "s.poll_state.co = qemu_coroutine_create(", w.Caller, ", &s);")
 	e.line()
 	if e.d.ResultInPollState {
 		e.line(ind, "return bdrv_poll_co(&s.poll_state);")
@@ -311,33 +293,28 @@ func (e *emitter) noCo(w *model.Wrapper) {
 	e.members(w)
 	e.line("} ", s, ";")
 	e.line()
-	e.line("static void ", targetCaller(w), "(void *opaque)")
+	e.line("static void ", w.Caller, "(void *opaque)")
 	e.line("{")
 	e.line("    ", s, " *s = opaque;")
-	bhCtx := e.d.BHContext
-	if bhCtx != nil {
-		e.line("    AioContext *ctx = ", context(bhCtx, w.Params, "s->"), ";")
+	// A bottom half holds the AioContext where the release's did (8.1,
+	// 8.2): there, and only there, the wrapper has a context.
+	bhCtx := w.Context != ""
+	if bhCtx {
+		e.line("    AioContext *ctx = ", w.Context, ";")
 	}
 	e.line()
-	lock, unlock := "", ""
-	switch w.Lock {
-	case model.ReadLock:
-		lock, unlock = "    bdrv_graph_rdlock_main_loop();", "    bdrv_graph_rdunlock_main_loop();"
-	case model.WriteLock:
-		lock, unlock = "    "+e.d.WriteLock+";", "    "+e.d.WriteUnlock+";"
-	}
 	if e.d.BHLockSlots {
-		e.line(lock)
+		e.lockCall("    ", w.LockCall)
 	}
-	if bhCtx != nil {
+	if bhCtx {
 		e.line("    aio_context_acquire(ctx);")
 	}
 	e.call("    ", getResult(w), t, w, "s->")
-	if bhCtx != nil {
+	if bhCtx {
 		e.line("    aio_context_release(ctx);")
 	}
 	if e.d.BHLockSlots {
-		e.line(unlock)
+		e.lockCall("    ", w.UnlockCall)
 	}
 	e.line()
 	e.line("    aio_co_wake(s->co);")
@@ -351,7 +328,7 @@ func (e *emitter) noCo(w *model.Wrapper) {
 	e.line("    };")
 	e.line("    assert(qemu_in_coroutine());")
 	e.line()
-	e.line("    aio_bh_schedule_oneshot(", e.d.NoCoScheduleContext, ", ", targetCaller(w), ", &s);")
+	e.line("    aio_bh_schedule_oneshot(", e.d.NoCoScheduleContext, ", ", w.Caller, ", &s);")
 	e.line("    qemu_coroutine_yield();")
 	e.line()
 	e.line("    ", returnResult(w))

@@ -1,12 +1,16 @@
 // Package model holds the finished values that flow from the parser through
-// the checks to the emitter: the markers every QEMU release has known, and
-// one Wrapper per declared wrapper with everything the emitter needs. It
-// knows nothing of C lexing and nothing of the generated text: the parser
-// fills it, the checks complete it, and the emitter and --list only read
-// its fields.
+// the checks to the emitter: the markers every QEMU release has known, the
+// coroutine annotations and storage classes the parser must know, and one
+// Wrapper per declared wrapper with everything the emitter and the checks
+// need. It knows nothing of C lexing and no template: package check makes
+// a Wrapper of what the parser read, package names works out every name
+// its generated code prints (once, for a dialect), and the checks, the
+// emitter and --list only read its fields.
 package model
 
 import (
+	"fmt"
+
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 )
 
@@ -102,6 +106,59 @@ func LookupMarker(name string) (Marker, bool) {
 	return m, ok
 }
 
+// CoroutineFn is the coroutine annotation a co wrapper's target must
+// carry: it runs in a coroutine.
+const CoroutineFn = "coroutine_fn"
+
+// CoroutineAnnotations are QEMU's coroutine annotation macros
+// (include/qemu/coroutine-core.h): they mark the context a function may
+// run in and expand to nothing the generated code needs. This is the one
+// list of them: the parser skips them among the specifiers and after a
+// parameter list, and records CoroutineFn.
+var CoroutineAnnotations = []string{CoroutineFn, "coroutine_mixed_fn", "no_coroutine_fn"}
+
+// IsCoroutineAnnotation reports whether id is one of CoroutineAnnotations.
+func IsCoroutineAnnotation(id string) bool {
+	for _, a := range CoroutineAnnotations {
+		if id == a {
+			return true
+		}
+	}
+	return false
+}
+
+// StorageClass is a C storage-class or function specifier, GNU spellings
+// included.
+type StorageClass struct {
+	Name string
+	// OfFunction: a file-scope function declaration may carry it (extern,
+	// static, inline and its GNU spellings); the others (typedef,
+	// register, auto, _Thread_local, __thread) declare no function, and
+	// _Noreturn is a function specifier that says nothing of linkage.
+	OfFunction bool
+}
+
+// StorageClasses lists the storage-class and function specifiers the
+// parser knows, the one list of them. A wrapper may be declared extern
+// (block-gen.c defines it as an ordinary external function) and with no
+// other of them; a target's prototype skips those OfFunction.
+var StorageClasses = []StorageClass{
+	{"extern", true}, {"static", true}, {"inline", true}, {"__inline", true}, {"__inline__", true},
+	{"typedef", false}, {"register", false}, {"auto", false}, {"_Thread_local", false}, {"__thread", false},
+	{"_Noreturn", false},
+}
+
+// LookupStorageClass returns the storage class called id, and whether
+// there is one.
+func LookupStorageClass(id string) (StorageClass, bool) {
+	for _, sc := range StorageClasses {
+		if sc.Name == id {
+			return sc, true
+		}
+	}
+	return StorageClass{}, false
+}
+
 // Param is one parameter of a wrapper, as the parser read it.
 type Param struct {
 	// Type is the parameter's type as an abstract declarator in canonical
@@ -128,6 +185,8 @@ type Param struct {
 }
 
 // Wrapper is one wrapper declaration, checked and named for a dialect.
+// The parser's fields come first; from Target on, package names fills
+// them for the dialect (names.Fill), and nothing else works them out.
 type Wrapper struct {
 	// Marker is the marker the declaration carries; its Kind, Mixed and
 	// Lock are the wrapper's (w.Kind, w.Mixed, w.Lock).
@@ -137,20 +196,97 @@ type Wrapper struct {
 	// ReturnType is printed as the reference generator prints it:
 	// "int", "BlockDriverState *", "void".
 	ReturnType string
-	// Name is the wrapper function the generated code defines, Target the
-	// function it calls, StructName the typedef carrying the arguments.
-	Name, Target, StructName string
-	Params                   []Param
+	// Name is the wrapper function the generated code defines.
+	Name   string
+	Params []Param
 	// Conditions are the preprocessor groups the declaration lies in,
 	// outermost first, not counting the file's include guard: the
 	// generated code goes inside the same ones.
 	Conditions []Condition
 	// Pos is the position of the wrapper's name.
 	Pos diag.Pos
+
+	// Target is the function the wrapper calls, StructName the typedef
+	// carrying the arguments, and Caller the static function that calls
+	// Target: a co wrapper's coroutine entry TARGET_entry, a no_co
+	// wrapper's bottom half TARGET_bh.
+	Target, StructName, Caller string
+	// Context is the expression, as printed, that a co wrapper
+	// initialises its poll state with (an AioContext, or up to QEMU 7.2
+	// a BlockDriverState), or that a no_co wrapper's bottom half takes its
+	// AioContext from; "" where the dialect's bottom half takes none.
+	Context string
+	// LockCall and UnlockCall are the graph lock calls around the call
+	// of Target in the entry or bottom half, as printed without the ';'
+	// ("bdrv_graph_co_rdlock()"); AssumeLock is the call a mixed co
+	// wrapper makes before calling Target in coroutine context. "" where
+	// the wrapper takes no lock.
+	LockCall, UnlockCall, AssumeLock string
+	// Defines are the names the generated code defines at file scope:
+	// the wrapper, its struct, its entry or bottom half (Caller).
+	Defines [3]Use
+	// Uses are the names the generated code names besides its
+	// parameters, once for each scope that names them: what the
+	// parameters must not hide or break.
+	Uses []Use
 }
 
 // ReturnsVoid reports whether the wrapper returns nothing.
 func (w *Wrapper) ReturnsVoid() bool { return w.ReturnType == "void" }
+
+// Role is what a name is to the code generated for one wrapper: one it
+// defines (RoleWrapper to RoleBottomHalf), or one it uses; from
+// RoleFunction on, QEMU's.
+type Role uint8
+
+// The roles.
+const (
+	RoleWrapper    Role = iota
+	RoleStruct          // the argument struct: a typedef and a tag
+	RoleEntry           // a co wrapper's coroutine entry, TARGET_entry
+	RoleBottomHalf      // a no_co wrapper's bottom half, TARGET_bh
+	RoleTarget          // the function the wrapper calls
+	RoleLocal           // a local variable, or the entry's or bottom half's parameter
+	RoleMember          // a member of the argument struct
+	RoleFunction
+	RoleType
+	RoleMacro     // object-like
+	RoleCallMacro // function-like: a name not followed by '(' is left alone
+)
+
+// roles says, for messages, what a parameter collides with (%s is the
+// name) and what the role is.
+var roles = [...][2]string{
+	RoleWrapper:    {"the wrapper '%s'", "the wrapper"},
+	RoleStruct:     {"the generated struct type '%s'", "the struct"},
+	RoleEntry:      {"the generated coroutine entry '%s'", "the coroutine entry"},
+	RoleBottomHalf: {"the generated bottom half '%s'", "the bottom half"},
+	RoleTarget:     {"the function '%s' that the wrapper calls", "the target"},
+	RoleLocal:      {"the generated local variable '%s'", "local variable"},
+	RoleMember:     {"the generated struct member '%s'", "struct member"},
+	RoleFunction:   {"'%s', which the generated wrapper calls", "function"},
+	RoleType:       {"the type '%s'", "type"},
+	RoleMacro:      {"the macro '%s'", "macro"},
+	RoleCallMacro:  {"the macro '%s'", "macro"},
+}
+
+// String returns the role for a message: "the coroutine entry" for the
+// names a wrapper defines, "function" for QEMU's.
+func (r Role) String() string { return roles[r][1] }
+
+// Use is a name the code generated for one wrapper names (other than its
+// parameters), or one it defines (Wrapper.Defines).
+type Use struct {
+	Name string
+	Role Role
+	// Body: the wrapper function's body names it, where the wrapper's
+	// parameters are in scope; otherwise the struct, the entry or bottom
+	// half, or the wrapper's signature do.
+	Body bool
+}
+
+// String describes u for a message: "the generated local variable 's'".
+func (u Use) String() string { return fmt.Sprintf(roles[u.Role][0], u.Name) }
 
 // Condition is a preprocessor group around a declaration: its directive
 // lines as written, from the #if, #ifdef or #ifndef to the #elif or #else

@@ -21,11 +21,32 @@ func (p *parser) declaration(toks []clex.Token, term clex.Token) (d Decl, ok boo
 		nameIdx   = -1
 		storage   clex.Token // a storage class a wrapper cannot have
 		capitals  []int      // upper-case words: annotations, unless no other word is a type
+		// attrs are the attribute specifiers ("[[...]]") that appertain
+		// to the function: before the specifiers, after its name, after
+		// the parameter list; the indices of their first '['. gnuAttrs
+		// are the GNU attributes, "__attribute__((...))": first and last
+		// token.
+		attrs    []int
+		gnuAttrs [][2]int
+		// lead ends the attribute specifiers that begin the declaration;
+		// misplaced is the first other one among the specifiers, which
+		// would appertain to the return type (C23 6.7.1), or -1.
+		lead, misplaced = 0, -1
 	)
 	// Declaration specifiers, up to the declarator's name.
 specifiers:
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
+		if end := p.attrSpec(toks, i); end >= 0 {
+			switch {
+			case i == lead:
+				attrs, lead = append(attrs, i), end+1
+			case misplaced < 0:
+				misplaced = i
+			}
+			i = end
+			continue
+		}
 		if t.Kind != clex.Ident {
 			switch {
 			case p.is(t, "*"):
@@ -57,10 +78,14 @@ specifiers:
 		kind, last := p.specifier(toks, i)
 		switch {
 		case kind == specCoroutineFn:
-			d.CoroutineFn = d.CoroutineFn || id == "coroutine_fn"
+			d.CoroutineFn = d.CoroutineFn || id == model.CoroutineFn
 		case kind == specCapitals:
 			capitals = append(capitals, i)
 		case kind == specAnnotation:
+			if i == lead && id == "_Pragma" {
+				lead = last + 1 // the operator is gone before the compiler sees a token
+			}
+			gnuAttrs = append(gnuAttrs, [2]int{i, last})
 			i = last
 		case kind == specName:
 			nameIdx = i
@@ -75,9 +100,8 @@ specifiers:
 			}
 			p.diags.Add(e)
 			return d, false
-		case id == "extern":
-		case isForbiddenStorage(id):
-			if storage.Kind == clex.EOF {
+		case isStorageClass(id):
+			if id != "extern" && storage.Kind == clex.EOF {
 				storage = t
 			}
 		default:
@@ -92,6 +116,10 @@ specifiers:
 				return d, false
 			}
 		}
+		return d, false
+	}
+	if misplaced >= 0 {
+		p.errorf(diag.Declaration, p.span(toks[misplaced], toks[p.attrSpec(toks, misplaced)]), "attribute specifier sequences are not supported here: among the specifiers '[[...]]' appertains to the return type; put it before the declaration or after the function's name")
 		return d, false
 	}
 	if storage.Kind != clex.EOF {
@@ -123,15 +151,22 @@ specifiers:
 		d.ReturnPos = p.span(toks[typeToks[0]], toks[typeToks[len(typeToks)-1]])
 	}
 
-	// The parameter list.
+	// Attribute specifiers after the name, then the parameter list.
 	open := nameIdx + 1
+	for end := p.attrSpec(toks, open); end >= 0; end = p.attrSpec(toks, open) {
+		attrs, open = append(attrs, open), end+1
+	}
 	end := closing(p, toks, open)
 	if end >= len(toks) && term.Kind == clex.Directive {
 		p.errorf(diag.Declaration, p.pos(term), "preprocessor directive inside the parameter list of '%s': a wrapper's parameters cannot depend on the configuration", d.Name)
 		return d, false
 	}
 	if end >= len(toks) {
-		p.errorf(diag.Declaration, p.pos(term), "missing ')' to close the parameter list of '%s' opened at %d:%d", d.Name, toks[open].Line, toks[open].Col)
+		// The note points at the '(' with its own caret, as gcc's and
+		// clang's "to match this '('" do: after an unterminated literal
+		// the error lands lines away from it.
+		p.diags.Add(diag.Errorf(diag.Declaration, p.pos(term), "missing ')' to close the parameter list of '%s'", d.Name).
+			Note(diag.Notef(p.pos(toks[open]), "to match this '('")))
 		return d, false
 	}
 	if d.Params, ok = p.readParams(d.Name, toks, open, end); !ok {
@@ -142,17 +177,34 @@ specifiers:
 	for i := end + 1; i < len(toks); i++ {
 		t := toks[i]
 		id := p.text(t)
+		if last := p.attrSpec(toks, i); last >= 0 {
+			attrs = append(attrs, i)
+			i = last
+			continue
+		}
 		switch {
-		case t.Kind == clex.Ident && (isAttribute(id) || isAnnotationMacro(id) || id == "coroutine_fn" || id == "coroutine_mixed_fn"):
+		case t.Kind == clex.Ident && (isAttribute(id) || isAnnotationMacro(id) || isCoroutineAnnotation(id)):
+			first := i
 			if i+1 < len(toks) && p.is(toks[i+1], "(") {
 				i = closing(p, toks, i+1)
 			}
+			gnuAttrs = append(gnuAttrs, [2]int{first, i})
 		case t.Kind == clex.Ident && isMarker(id):
 			p.errorf(diag.MisplacedMarker, p.pos(t), "misplaced wrapper marker '%s': it belongs among the specifiers before the function name", id)
 			return d, false
 		default:
 			at := p.after(toks[i-1])
 			p.diags.Add(diag.Errorf(diag.Declaration, at, "expected ';' after the declaration of '%s', found '%s'", d.Name, id).Fix(at, ";"))
+			return d, false
+		}
+	}
+	for _, i := range attrs {
+		if !p.checkAttrs(toks, i, p.attrSpec(toks, i), "in the declaration of '"+d.Name+"'") {
+			return d, false
+		}
+	}
+	for _, a := range gnuAttrs {
+		if !p.checkGNUAttrs(toks, a[0], min(a[1], len(toks)-1), "in the declaration of '"+d.Name+"'") {
 			return d, false
 		}
 	}
@@ -213,6 +265,9 @@ const (
 func (p *parser) specifier(toks []clex.Token, i int) (kind specKind, last int) {
 	id := p.text(toks[i])
 	call := i+1 < len(toks) && p.is(toks[i+1], "(")
+	if j := p.afterAttrSpecs(toks, i+1); j > i+1 && j < len(toks) && p.is(toks[j], "(") {
+		return specName, i // bdrv_x [[gnu::nonnull]] (...)
+	}
 	switch {
 	case isCoroutineAnnotation(id):
 		return specCoroutineFn, i
@@ -261,12 +316,6 @@ func typeOrAnnotations(p *parser, toks []clex.Token, typeToks, capitals []int) [
 	return out
 }
 
-// isCoroutineAnnotation reports whether id is one of QEMU's coroutine
-// annotations, which expand to nothing the generated code needs.
-func isCoroutineAnnotation(id string) bool {
-	return id == "coroutine_fn" || id == "coroutine_mixed_fn" || id == "no_coroutine_fn"
-}
-
 // isAnnotationMacro reports whether id is spelt like QEMU's annotation
 // macros (GRAPH_RDLOCK, TSA_NO_TSA, G_GNUC_WARN_UNUSED_RESULT): upper case
 // with at least one '_'. Such a specifier is accepted and not repeated.
@@ -291,10 +340,13 @@ func isAttribute(id string) bool {
 	return false
 }
 
-func isForbiddenStorage(id string) bool {
-	switch id {
-	case "static", "inline", "__inline", "__inline__", "typedef", "register", "auto", "_Thread_local", "__thread", "_Noreturn":
-		return true
-	}
-	return false
+// isCoroutineAnnotation reports whether id is one of QEMU's coroutine
+// annotations (model.CoroutineAnnotations).
+func isCoroutineAnnotation(id string) bool { return model.IsCoroutineAnnotation(id) }
+
+// isStorageClass reports whether id is a storage-class or function
+// specifier (model.StorageClasses).
+func isStorageClass(id string) bool {
+	_, ok := model.LookupStorageClass(id)
+	return ok
 }

@@ -3,6 +3,7 @@ package parse_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -203,12 +204,17 @@ func checkToken(t *testing.T, src []byte, lines *fuzzcheck.Lines, tok clex.Token
 	case clex.Char:
 		ok = text[0] == '\''
 	case clex.Punct:
-		ok = len(text) == 1 || string(text) == "..."
+		// The digraphs of C11 6.4.6p3, and no other, are marked.
+		digraph := slices.Contains([]string{"<:", ":>", "<%", "%>", "%:", "%:%:"}, string(text))
+		ok = tok.Digraph == digraph && (len(text) == 1 || string(text) == "..." || digraph)
 	case clex.Directive:
-		ok = text[0] == '#'
+		ok = !tok.Digraph && text[0] == '#' || tok.Digraph && strings.HasPrefix(string(text), "%:")
 	case clex.Other:
 		ok = len(text) == 1
 	default:
+		ok = false
+	}
+	if tok.Digraph && tok.Kind != clex.Punct && tok.Kind != clex.Directive {
 		ok = false
 	}
 	if !ok {
@@ -272,8 +278,10 @@ func clip(b []byte, n int) []byte {
 	return b
 }
 
-// seedInputs returns every input file of the golden archives and the
-// reference examples: real headers and every error the goldens show.
+// seedInputs returns every input file of the golden archives (those at
+// the top of testdata/, the catalogue of bad input and the declarator
+// spellings) and the reference examples: real headers and every error the
+// goldens show.
 func seedInputs(tb testing.TB) [][]byte {
 	tb.Helper()
 	var seeds [][]byte
@@ -285,7 +293,11 @@ func seedInputs(tb testing.TB) [][]byte {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	archives = append(archives, malformed...)
+	declarations, err := filepath.Glob("../../testdata/declarations/*.txtar")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	archives = append(append(archives, malformed...), declarations...)
 	for _, path := range archives {
 		ar, err := txtar.ParseFile(path)
 		if err != nil {

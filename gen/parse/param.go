@@ -22,7 +22,7 @@ func (p *parser) readParams(fn string, toks []clex.Token, open, end int) ([]mode
 			p.errorf(diag.Parameter, p.pos(toks[hi]), "expected a parameter declaration before '%s' in '%s'", p.text(toks[hi]), fn)
 			return false
 		}
-		param, ok := p.param(fn, toks, lo, hi)
+		param, ok := p.param(fn, toks, lo, hi, params)
 		params = append(params, param)
 		return ok
 	})
@@ -41,7 +41,7 @@ func (p *parser) eachParam(toks []clex.Token, open, end int, fn func(lo, hi int)
 	for i := open + 1; i <= end; i++ {
 		t := toks[i]
 		if i < end && t.Kind == clex.Punct {
-			switch p.src[t.Off] {
+			switch p.punct(t) {
 			case '(', '[', '{':
 				depth++
 			case ')', ']', '}':
@@ -58,18 +58,31 @@ func (p *parser) eachParam(toks []clex.Token, open, end int, fn func(lo, hi int)
 	return true
 }
 
-// param reads the parameter declaration toks[lo:hi] of the wrapper fn.
-func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, bool) {
+// param reads the parameter declaration toks[lo:hi] of the wrapper fn,
+// whose parameters before it are earlier.
+func (p *parser) param(fn string, toks []clex.Token, lo, hi int, earlier []model.Param) (model.Param, bool) {
 	pos := p.span(toks[lo], toks[hi-1])
 	pieces := p.pieces[:0]
 	defer func() { p.pieces = pieces[:0] }()
+	// attrs are the attribute specifiers ("[[...]]"): the index of the
+	// first '[' of each, and where it stood among the pieces.
+	type attr struct{ tok, at int }
+	var attrs []attr
+	var gnuAttrs [][2]int // __attribute__((...)): first and last token
 	for i := lo; i < hi; i++ {
 		t := toks[i]
+		if end := p.attrSpec(toks[:hi], i); end >= 0 {
+			attrs = append(attrs, attr{i, len(pieces)})
+			i = end
+			continue
+		}
 		text := p.text(t)
 		if t.Kind == clex.Ident && isAttribute(text) {
+			first := i
 			if i+1 < hi && p.is(toks[i+1], "(") {
 				i = closing(p, toks[:hi], i+1)
 			}
+			gnuAttrs = append(gnuAttrs, [2]int{first, min(i, hi-1)})
 			continue
 		}
 		if t.Kind == clex.Ident && text == "register" {
@@ -104,6 +117,27 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int) (model.Param, b
 		// A lone identifier is a type without a name or a name without a
 		// type (K&R style); either way it cannot be stored.
 		p.errorf(diag.Parameter, pos, "parameter '%s' of '%s' needs both a type and a name", render(p.src, pieces, -1, false), fn)
+		return model.Param{}, false
+	}
+	// An attribute specifier at the start of the parameter appertains to
+	// it, as does one right after its name (C23 6.7.7.1); elsewhere it
+	// would appertain to a type, which the generated code repeats.
+	for _, a := range attrs {
+		last := p.attrSpec(toks[:hi], a.tok)
+		if a.at != 0 && a.at != name+1 {
+			p.errorf(diag.Parameter, p.span(toks[a.tok], toks[last]), "attribute specifier sequences are not supported here: in parameter '%s' of '%s' '[[...]]' would appertain to a type; put it before the parameter or after its name", pieces[name].text, fn)
+			return model.Param{}, false
+		}
+		if !p.checkAttrs(toks, a.tok, last, "in parameter '"+pieces[name].text+"' of '"+fn+"'") {
+			return model.Param{}, false
+		}
+	}
+	for _, a := range gnuAttrs {
+		if !p.checkGNUAttrs(toks[:hi], a[0], a[1], "in parameter '"+pieces[name].text+"' of '"+fn+"'") {
+			return model.Param{}, false
+		}
+	}
+	if !p.definable(fn, toks, pieces, name, earlier) {
 		return model.Param{}, false
 	}
 	// The parameter list keeps the declarator as written: a definition
@@ -374,4 +408,93 @@ func decay(pieces []piece, name int) ([]piece, int, bool) {
 		out = append(out, made(pc.text, pc.kind))
 	}
 	return out, newName, true
+}
+
+// definable reports whether the parameter pieces, whose name is
+// pieces[name], has a spelling in block-gen.c: in the wrapper's definition
+// and, decayed, in the argument struct. What it has not is reported,
+// naming the parameter:
+//
+//   - "[*]" (C11 6.7.6.2p4: a variable length array of unspecified size)
+//     is allowed only in a prototype. In the outermost array, gcc 12's
+//     -Wvla-parameter (in -Wall) rejects every definition that follows
+//     such a declaration: "v[]", "*v" and "v[n]" alike. Anywhere else in
+//     the declarator ("int (*g)[*]", "int m[2][*]") no declarator outside
+//     a prototype spells the same type ("int (*g)[]" is another one,
+//     merely compatible). A "[*]" inside the parameter list of a function
+//     declarator ("void (*cb)(int v[*])") is in a prototype and stays.
+//   - a bound that names an earlier parameter ("int m[][n]",
+//     "int (*p)[n]") outside the outermost array: the struct member would
+//     have a variably modified type, which no struct can hold. In the
+//     outermost array it is harmless: the member is the pointer it decays
+//     to.
+func (p *parser) definable(fn string, toks []clex.Token, pieces []piece, name int, earlier []model.Param) bool {
+	depth := 0       // nesting in parameter lists of function declarators
+	var lists []bool // per open '(': is it a parameter list
+	for k := 0; k < len(pieces); k++ {
+		pc := pieces[k]
+		switch pc.text {
+		case "(":
+			list := k > 0 && (k-1 == name || pieces[k-1].text == ")" || pieces[k-1].text == "]")
+			lists = append(lists, list)
+			if list {
+				depth++
+			}
+		case ")":
+			if n := len(lists); n > 0 {
+				if lists[n-1] {
+					depth--
+				}
+				lists = lists[:n-1]
+			}
+		case "[":
+			if depth > 0 {
+				continue
+			}
+			j := matchPiece(pieces, k, len(pieces))
+			if j >= len(pieces) {
+				continue
+			}
+			outermost := k == name+1
+			if isStar(pieces[k+1 : j]) {
+				why := "outside a prototype no declarator spells that type"
+				if outermost {
+					why = "gcc's -Wvla-parameter rejects every definition that follows such a declaration; give the bound, or write '[]'"
+				}
+				p.errorf(diag.Parameter, p.span(toks[pc.index], toks[pieces[j].index]), "parameter '%s' of '%s' has an array of unspecified size '[*]', which has no spelling in block-gen.c: %s", pieces[name].text, fn, why)
+				return false
+			}
+			if outermost {
+				k = j
+				continue
+			}
+			for _, b := range pieces[k+1 : j] {
+				if b.kind != clex.Ident {
+					continue
+				}
+				for _, e := range earlier {
+					if e.Name == b.text {
+						p.errorf(diag.Parameter, p.pos(toks[b.index]), "parameter '%s' of '%s' has a variably modified type: its bound names parameter '%s', and the generated struct cannot hold such a member", pieces[name].text, fn, e.Name)
+						return false
+					}
+				}
+			}
+			k = j
+		}
+	}
+	return true
+}
+
+// isStar reports whether the inside of brackets is "*", after qualifiers:
+// "[*]", "[const *]".
+func isStar(inside []piece) bool {
+	if len(inside) == 0 || inside[len(inside)-1].text != "*" {
+		return false
+	}
+	for _, pc := range inside[:len(inside)-1] {
+		if !ctype.IsQualifier(pc.text) {
+			return false
+		}
+	}
+	return true
 }

@@ -143,10 +143,14 @@ type parser struct {
 
 // text returns t's spelling: its bytes with line splices removed, as a C
 // compiler reads them, so that "co_wra\\<newline>pper" is the marker
-// co_wrapper and a message quoting a token stays on one line. Without a
-// splice it is a substring of the source.
+// co_wrapper and a message quoting a token stays on one line; a digraph
+// is the punctuator it spells ("<:" is "["). Otherwise it is a substring
+// of the source.
 func (p *parser) text(t clex.Token) string {
-	if t.Spliced {
+	switch {
+	case t.Digraph && t.Kind == clex.Punct:
+		return clex.Punctuator(spelling(p.src[t.Off:t.End]))
+	case t.Spliced:
 		return spelling(p.src[t.Off:t.End])
 	}
 	return p.src[t.Off:t.End]
@@ -154,10 +158,19 @@ func (p *parser) text(t clex.Token) string {
 
 // is reports whether t is spelt s.
 func (p *parser) is(t clex.Token, s string) bool {
-	if t.Spliced {
+	if t.Spliced || t.Digraph {
 		return p.text(t) == s
 	}
 	return p.src[t.Off:t.End] == s
+}
+
+// punct returns the first byte of the punctuator t spells (t.Kind is
+// Punct): '[' for "<:".
+func (p *parser) punct(t clex.Token) byte {
+	if t.Digraph {
+		return p.text(t)[0]
+	}
+	return p.src[t.Off]
 }
 
 // spelling returns raw without its line splices (a backslash followed by
@@ -233,7 +246,7 @@ func (p *parser) run() {
 			return
 		case t.Kind == clex.Directive:
 			p.endDecl(t)
-		case t.Kind == clex.Punct && (p.src[t.Off] == ';' || p.src[t.Off] == '{' || p.src[t.Off] == '}'):
+		case t.Kind == clex.Punct && (p.punct(t) == ';' || p.punct(t) == '{' || p.punct(t) == '}'):
 			p.endAt(t)
 		default:
 			p.buf = append(p.buf, t)
@@ -312,15 +325,24 @@ func (p *parser) function(term clex.Token) {
 	if len(p.buf) < 2 || p.is(p.buf[0], "typedef") {
 		return
 	}
-	for i := 1; i < len(p.buf); i++ {
+	prev, words := -1, 0 // the last token outside attribute specifiers, and how many there were
+	for i := 0; i < len(p.buf); i++ {
+		if end := p.attrSpec(p.buf, i); end >= 0 {
+			i = end // [[nodiscard]] int f(void), int f [[gnu::cold]] (void)
+			continue
+		}
 		t := p.buf[i]
 		switch {
-		case t.Kind != clex.Punct || p.src[t.Off] == '*':
+		case words == 0:
+			prev, words = i, 1 // the first token is no name, whatever it is
 			continue
-		case p.src[t.Off] != '(' || closing(p, p.buf, i) >= len(p.buf):
+		case t.Kind != clex.Punct || p.punct(t) == '*':
+			prev, words = i, words+1
+			continue
+		case p.punct(t) != '(' || closing(p, p.buf, i) >= len(p.buf):
 			return
 		}
-		name := p.buf[i-1]
+		name := p.buf[prev]
 		text := p.text(name)
 		if name.Kind != clex.Ident || ctype.IsKeyword(text) || isAttribute(text) || isAnnotationMacro(text) {
 			return
@@ -341,12 +363,12 @@ func (p *parser) hasSuspect() bool {
 	for i := 0; i+1 < len(p.buf); i++ {
 		t, next := p.buf[i], p.buf[i+1]
 		if t.Kind != clex.Ident {
-			if p.src[t.Off] == '(' {
+			if t.Kind == clex.Punct && p.punct(t) == '(' {
 				return false
 			}
 			continue
 		}
-		if (next.Kind == clex.Ident || p.src[next.Off] == '*') && mightBeMarker(p.text(t)) {
+		if (next.Kind == clex.Ident || next.Kind == clex.Punct && p.punct(next) == '*') && mightBeMarker(p.text(t)) {
 			return true
 		}
 	}
@@ -362,7 +384,7 @@ func closing(p *parser, toks []clex.Token, open int) int {
 		if t.Kind != clex.Punct {
 			continue
 		}
-		switch p.src[t.Off] {
+		switch p.punct(t) {
 		case '(', '[':
 			depth++
 		case ')', ']':

@@ -4,6 +4,7 @@ import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/ctype"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
 
 // Proto is an ordinary function declaration, read to check a wrapper
@@ -58,6 +59,10 @@ func (p *parser) prototype(toks []clex.Token) (*Proto, bool) {
 	name := -1
 	for i := 0; i < len(toks) && name < 0; i++ {
 		t := toks[i]
+		if end := p.attrSpec(toks, i); end >= 0 && i == 0 {
+			i = end // [[nodiscard]] int f(void): about the function
+			continue
+		}
 		if p.is(t, "*") {
 			typeToks = append(typeToks, i)
 			continue
@@ -68,14 +73,14 @@ func (p *parser) prototype(toks []clex.Token) (*Proto, bool) {
 		id := p.text(t)
 		switch kind, last := p.specifier(toks, i); {
 		case kind == specCoroutineFn:
-			proto.CoroutineFn = proto.CoroutineFn || id == "coroutine_fn"
+			proto.CoroutineFn = proto.CoroutineFn || id == model.CoroutineFn
 		case kind == specCapitals:
 			capitals = append(capitals, i)
 		case kind == specAnnotation:
 			i = last
 		case kind == specName:
 			name = i
-		case id == "extern" || id == "static" || id == "inline" || id == "__inline" || id == "__inline__":
+		case isFunctionStorage(id):
 		default:
 			typeToks = append(typeToks, i)
 		}
@@ -90,11 +95,12 @@ func (p *parser) prototype(toks []clex.Token) (*Proto, bool) {
 		return nil, false
 	}
 	proto.ReturnType = rt
-	end := closing(p, toks, name+1)
+	open := p.afterAttrSpecs(toks, name+1) // f [[gnu::cold]] (void)
+	end := closing(p, toks, open)
 	if end >= len(toks) {
 		return nil, false
 	}
-	inner := toks[name+2 : end]
+	inner := toks[open+1 : end]
 	switch {
 	case len(inner) == 0:
 		proto.Unspecified = true
@@ -102,7 +108,7 @@ func (p *parser) prototype(toks []clex.Token) (*Proto, bool) {
 	case len(inner) == 1 && p.is(inner[0], "void"):
 		return proto, true
 	}
-	ok = p.eachParam(toks, name+1, end, func(lo, hi int) bool {
+	ok = p.eachParam(toks, open, end, func(lo, hi int) bool {
 		switch {
 		case lo == hi:
 			return false
@@ -123,7 +129,12 @@ func (p *parser) prototype(toks []clex.Token) (*Proto, bool) {
 func (p *parser) paramType(toks []clex.Token) string {
 	pieces := p.pieces[:0]
 	defer func() { p.pieces = pieces[:0] }()
-	for i, t := range toks {
+	for i := 0; i < len(toks); i++ {
+		if end := p.attrSpec(toks, i); end >= 0 {
+			i = end // [[maybe_unused]]: not part of the type either
+			continue
+		}
+		t := toks[i]
 		if text := p.text(t); t.Kind == clex.Ident && (isAttribute(text) || text == "register") {
 			continue // not part of the type
 		}
@@ -137,4 +148,12 @@ func (p *parser) paramType(toks []clex.Token) string {
 		pieces, name, _ = decay(pieces, name)
 	}
 	return render(p.src, pieces, name, false)
+}
+
+// isFunctionStorage reports whether id is a storage class a function's
+// declaration may carry (model.StorageClass.OfFunction): not part of its
+// type.
+func isFunctionStorage(id string) bool {
+	sc, ok := model.LookupStorageClass(id)
+	return ok && sc.OfFunction
 }

@@ -105,6 +105,21 @@ func SyntaxOnly(t testing.TB, includes []string, source string, extra ...string)
 	compile(t, append(args, source))
 }
 
+// Accepts reports whether source compiles cleanly, as SyntaxOnly checks
+// it, and otherwise returns the compiler's output: for C whose validity
+// is the question, such as a fuzzer's input.
+func Accepts(t testing.TB, includes []string, source string, extra ...string) (bool, string) {
+	t.Helper()
+	args := append([]string{}, Flags...)
+	args = append(args, "-fsyntax-only")
+	args = append(args, extra...)
+	for _, inc := range includes {
+		args = append(args, "-I", inc)
+	}
+	out, err := exec.Command(CC(t), append(args, source)...).CombinedOutput()
+	return err == nil && len(bytes.TrimSpace(out)) == 0, string(out)
+}
+
 func compile(t testing.TB, args []string) {
 	t.Helper()
 	cmd := exec.Command(CC(t), args...)

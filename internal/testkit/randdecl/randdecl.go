@@ -285,6 +285,12 @@ type gen struct {
 	// defined are the names earlier wrappers' generated code defines, and
 	// their targets.
 	defined []string
+	// ints are the current wrapper's parameters of integer type so far,
+	// which an array parameter after them may take as its bound.
+	ints []string
+	// digraphs is the current header's probability (in percent) of
+	// spelling a bracket or brace as its digraph (<: :> <% %> %:).
+	digraphs int
 }
 
 // reserved are identifiers the generated names must not take: those of the
@@ -383,6 +389,7 @@ func canonSpace(a, b tok) bool {
 func (g *gen) header(name string, n int) Header {
 	h := Header{Name: name}
 	g.noise = pick(g, 0, 5, 20, 50)
+	g.digraphs = pick(g, 0, 0, 10, 50)
 	var b strings.Builder
 	guard := strings.ToUpper(strings.ReplaceAll(name, ".", "_"))
 	if g.pct(60) {
@@ -438,13 +445,37 @@ func (g *gen) render(toks []tok) string {
 			b.WriteString(g.sep(toks[i-1], t))
 		}
 		s := t.s
-		if g.cfg.SplicedIdentifiers && t.word && len(s) > 1 && g.pct(g.noise/5) {
+		if d, ok := digraph[s]; ok && g.pct(g.digraphs) {
+			s = d
+		}
+		if g.cfg.SplicedIdentifiers && t.word && len(s) > 1 && !strings.Contains(s, `\`) && g.pct(g.noise/5) {
 			k := 1 + g.r.IntN(len(s)-1)
 			s = s[:k] + "\\\n" + s[k:]
 		}
 		b.WriteString(s)
 	}
 	b.WriteString(";")
+	return b.String()
+}
+
+// digraph maps the punctuators that have a digraph to it (C11 6.4.6p3).
+var digraph = map[string]string{"[": "<:", "]": ":>", "{": "<%", "}": "%>", "#": "%:"}
+
+// digraphs replaces, with the header's probability, each of the
+// punctuators in C source that have a digraph by it. Only for fillers,
+// which hold no string literals or comments with such characters.
+func (g *gen) digraphsIn(src string) string {
+	if g.digraphs == 0 {
+		return src
+	}
+	var b strings.Builder
+	for _, r := range src {
+		if d, ok := digraph[string(r)]; ok && g.pct(g.digraphs) {
+			b.WriteString(d)
+			continue
+		}
+		b.WriteRune(r)
+	}
 	return b.String()
 }
 
@@ -528,6 +559,7 @@ func (g *gen) wrapper() (*Wrapper, []tok) {
 	}
 	g.names(wr)
 	g.taken = map[string]bool{}
+	g.ints = nil
 
 	// Return type.
 	var ret []tok
@@ -572,6 +604,9 @@ func (g *gen) wrapper() (*Wrapper, []tok) {
 	// The declaration: specifiers with the marker and annotations among
 	// the return type's tokens, then the name and the parameter list.
 	var specs []tok
+	if g.pct(8) {
+		specs = append(specs, g.functionAttrs(wr.Return, len(params) > 0)...)
+	}
 	if g.pct(10) {
 		specs = append(specs, w("extern"))
 	}
@@ -593,7 +628,11 @@ func (g *gen) wrapper() (*Wrapper, []tok) {
 			specs = append(specs, ret[i])
 		}
 	}
-	toks := append(specs, w(wr.Name), open)
+	toks := append(specs, w(wr.Name))
+	if g.pct(8) {
+		toks = append(toks, g.functionAttrs(wr.Return, len(params) > 0)...)
+	}
+	toks = append(toks, open)
 	switch {
 	case len(params) > 0:
 		for i, prm := range params {
@@ -606,10 +645,21 @@ func (g *gen) wrapper() (*Wrapper, []tok) {
 		toks = append(toks, w("void"))
 	}
 	toks = append(toks, p(")"))
+	gnu := false // gcc reads no attribute specifier after a GNU attribute
 	for range g.r.IntN(3) {
-		if g.pct(30) {
+		switch {
+		case g.pct(20):
 			toks = append(toks, g.attr()...)
-		} else {
+			gnu = true
+		case g.pct(15) && !gnu:
+			// After the parameter list, an attribute appertains to the
+			// function's type: only some apply there.
+			attr := pick(g, "gnu::unused", "gnu::deprecated")
+			if wr.Return != "void" && g.pct(30) {
+				attr = "gnu::warn_unused_result"
+			}
+			toks = append(toks, g.attrSpec(attr)...)
+		default:
 			toks = append(toks, g.macro()...)
 		}
 	}
@@ -758,6 +808,9 @@ var (
 	// elements are the complete types arrays may hold.
 	elements = []string{"uint8_t", "int", "char *", "const char *", "void *", "int64_t",
 		"BlockDriverState *", "QEMUIOVector", "bool", "struct rnd_s0 *"}
+	// integers are the scalars that may bound an array.
+	integers = []string{"int", "int64_t", "uint64_t", "size_t", "unsigned", "unsigned long",
+		"long long", "unsigned long long int", "uint8_t", "uint32_t", "unsigned short int"}
 )
 
 // randomParam returns a parameter of any shape. A first parameter is never
@@ -774,7 +827,11 @@ func (g *gen) randomParam(wr *Wrapper, first bool) param {
 	}
 	switch shape {
 	case 0, 1, 2: // scalar
-		toks = append(g.qualified(pick(g, scalars...)), n)
+		typ := pick(g, scalars...)
+		toks = append(g.qualified(typ), n)
+		if slices.Contains(integers, typ) {
+			g.ints = append(g.ints, name)
+		}
 	case 3, 4, 5, 6: // pointer
 		base := pick(g, pointees...)
 		toks = g.qualified(base)
@@ -827,8 +884,21 @@ func (g *gen) randomParam(wr *Wrapper, first bool) param {
 			toks = append(words("const char *const"), n, p("["), p("]"))
 		case !bounded:
 			toks = append(elem, n, p("["), p("]"))
+		case len(g.ints) > 0 && g.pct(25):
+			// A variable length array, its bound an earlier parameter:
+			// only the outermost array, which decays to a pointer in the
+			// struct, may have one.
+			bound := w(pick(g, g.ints...))
+			switch g.r.IntN(3) {
+			case 0:
+				toks = append(elem, n, p("["), bound, p("]"))
+			case 1:
+				toks = append(elem, n, p("["), w("static"), bound, p("]"))
+			case 2:
+				toks = append(elem, n, p("["), bound, p("]"), p("["), w("3"), p("]"))
+			}
 		default:
-			switch g.r.IntN(4) {
+			switch g.r.IntN(8) {
 			case 0:
 				toks = append(elem, n, p("["), w("16"), p("]"))
 			case 1:
@@ -837,6 +907,14 @@ func (g *gen) randomParam(wr *Wrapper, first bool) param {
 				toks = append(elem, n, p("["), w("static"), w("4"), p("]"))
 			case 3:
 				toks = append(elem, n, p("["), w("const"), w("8"), p("]"))
+			case 4:
+				toks = append(elem, n, p("["), w("static"), w("const"), w("4"), p("]"))
+			case 5:
+				toks = append(elem, n, p("["), w("const"), w("volatile"), w("static"), w("2"), p("]"))
+			case 6:
+				toks = append(elem, n, p("["), w("restrict"), p("]"))
+			case 7:
+				toks = append(elem, n, p("["), w("static"), w("restrict"), w("1"), p("]"), p("["), w("2"), p("]"))
 			}
 		}
 	}
@@ -846,15 +924,61 @@ func (g *gen) randomParam(wr *Wrapper, first bool) param {
 	return g.decorate(param{toks: toks, name: name})
 }
 
-// decorate sometimes puts a GCC attribute before or after a parameter.
+// decorate sometimes puts a GCC attribute before or after a parameter, or
+// an attribute specifier (C23 [[...]], which gcc reads in every C mode)
+// before it or after its name, where it appertains to the parameter.
 func (g *gen) decorate(prm param) param {
 	switch {
 	case g.pct(4):
 		prm.toks = append(g.attr(), prm.toks...)
 	case g.pct(4):
 		prm.toks = append(slices.Clone(prm.toks), g.attr()...)
+	case g.pct(4):
+		prm.toks = append(g.attrSpec(pick(g, "maybe_unused", "gnu::unused", "__maybe_unused__")), prm.toks...)
+	case g.pct(4):
+		at := slices.IndexFunc(prm.toks, func(t tok) bool { return t.word && t.s == prm.name }) + 1
+		prm.toks = slices.Insert(slices.Clone(prm.toks), at, g.attrSpec(pick(g, "maybe_unused", "gnu::unused", "__gnu__::__unused__"))...)
 	}
 	return prm
+}
+
+// attrSpec is an attribute specifier holding attrs, sometimes with an
+// empty attribute or two specifiers in a row.
+func (g *gen) attrSpec(attrs ...string) []tok {
+	toks := []tok{p("["), p("[")}
+	if g.pct(10) {
+		toks = append(toks, p(","))
+	}
+	for i, a := range attrs {
+		if i > 0 {
+			toks = append(toks, p(","))
+		}
+		prefix, name, scoped := strings.Cut(a, "::")
+		if scoped {
+			toks = append(toks, w(prefix), p("::"), w(name))
+		} else {
+			toks = append(toks, w(a))
+		}
+	}
+	toks = append(toks, p("]"), p("]"))
+	if g.pct(10) {
+		toks = append(toks, p("["), p("["), p("]"), p("]"))
+	}
+	return annotation(toks...)
+}
+
+// functionAttrs are attributes that appertain to a wrapper without
+// changing its type. (gcc refuses gnu::nonnull without arguments on a
+// function declared with "()".)
+func (g *gen) functionAttrs(ret string, proto bool) []tok {
+	attrs := []string{pick(g, "gnu::cold", "gnu::noinline", "deprecated", "gnu::leaf")}
+	if proto && g.pct(20) {
+		attrs[0] = "gnu::nonnull"
+	}
+	if ret != "void" && g.pct(50) {
+		attrs = append(attrs, pick(g, "nodiscard", "gnu::warn_unused_result"))
+	}
+	return g.attrSpec(attrs...)
 }
 
 // qualified returns the tokens of typ, sometimes qualified.
@@ -903,6 +1027,11 @@ func (g *gen) innerParams() []tok {
 					toks = append(toks, w(name))
 				}
 			}
+			if g.pct(10) {
+				// In a prototype, a variable length array of unspecified
+				// size (C11 6.7.6.2p4).
+				toks = append(toks, p("["), p("*"), p("]"))
+			}
 		}
 	}
 	return append(toks, p(")"))
@@ -924,6 +1053,10 @@ func (g *gen) paramName(wr *Wrapper) string {
 			name = g.word(true)
 			if g.pct(30) {
 				name += "_" + g.word(false)
+			}
+			if g.pct(8) {
+				// A universal character name (C11 6.4.3; Annex D ranges).
+				name += pick(g, `\u00e9`, `\u00DF`, `\u03bb`, `\U0001F600`, `\u4e2d`)
 			}
 		}
 		if g.taken[name] || g.rules.Clashes(wr, name) || isReserved(name) && !slices.Contains(GeneratedNames, name) {
@@ -1049,15 +1182,15 @@ func (g *gen) filler() string {
 	case 2:
 		return "// no_co_wrapper int bdrv_co_in_line_comment(void);\n"
 	case 3:
-		return pick(g, "#if 0", "#if 0 // off", "#  if   0", "#if (0)") +
+		return g.digraphsIn(pick(g, "#if 0", "#if 0 // off", "#  if   0", "#if (0)") +
 			"\nint co_wrapper bdrv_dead(BlockDriverState *bs\nint no_co_wrapper_bdrv_wrlock\n#if 1\nco_wrapper_mixd x;\n#endif\n" +
-			pick(g, "", "#elif 0\nint co_wrapper bdrv_dead2(void);\n#else\n", "#else\n") + "#endif\n"
+			pick(g, "", "#elif 0\nint co_wrapper bdrv_dead2(void);\n#else\n", "#else\n") + "#endif\n")
 	case 4:
-		return fmt.Sprintf("#define RND_MACRO%d(x) \\\n    int co_wrapper x(BlockDriverState *bs)\n", n)
+		return g.digraphsIn(fmt.Sprintf("#define RND_MACRO%d(x) \\\n    int co_wrapper x(BlockDriverState *bs)\n", n))
 	case 5:
-		return fmt.Sprintf("static inline int rnd_inline%d(int x)\n{\n    int co_wrapper y = x;\n    no_co_wrapper return y;\n}\n", n)
+		return g.digraphsIn(fmt.Sprintf("static inline int rnd_inline%d(int x)\n{\n    int co_wrapper y = x;\n    no_co_wrapper return y;\n}\n", n))
 	case 6:
-		return fmt.Sprintf("struct rnd_def%d {\n    BlockDriverState *bs;\n    int64_t (*fn)(void *opaque, int ret);\n};\n", n)
+		return g.digraphsIn(fmt.Sprintf("struct rnd_def%d {\n    BlockDriverState *bs;\n    int64_t (*fn)(void *opaque, int ret);\n};\n", n))
 	case 7:
 		if g.pct(50) {
 			return fmt.Sprintf("const char rnd_str%d[] = \"int co_wrapper \\\"bdrv_str\\\"(BlockDriverState *bs); /* \";\n", n)

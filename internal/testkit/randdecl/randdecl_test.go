@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/emit"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/names"
 	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/randdecl"
 )
 
@@ -147,7 +147,7 @@ func checkWrapper(t *testing.T, r randdecl.Rules, w *randdecl.Wrapper, defined m
 // of QEMU's that the tool knows generated code to use.
 func TestGeneratedNames(t *testing.T) {
 	for _, d := range dialect.All {
-		for name := range emit.QEMUNames(d) {
+		for name := range names.QEMU(d) {
 			if !slices.Contains(randdecl.GeneratedNames, name) && name != "AioContext" && name != "Coroutine" {
 				t.Errorf("%s: %s is not among randdecl.GeneratedNames", d.Name, name)
 			}

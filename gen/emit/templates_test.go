@@ -12,16 +12,17 @@ import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/emit"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/names"
 )
 
 // TestNamesMatchTemplates renders a wrapper of every shape in every
 // dialect (each marker; int, void and pointer results; every first
-// parameter that selects a context, one that selects none, and none) and
-// holds the identifiers of the output to what names.go says, in both
-// directions, scope by scope:
+// parameter that selects a context, one that selects none, and none),
+// named by names.Fill, and holds the identifiers of the output to the
+// wrapper's Uses and Defines, in both directions, scope by scope:
 //
 //   - the wrapper function's body names exactly its parameters, the C
-//     keywords of the templates and the uses emit.AppendUses marks Body;
+//     keywords of the templates and the uses marked Body;
 //   - the struct's template lines, the entry or bottom half and the
 //     wrapper's signature name exactly the other uses, besides what they
 //     define;
@@ -29,29 +30,28 @@ import (
 //     and the code names no other member of it;
 //   - a Function, CallMacro or Target is always called, any other use
 //     never is;
-//   - emit.QEMUNames is the union of the uses of QEMU's names.
+//   - names.QEMU is the union of the uses of QEMU's names.
 //
-// So a name added to a template and not to names.go, or left in names.go
+// So a name added to a template and not to package names, or left there
 // when the template no longer prints it, fails here.
 func TestNamesMatchTemplates(t *testing.T) {
 	for _, d := range dialect.All {
-		seen := map[string]emit.Role{}
+		seen := map[string]model.Role{}
 		for _, m := range d.Markers() {
 			for _, ret := range results(d) {
 				for _, first := range firstParams(d, m.Kind) {
 					w := shape(d, m, ret, first)
-					uses := emit.AppendUses(nil, d, w)
-					checkShape(t, d, w, uses)
-					for _, u := range uses {
-						if u.Role >= emit.Function {
+					checkShape(t, d, w, w.Uses)
+					for _, u := range w.Uses {
+						if u.Role >= model.RoleFunction {
 							seen[u.Name] = u.Role
 						}
 					}
 				}
 			}
 		}
-		if diff := cmp.Diff(seen, emit.QEMUNames(d)); diff != "" {
-			t.Errorf("%s: QEMUNames is not what the templates print (-printed +QEMUNames):\n%s", d.Name, diff)
+		if diff := cmp.Diff(seen, names.QEMU(d)); diff != "" {
+			t.Errorf("%s: names.QEMU is not what the templates print (-printed +names.QEMU):\n%s", d.Name, diff)
 		}
 	}
 }
@@ -68,10 +68,7 @@ func results(d *dialect.Dialect) []string {
 // needs, then (where the dialect allows it) one that selects none and no
 // parameters at all.
 func firstParams(d *dialect.Dialect, kind model.Kind) []*model.Param {
-	c := &d.Context
-	if kind == model.NoCo {
-		c = d.BHContext
-	}
+	c := d.ContextFor(kind)
 	var firsts []*model.Param
 	if c != nil {
 		for _, cc := range c.Cases {
@@ -97,17 +94,17 @@ func param(typ, name string) *model.Param {
 }
 
 // shape returns a wrapper of marker m with first as its first parameter,
-// followed by two more.
+// followed by two more, named for d.
 func shape(d *dialect.Dialect, m model.Marker, ret string, first *model.Param) *model.Wrapper {
-	w := &model.Wrapper{Marker: m, ReturnType: ret, Name: "bdrv_x", Target: "bdrv_co_x"}
+	w := &model.Wrapper{Marker: m, ReturnType: ret, Name: "bdrv_x"}
 	if m.Kind == model.NoCo {
-		w.Name, w.Target = w.Target, w.Name
+		w.Name = "bdrv_co_x"
 	}
-	w.StructName = emit.StructName(d, w.Name, w.Target)
 	if first != nil {
 		w.Params = append(w.Params, *first)
 	}
 	w.Params = append(w.Params, *param("int64_t", "offset"), *param("void *", "buf"))
+	names.Fill(d, w)
 	return w
 }
 
@@ -116,22 +113,22 @@ var (
 	keywords   = []string{"typedef", "struct", "static", "void", "if", "else", "return"}
 )
 
-// names gathers the identifiers of one scope of the output.
-type names struct {
+// scopeNames gathers the identifiers of one scope of the output.
+type scopeNames struct {
 	plain   map[string]bool // names that are not members
 	called  map[string]bool // plain names followed by '('
 	members map[string]bool // members of the argument struct the code names
 }
 
-func newNames() *names {
-	return &names{plain: map[string]bool{}, called: map[string]bool{}, members: map[string]bool{}}
+func newNames() *scopeNames {
+	return &scopeNames{plain: map[string]bool{}, called: map[string]bool{}, members: map[string]bool{}}
 }
 
 // add gathers the identifiers of text, one line of template output. A name
 // after "s->", "s." or a designator's leading '.' is a member of the
 // argument struct; one after any other '.' or '->' is a member of one of
 // QEMU's structs and left out.
-func (ns *names) add(text string) {
+func (ns *scopeNames) add(text string) {
 	designator := strings.HasPrefix(strings.TrimSpace(text), ".")
 	for _, loc := range identifier.FindAllStringIndex(text, -1) {
 		name, before, after := text[loc[0]:loc[1]], text[:loc[0]], text[loc[1]:]
@@ -156,7 +153,7 @@ func hasOwnPrefix(before, prefix string) bool {
 	return ok && (rest == "" || !identifier.MatchString(rest[len(rest)-1:]))
 }
 
-func checkShape(t *testing.T, d *dialect.Dialect, w *model.Wrapper, uses []emit.Use) {
+func checkShape(t *testing.T, d *dialect.Dialect, w *model.Wrapper, uses []model.Use) {
 	t.Helper()
 	out := string(emit.Render("t", "0", d, []model.File{{Name: "x.h", Wrappers: []*model.Wrapper{w}}}))
 	_, section, ok := strings.Cut(out, " * Wrappers for "+w.Target+"\n */\n\n")
@@ -195,7 +192,7 @@ func checkShape(t *testing.T, d *dialect.Dialect, w *model.Wrapper, uses []emit.
 	for ; i < len(lines) && lines[i] != "}"; i++ {
 		l := lines[i]
 		if sig, ok := strings.CutPrefix(l, "static void "); ok {
-			l = strings.Replace(sig, emit.Definitions(w)[2].Name+"(", "(", 1)
+			l = strings.Replace(sig, w.Caller+"(", "(", 1)
 		}
 		file.add(l)
 	}
@@ -219,11 +216,11 @@ func checkShape(t *testing.T, d *dialect.Dialect, w *model.Wrapper, uses []emit.
 		body.add(l)
 	}
 
-	// What names.go says, scope by scope.
+	// What package names says, scope by scope.
 	wantFile, wantBody, members := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, u := range uses {
 		switch {
-		case u.Role == emit.Member:
+		case u.Role == model.RoleMember:
 			members[u.Name] = true
 		case u.Body:
 			wantBody[u.Name] = true
@@ -234,8 +231,8 @@ func checkShape(t *testing.T, d *dialect.Dialect, w *model.Wrapper, uses []emit.
 		if u.Body {
 			scope = body
 		}
-		call := u.Role == emit.Function || u.Role == emit.CallMacro || u.Role == emit.Target
-		if u.Role != emit.Member && scope.plain[u.Name] && scope.called[u.Name] != call {
+		call := u.Role == model.RoleFunction || u.Role == model.RoleCallMacro || u.Role == model.RoleTarget
+		if u.Role != model.RoleMember && scope.plain[u.Name] && scope.called[u.Name] != call {
 			t.Errorf("%s: %s is listed as %v, called: %v in the output", what, u.Name, u.Role, scope.called[u.Name])
 		}
 	}
@@ -256,68 +253,19 @@ func checkShape(t *testing.T, d *dialect.Dialect, w *model.Wrapper, uses []emit.
 		return want
 	}
 	if diff := cmp.Diff(keep(wantFile, gotFile), gotFile); diff != "" {
-		t.Errorf("%s: the struct, %s and signature name other names than names.go says (-names.go +output):\n%s", what, emit.Definitions(w)[2].Role, diff)
+		t.Errorf("%s: the struct, %s and signature name other names than package names says (-names +output):\n%s", what, w.Defines[2].Role, diff)
 	}
 	if diff := cmp.Diff(keep(wantBody, gotBody), gotBody); diff != "" {
-		t.Errorf("%s: the wrapper's body names other names than names.go says (-names.go +output):\n%s", what, diff)
+		t.Errorf("%s: the wrapper's body names other names than package names says (-names +output):\n%s", what, diff)
 	}
 	if diff := cmp.Diff(members, declared); diff != "" {
-		t.Errorf("%s: the struct's own members are not what names.go says (-names.go +output):\n%s", what, diff)
+		t.Errorf("%s: the struct's own members are not what package names says (-names +output):\n%s", what, diff)
 	}
-	for _, ns := range []*names{file, body} {
+	for _, ns := range []*scopeNames{file, body} {
 		for m := range ns.members {
 			if !members[m] && !params[m] {
 				t.Errorf("%s: the code names member %s, which the struct does not declare", what, m)
 			}
-		}
-	}
-}
-
-// TestParamClash shows the rule on names whose C scoping is not obvious;
-// the goldens testdata/params-generated-names-*.txtar (compiled by gcc)
-// and testdata/error-generated-names-*.txtar hold the same cases.
-func TestParamClash(t *testing.T) {
-	co, _ := model.LookupMarker("co_wrapper")
-	mixed, _ := model.LookupMarker("co_wrapper_mixed")
-	noCo, _ := model.LookupMarker("no_co_wrapper")
-	old, _ := model.LookupMarker("generated_co_wrapper")
-	d52, _ := dialect.ForVersion("5.2")
-	d62, _ := dialect.ForVersion("6.2")
-	assertFn := &model.Param{Type: "int (*)(void)", Name: "assert", Decl: "int assert(void)", Member: "int (*assert)(void)"}
-	if _, clash := emit.ParamClash(emit.AppendUses(nil, dialect.Current, shape(dialect.Current, co, "int", nil)), assertFn); !clash {
-		t.Errorf("%s: the '(' after the name calls the macro assert", assertFn.Decl)
-	}
-	for _, tc := range []struct {
-		d      *dialect.Dialect
-		m      model.Marker
-		first  *model.Param
-		name   string
-		clash  bool
-		reason string
-	}{
-		{dialect.Current, co, nil, "s", true, "the local 's' in the wrapper's body"},
-		{dialect.Current, co, nil, "ret", true, "a member"},
-		{d52, old, param("BlockDriverState *", "bs"), "ret", false, "5.2 keeps the result in BdrvPollCo"},
-		{dialect.Current, co, nil, "bdrv_co_x", false, "only the entry calls the target"},
-		{dialect.Current, mixed, nil, "bdrv_co_x", true, "the mixed wrapper calls its target"},
-		{dialect.Current, co, nil, "bdrv_x", false, "the wrapper never names itself"},
-		{dialect.Current, co, nil, "assert", false, "a function-like macro"},
-		{dialect.Current, co, nil, "aio_wait_kick", false, "only the entry calls it"},
-		{dialect.Current, co, nil, "qemu_get_current_aio_context", true, "the context expression"},
-		{dialect.Current, co, nil, "blk_bs", false, "only 6.2 calls it"},
-		{d62, old, param("BlockBackend *", "blk"), "blk_bs", true, "6.2's context of a BlockBackend"},
-		{d62, old, param("BlockDriverState *", "bs"), "blk_bs", false, "6.2's context of a node"},
-		{dialect.Current, noCo, nil, "bdrv_poll_co", false, "only co wrappers poll"},
-		{dialect.Current, noCo, nil, "qemu_get_current_aio_context", false, "only co wrappers"},
-		{dialect.Current, noCo, nil, "qemu_get_aio_context", true, "where the bottom half is scheduled"},
-		{dialect.Current, noCo, nil, "NULL", true, "an object-like macro of the headers"},
-		{dialect.Current, noCo, nil, "coroutine_fn", true, "an object-like macro in the signature"},
-		{dialect.Current, noCo, nil, "ctx", false, "the bottom half's local, out of the parameters' scope"},
-	} {
-		w := shape(tc.d, tc.m, "int", tc.first)
-		_, clash := emit.ParamClash(emit.AppendUses(nil, tc.d, w), param("int", tc.name))
-		if clash != tc.clash {
-			t.Errorf("%s %s: parameter %s: clash %v, want %v (%s)", tc.d.Name, tc.m.Name, tc.name, clash, tc.clash, tc.reason)
 		}
 	}
 }
