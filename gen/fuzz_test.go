@@ -2,6 +2,7 @@ package gen_test
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,7 +108,7 @@ func clipOutput(b []byte) []byte {
 func fuzzSeedInputs(tb testing.TB) [][2][]byte {
 	tb.Helper()
 	var seeds [][2][]byte
-	archives, err := filepath.Glob("../testdata/*.txtar")
+	archives, err := goldenArchives("../testdata")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -166,4 +167,17 @@ func pair(srcs [][]byte) [2][]byte {
 		p[1] = []byte{}
 	}
 	return p
+}
+
+// goldenArchives returns every .txtar file under root, in lexical order:
+// the golden archives live in folders by topic.
+func goldenArchives(root string) ([]string, error) {
+	var paths []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txtar") {
+			paths = append(paths, p)
+		}
+		return err
+	})
+	return paths, err
 }

@@ -5,25 +5,30 @@
 //
 //		read → parse → check → emit → write
 //
-//	  - the caller reads the inputs (package discover finds annotated files
-//	    under the directories of --scan);
+//	  - Run (run.go) chooses the release (release.go, package qemutree),
+//	    reads the named inputs, and has package discover find the annotated
+//	    files under the directories of --scan;
 //	  - package parse reads each input's top-level declarations with the
 //	    lexer of package clex, which skips comments, literals, preprocessor
 //	    lines and "#if 0" groups, and keeps the wrapper declarations and the
-//	    location of every other function;
+//	    location of every other function (a --scan candidate is read once,
+//	    by discover, and handed on);
 //	  - package check names each declaration's wrapper and checks it against
 //	    the rules of a dialect (package dialect: one value per QEMU release
 //	    whose generator changed), then all wrappers against each other and
-//	    against the functions they call; what passes is a model.Wrapper;
+//	    against the functions they call (types compared by package ctype);
+//	    what passes is a model.Wrapper;
 //	  - package emit renders the wrappers as C, byte for byte as QEMU's
 //	    scripts/block-coroutine-wrapper.py does after its banner;
-//	  - the caller writes the output with package atomicfile, which replaces
-//	    a file only when its bytes change, and the depfile with package
-//	    depfile.
+//	  - Run lists the wrappers, compares the output (--check), or writes
+//	    the output with package atomicfile, which replaces a file only when
+//	    its bytes change, and the depfile with package depfile.
 //
 // Generate does the middle three steps in memory, on the caller's
-// goroutine. Nothing is written unless every input is read and every
-// wrapper is valid.
+// goroutine; Run the whole run, with every problem in one diag.List. The
+// command (cmd/block-coroutine-wrapper) only turns a command line into a
+// Config and prints the Report. Nothing is written unless every input is
+// read and every wrapper is valid.
 package gen
 
 import (
@@ -45,6 +50,12 @@ const Version = "0.1.0"
 type Input struct {
 	Name string
 	Src  []byte
+	// Parsed, if not nil, is Src as parse.Read already read it, with the
+	// problems it reported in Diags (a --scan reads each candidate to see
+	// whether it declares a wrapper): Generate takes it as it is instead
+	// of reading Src again.
+	Parsed *parse.File
+	Diags  diag.List
 }
 
 // Result is what Generate found: the checked wrappers and the problems.
@@ -74,8 +85,17 @@ func (r *Result) Bytes() []byte {
 func Generate(inputs []Input, d *dialect.Dialect) *Result {
 	r := &Result{dialect: d}
 	var files []*parse.File
+	names := make([]string, len(inputs))
+	for i, in := range inputs {
+		names[i] = in.Name
+	}
+	rank(&r.Diags, names)
 	for _, in := range inputs {
-		r.Diags.RankFile(in.Name)
+		if in.Parsed != nil {
+			r.Diags.Append(&in.Diags)
+			files = append(files, in.Parsed)
+			continue
+		}
 		files = append(files, parse.Read(in.Name, in.Src, d.Markers(), &r.Diags))
 	}
 	r.Files = check.Files(files, d, &r.Diags)

@@ -1,27 +1,20 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/alecthomas/kong"
-	"github.com/rogpeppe/go-internal/diff"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/atomicfile"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/depfile"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/discover"
 )
 
 // Exit statuses.
@@ -57,8 +50,6 @@ func (e env) stderrTerminal() (bool, int) {
 	}
 	return e.terminal()
 }
-
-func (e env) path(p string) string { return discover.Abs(e.dir, p) }
 
 // workDir is the working directory as SARIF's "PWD" base names it: $PWD
 // when it is absolute and names the working directory (it keeps the
@@ -222,40 +213,25 @@ func newParser(f *flags, e env) *kong.Kong {
 	return parser
 }
 
-// job is one validated command line.
+// job is one validated command line: the run it asks for, and how its
+// results are printed.
 type job struct {
-	e       env
-	out     string        // the output as given; "" when only listing
-	depfile string        // "" for none
-	inputs  []string      // named inputs as given
-	named   []fs.FileInfo // the named inputs that exist, to skip when scanning
-	// own holds the output and the depfile as they exist before the run:
-	// a scan neither reads nor lists them, as gcc -MD never lists its own
-	// -o, or the depfile would name the output as its own input and
-	// ninja would stop at a dependency cycle.
-	own []fs.FileInfo
-	// walked lists the directories the scan walked, as the depfile lists
-	// them.
-	walked  []string
-	scan    []string
-	dialect *dialect.Dialect
-	source  dialectSource // what chose dialect (release.go)
-	verbose bool
-	check   bool
-	list    listFormat
-	warn    diag.Switches
-	print   diag.Printer
+	e     env
+	cfg   gen.Config
+	list  listFormat
+	print diag.Printer
 }
 
 func newJob(f *flags, e env) (*job, error) {
-	j := &job{e: e, out: string(f.Output), depfile: string(f.Depfile), inputs: paths(f.Args), scan: paths(f.Scan), dialect: dialect.Current,
-		check: f.Check, list: f.List, verbose: f.Verbose}
+	j := &job{e: e, list: f.List, cfg: gen.Config{Dir: e.dir, Output: string(f.Output), Depfile: string(f.Depfile),
+		Inputs: paths(f.Args), Scan: paths(f.Scan), Verbose: f.Verbose, Check: f.Check, List: f.List != "", Stdout: e.stdout}}
+	c := &j.cfg
 	if f.Werror {
-		j.warn.Set("error")
+		c.Warn.Set("error")
 	}
-	j.warn.Inhibit = f.Inhibit
+	c.Warn.Inhibit = f.Inhibit
 	for _, w := range f.Warn {
-		if err := j.warn.Set(w); err != nil {
+		if err := c.Warn.Set(w); err != nil {
 			u := usageErr{msg: err.Error()}
 			var se *diag.SwitchError
 			if errors.As(err, &se) {
@@ -276,30 +252,31 @@ func newJob(f *flags, e env) (*job, error) {
 			return nil, usageErr{msg: err.Error()}
 		}
 	}
-	if j.out == stdoutName {
+	// JSON and SARIF have no place after the diagnostics for --check's
+	// diff: a note carries it.
+	c.DiffAsNote = j.print.Format != diag.Text
+	if c.Output == gen.StdoutName {
 		switch {
-		case j.depfile != "":
+		case c.Depfile != "":
 			return nil, usagef("-o - writes to standard output; a depfile names an output file, so it cannot go with --depfile")
-		case j.check:
+		case c.Check:
 			return nil, usagef("--check compares with the output file; -o - writes to standard output")
 		}
 	}
-	if j.list != "" {
-		if j.check || j.depfile != "" {
-			return nil, usagef("--list writes nothing else; it cannot go with --check or --depfile")
-		}
+	if c.List && (c.Check || c.Depfile != "") {
+		return nil, usagef("--list writes nothing else; it cannot go with --check or --depfile")
 	}
-	if j.out == "" && j.list == "" {
+	if c.Output == "" && !c.List {
 		// QEMU's own form: OUT.c INPUT...
-		if len(j.inputs) < 2 && (len(j.inputs) < 1 || len(j.scan) == 0) {
+		if len(c.Inputs) < 2 && (len(c.Inputs) < 1 || len(c.Scan) == 0) {
 			return nil, usagef("expected -o OUT.c INPUT... or OUT.c INPUT...")
 		}
-		j.out, j.inputs = j.inputs[0], j.inputs[1:]
-		if !strings.HasSuffix(j.out, ".c") {
-			return nil, usagef("without -o the first argument is the output and must end in .c, not %q; use -o to name another output", j.out)
+		c.Output, c.Inputs = c.Inputs[0], c.Inputs[1:]
+		if !strings.HasSuffix(c.Output, ".c") {
+			return nil, usagef("without -o the first argument is the output and must end in .c, not %q; use -o to name another output", c.Output)
 		}
 	}
-	if len(j.inputs) == 0 && len(j.scan) == 0 {
+	if len(c.Inputs) == 0 && len(c.Scan) == 0 {
 		return nil, usagef("no input files")
 	}
 	if f.Qemu != "" {
@@ -307,291 +284,34 @@ func newJob(f *flags, e env) (*job, error) {
 		if err != nil {
 			return nil, usagef("--qemu: %v", err)
 		}
-		j.dialect, j.source.flag = d, f.Qemu
+		c.Dialect, c.Qemu = d, f.Qemu
 	}
-	if j.check && j.depfile != "" {
+	if c.Check && c.Depfile != "" {
 		return nil, usagef("--check writes nothing; it cannot go with --depfile")
 	}
-	if err := j.checkPaths(); err != nil {
-		return nil, err
+	if err := c.CheckPaths(); err != nil {
+		return nil, usageErr{msg: err.Error()}
 	}
 	return j, nil
 }
 
-// checkPaths refuses inputs named twice and outputs that are inputs or
-// each other: the reference truncates an output that is also an input
-// before reading it.
-func (j *job) checkPaths() error {
-	out, dep := j.stat(j.out), j.stat(j.depfile)
-	if j.out == stdoutName {
-		out = nil
-	}
-	seen := map[string]bool{}
-	for _, in := range j.inputs {
-		clean := filepath.Clean(in)
-		if seen[clean] {
-			return usagef("input %s is named twice", in)
-		}
-		seen[clean] = true
-		info := j.stat(in)
-		if info != nil {
-			j.named = append(j.named, info)
-		}
-		if j.out != "" && j.out != stdoutName && samePath(in, j.out, info, out) {
-			return usagef("the output %s is also an input; it would be overwritten", j.out)
-		}
-		if j.depfile != "" && samePath(in, j.depfile, info, dep) {
-			return usagef("the depfile %s is also an input; it would be overwritten", j.depfile)
-		}
-	}
-	if j.depfile != "" && samePath(j.out, j.depfile, out, dep) {
-		return usagef("the depfile and the output are the same file, %s", j.out)
-	}
-	for _, info := range []fs.FileInfo{out, dep} {
-		if info != nil {
-			j.own = append(j.own, info)
-		}
-	}
-	return nil
-}
-
-// stat returns what the file system says of the file at p, or nil if p is
-// "" or cannot be stat'ed.
-func (j *job) stat(p string) fs.FileInfo {
-	if p == "" {
-		return nil
-	}
-	info, err := os.Stat(j.e.path(p))
-	if err != nil {
-		return nil
-	}
-	return info
-}
-
-// samePath reports whether a and b name the same file: the same path, or
-// the same existing file (ai and bi, from stat) under two names.
-func samePath(a, b string, ai, bi fs.FileInfo) bool {
-	return filepath.Clean(a) == filepath.Clean(b) || ai != nil && bi != nil && os.SameFile(ai, bi)
-}
-
+// run does the job and prints what it found: the wrappers (--list) on
+// stdout, the diagnostics on stderr, and --check's diff after them.
 func (j *job) run() int {
-	var diags diag.List
-	sources := map[string][]byte{}
-	status, after := j.generate(&diags, sources)
-	if j.verbose && !diags.HasErrors() {
-		diags.Add(j.noteRelease())
+	rep := gen.Run(j.cfg)
+	status := exitOK
+	switch {
+	case rep.Diags.HasErrors():
+		status = exitBadInput
+	case j.list != "":
+		j.printList(rep.Files)
 	}
-	j.print.Source = func(file string) []byte { return sources[file] }
-	j.print.Print(j.e.stderr, diags.Items())
+	j.print.Source = func(file string) []byte { return rep.Sources[file] }
+	j.print.Print(j.e.stderr, rep.Diags.Items())
 	if j.print.Format == diag.Text {
-		j.e.stderr.Write(after)
+		j.e.stderr.Write(rep.Diff)
 	}
 	return status
-}
-
-// generate does the work of the run, with its problems in diags and the
-// inputs it read in sources, for the excerpts. It returns the exit status
-// and what text output prints after the diagnostics (--check's diff).
-func (j *job) generate(diags *diag.List, sources map[string][]byte) (status int, after []byte) {
-	inputs, deps := j.read(diags)
-	for _, in := range inputs {
-		sources[in.Name] = in.Src
-	}
-	if diags.HasErrors() {
-		return exitBadInput, nil
-	}
-
-	r := gen.Generate(inputs, j.dialect)
-	diags.Append(&r.Diags)
-	j.warn.Apply(diags)
-	if diags.HasErrors() {
-		return exitBadInput, nil
-	}
-	switch {
-	case j.list != "":
-		return j.printList(r), nil
-	case j.check:
-		return j.checkOutput(r, diags)
-	}
-
-	// Everything that can fail on the inputs is checked before the first
-	// byte is written.
-	var dep []byte
-	if j.depfile != "" {
-		var err error
-		if dep, err = depfile.Host.Format(j.out, deps); err != nil {
-			var de *depfile.Error
-			if errors.As(err, &de) {
-				diags.Add(diag.Errorf(diag.DepfilePath, diag.Pos{File: shownPath(de.Path)}, "cannot be listed in a depfile: %s", de.Reason))
-			} else {
-				diags.Add(diag.Errorf(diag.DepfilePath, diag.Pos{File: j.depfile}, "%v", err))
-			}
-			return exitBadInput, nil
-		}
-		if dir := j.scannedDir(j.depfile); dir != "" {
-			diags.Add(diag.Errorf(diag.DepfilePath, diag.Pos{File: j.depfile},
-				"the depfile is inside the scanned directory %s: ninja deletes a depfile once it has read it (deps = gcc), which changes %s and would make every build run the tool again; write the depfile outside the scanned directories",
-				shownPath(dir), shownPath(dir)))
-			return exitBadInput, nil
-		}
-	}
-	if j.out == stdoutName {
-		if _, err := j.e.stdout.Write(r.Bytes()); err != nil {
-			diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: "<stdout>"}, "cannot write the output: %v", err))
-			return exitBadInput, nil
-		}
-		return exitOK, nil
-	}
-	changed, err := atomicfile.WriteIfChanged(j.e.path(j.out), r.Bytes())
-	if err != nil {
-		diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: j.out}, "cannot write the output: %v", pathErr(err)))
-		return exitBadInput, nil
-	}
-	if dep != nil {
-		if _, err := atomicfile.WriteIfChanged(j.e.path(j.depfile), dep); err != nil {
-			diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: j.depfile}, "cannot write the depfile: %v", pathErr(err)))
-			return exitBadInput, nil
-		}
-	}
-	if changed && len(j.walked) > 0 {
-		// Renaming the new output (and the depfile) into a scanned
-		// directory made that directory, which the depfile lists, newer
-		// than the output's own modification time (when its bytes were
-		// written, before the rename): ninja and make would run the tool
-		// again on the next build. The output is stamped now, after every
-		// write of this run. An output that did not change keeps its
-		// time, for ninja's restat.
-		now := time.Now()
-		if err := os.Chtimes(j.e.path(j.out), now, now); err != nil {
-			diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: j.out}, "cannot set the output's modification time: %v", pathErr(err)))
-			return exitBadInput, nil
-		}
-	}
-	return exitOK, nil
-}
-
-// scannedDir returns the scanned directory (as the depfile lists it) that
-// holds the file at p, "" if none does.
-func (j *job) scannedDir(p string) string {
-	parent, err := os.Stat(filepath.Dir(j.e.path(p)))
-	if err != nil {
-		return ""
-	}
-	for _, d := range j.walked {
-		if info, err := os.Stat(j.e.path(d)); err == nil && os.SameFile(info, parent) {
-			return d
-		}
-	}
-	return ""
-}
-
-// checkOutput compares what would be written with the output on disk. If
-// they differ, the unified diff is what to print after the diagnostics.
-func (j *job) checkOutput(r *gen.Result, diags *diag.List) (status int, diffText []byte) {
-	want := r.Bytes()
-	have, err := os.ReadFile(j.e.path(j.out))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		diags.Add(diag.Errorf(diag.Unreadable, diag.Pos{File: j.out}, "cannot read the output: %v", pathErr(err)))
-		return exitBadInput, nil
-	}
-	if err == nil && bytes.Equal(have, want) {
-		return exitOK, nil
-	}
-	d := diff.Diff(j.out, have, j.out+" (generated)", want)
-	if err != nil {
-		// The message stands alone; text shows the diff after it.
-		diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: j.out}, "does not exist; it would be generated"))
-		return exitBadInput, d
-	}
-	if j.print.Format == diag.Text {
-		diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: j.out}, "is out of date; regenerating it would change:"))
-		return exitBadInput, d
-	}
-	// JSON and SARIF have no place after the diagnostics: the message
-	// stands alone, and a note carries the diff.
-	added, removed := changedLines(d)
-	diags.Add(diag.Errorf(diag.OutOfDate, diag.Pos{File: j.out}, "is out of date: regenerating it would add %s and remove %s; run the tool without --check to regenerate it",
-		lines(added), lines(removed)).Note(diag.Notef(diag.Pos{File: j.out}, "%s", d)))
-	return exitBadInput, nil
-}
-
-// changedLines counts the lines a unified diff adds and removes.
-func changedLines(unified []byte) (added, removed int) {
-	for _, l := range strings.Split(string(unified), "\n") {
-		switch {
-		case strings.HasPrefix(l, "+++ "), strings.HasPrefix(l, "--- "):
-		case strings.HasPrefix(l, "+"):
-			added++
-		case strings.HasPrefix(l, "-"):
-			removed++
-		}
-	}
-	return added, removed
-}
-
-// lines says "1 line", "n lines".
-func lines(n int) string {
-	if n == 1 {
-		return "1 line"
-	}
-	return strconv.Itoa(n) + " lines"
-}
-
-// read chooses the release to generate for (release.go), reads the named
-// inputs, then scans the directories, and returns the inputs in output
-// order and what the depfile must list.
-func (j *job) read(diags *diag.List) (inputs []gen.Input, deps []string) {
-	release := j.chooseRelease(diags)
-	if diags.HasErrors() {
-		return nil, nil
-	}
-	defer func() { deps = append(deps, release...) }()
-	for _, name := range j.inputs {
-		diags.RankFile(name)
-		src, err := os.ReadFile(j.e.path(name))
-		if err != nil {
-			if info, serr := os.Stat(j.e.path(name)); serr == nil && info.IsDir() {
-				err = errIsDir // Windows would say "Invalid function."
-			}
-			diags.Add(diag.Errorf(diag.Unreadable, diag.Pos{File: name}, "cannot read the file: %v", pathErr(err)))
-			continue
-		}
-		inputs = append(inputs, gen.Input{Name: name, Src: src})
-		deps = append(deps, name)
-	}
-	if len(j.scan) == 0 || diags.HasErrors() {
-		return inputs, deps
-	}
-	res, err := discover.Scan(j.e.dir, j.scan, func(_ string, info fs.FileInfo) bool {
-		for _, n := range j.named {
-			if os.SameFile(n, info) {
-				return true // named explicitly: read once, in its place
-			}
-		}
-		for _, o := range j.own {
-			if os.SameFile(o, info) {
-				return true // what this run writes is never its input
-			}
-		}
-		return false
-	})
-	if err != nil {
-		var pe *fs.PathError
-		file := strings.Join(j.scan, " ")
-		if errors.As(err, &pe) {
-			file = strings.TrimPrefix(pe.Path, j.e.dir+string(filepath.Separator))
-		}
-		diags.Add(diag.Errorf(diag.Unreadable, diag.Pos{File: file}, "cannot scan: %v", pathErr(err)))
-		return inputs, deps
-	}
-	for _, f := range res.Annotated {
-		diags.RankFile(f.Path)
-		inputs = append(inputs, gen.Input{Name: f.Path, Src: f.Src})
-	}
-	deps = append(deps, res.Read...)
-	deps = append(deps, res.Dirs...)
-	j.walked = res.Dirs
-	return inputs, deps
 }
 
 // colour decides whether diagnostics are coloured: --color=always or
@@ -634,10 +354,6 @@ func excerptWidth(e env) int {
 	return pipeWidth
 }
 
-// stdoutName is the output name that means standard output, as for gcc's
-// -o -.
-const stdoutName = "-"
-
 func usageError(e env, err error) int {
 	fmt.Fprintf(e.stderr, "%s: error: %v\n", gen.Tool, err)
 	var u usageErr
@@ -647,40 +363,3 @@ func usageError(e env, err error) int {
 	fmt.Fprintf(e.stderr, "Run '%s --help' for usage.\n", gen.Tool)
 	return exitUsage
 }
-
-// shownPath is p as a message shows it: as it is, unless a line break or
-// another control byte would break the message's line, then quoted as Go
-// quotes a string.
-func shownPath(p string) string {
-	for i := 0; i < len(p); i++ {
-		if p[i] < ' ' || p[i] == 0x7f {
-			return strconv.Quote(p)
-		}
-	}
-	return p
-}
-
-// pathErr drops the path from a *fs.PathError, which the message already
-// names, and spells a missing file and a refused access as Linux does (and
-// gcc on every host), so that messages do not depend on the host: Windows
-// would say "File not found.", "Path not found." or "Access is denied.".
-func pathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return errNotExist
-	case errors.Is(err, fs.ErrPermission):
-		return errPermission
-	}
-	return err
-}
-
-// The system errors spelt the same on every host, as Linux spells them.
-var (
-	errNotExist   = errors.New("no such file or directory")
-	errPermission = errors.New("permission denied")
-	errIsDir      = errors.New("is a directory")
-)

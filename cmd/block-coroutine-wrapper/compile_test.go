@@ -12,7 +12,6 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/ctest"
 )
@@ -73,22 +72,23 @@ func TestGoldenOutputsCompile(t *testing.T) {
 			if j.list != "" {
 				t.Skip("--list writes no C")
 			}
-			var diags diag.List
-			inputs, _ := j.read(&diags)
-			r := gen.Generate(inputs, j.dialect)
-			if diags.HasErrors() || !r.OK() {
-				t.Fatal(diags.Items(), r.Diags.Items())
+			// The wrappers as a run finds them, writing nothing.
+			cfg := j.cfg
+			cfg.List, cfg.Check, cfg.Depfile = true, false, ""
+			r := gen.Run(cfg)
+			if r.Diags.HasErrors() {
+				t.Fatal(r.Diags.Items())
 			}
-			out := filepath.ToSlash(filepath.Join(cwd, j.out))
+			out := filepath.ToSlash(filepath.Join(cwd, j.cfg.Output))
 			want, ok := files["want/"+out]
-			if j.out == stdoutName {
+			if j.cfg.Output == gen.StdoutName {
 				want, ok = files["want/stdout"]
 			}
 			if !ok {
 				want, ok = files[out] // an output that was already up to date
 			}
 			if !ok {
-				t.Fatalf("no want/%s", j.out)
+				t.Fatalf("no want/%s", j.cfg.Output)
 			}
 			// Compiled apart from the inputs: an archive laid out as a
 			// QEMU tree has a block/coroutines.h of its own, which would
@@ -124,7 +124,7 @@ func parseJobOrSkip(t *testing.T, args []string, e env) (j *job, err error) {
 
 // declarations is a bcw-decls.h declaring every wrapper of r and the
 // function each one calls, inside the wrapper's #if groups.
-func declarations(r *gen.Result) string {
+func declarations(r *gen.Report) string {
 	var b strings.Builder
 	b.WriteString("#include \"bcw/runtime.h\"\n" + standIns)
 	for _, f := range r.Files {
@@ -155,7 +155,7 @@ func declarations(r *gen.Result) string {
 // configurations returns the sets of -D flags to compile r's output with:
 // none, and every macro its conditions mention defined (as 2, so that
 // comparisons with 1 hold too).
-func configurations(r *gen.Result) [][]string {
+func configurations(r *gen.Report) [][]string {
 	macros := map[string]bool{}
 	for _, f := range r.Files {
 		for _, w := range f.Wrappers {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -24,7 +23,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the want/ sections of the golden archives in testdata/ from the actual results")
 
-// The golden archives. Each testdata/*.txtar is one behaviour:
+// The golden archives. Each .txtar file under testdata/ is one behaviour:
 //
 //	comment          what the case shows
 //	-- args --       the command line, split on blanks ('single quotes' group)
@@ -48,12 +47,18 @@ var update = flag.Bool("update", false, "rewrite the want/ sections of the golde
 // Diagnostics printed as JSON or SARIF (--diagnostics-format) must also
 // decode as such.
 //
-// The archives are testdata/*.txtar and those of its subfolders, a folder
-// a topic: testdata/malformed/ is the catalogue of bad input (one archive
-// per kind, each with a previous block-gen.c and depfile that must
-// survive), testdata/dialects/ runs the script's command line in a tree
-// laid out as each QEMU release's. Moving an archive between folders
-// changes nothing but its test's name.
+// The archives lie in folders under testdata/, a folder a topic, so that
+// the examples of a behaviour are found in one place: cli/ (argument
+// forms, usage errors, --check, --list, --scan, unreadable inputs),
+// declarations/ (what is read as a declaration: #if groups, line
+// endings, parameters, return types), errors/ (each kind of refused
+// wrapper), warnings/ (each named warning, on, off and as an error, and
+// the -W switches), diagnostics/ (excerpts, colour, widths, JSON and
+// SARIF), depfile/, dialects/ (each release's names and refusals, and the
+// script's command line in a tree laid out as each QEMU release's), and
+// malformed/, the catalogue of bad input (one archive per kind, each with
+// a previous block-gen.c and depfile that must survive). Moving an archive
+// between folders changes nothing but its test's name.
 const goldenRoot = "../../testdata"
 
 // past is the modification time given to every file before a run, so that a
@@ -353,6 +358,7 @@ func splitArgs(t *testing.T, line string) []string {
 // switches cannot reach. With BCW_SARIF_DIR set, each log is also written
 // there, for .ci/sarif-validate to give to the SARIF Multitool.
 func TestEveryDiagnosticHasARule(t *testing.T) {
+	logs, results := 0, 0
 	logDir := os.Getenv("BCW_SARIF_DIR")
 	for _, path := range goldenPaths(t) {
 		ar, err := txtar.ParseFile(path)
@@ -361,6 +367,7 @@ func TestEveryDiagnosticHasARule(t *testing.T) {
 		}
 		dir := t.TempDir()
 		var args []string
+		unwritable := ""
 		for _, f := range ar.Files {
 			switch {
 			case f.Name == "args":
@@ -369,16 +376,26 @@ func TestEveryDiagnosticHasARule(t *testing.T) {
 			default:
 				p := filepath.Join(dir, f.Name)
 				if os.MkdirAll(filepath.Dir(p), 0o777) != nil || os.WriteFile(p, f.Data, 0o666) != nil {
-					t.Skipf("%s: cannot write %s here", path, f.Name)
+					unwritable = f.Name
 				}
 			}
 		}
-		var stderr bytes.Buffer
-		run(args, env{dir: dir, stdout: io.Discard, stderr: &stderr})
+		if unwritable != "" {
+			t.Logf("%s: not run: cannot write %s here", path, unwritable)
+			continue
+		}
+		var stdout, stderr bytes.Buffer
+		status := run(args, env{dir: dir, stdout: &stdout, stderr: &stderr})
 		log, err := sarif.FromString(stderr.String())
 		if err != nil || len(log.Runs) != 1 {
-			continue // a usage error, --help, --version: text before any diagnostic
+			// Only a run that ends before reading any input prints no
+			// log: a usage error, --help, --version.
+			if status != exitUsage && !slices.Contains(args, "--help") && !slices.Contains(args, "--version") {
+				t.Errorf("%s: exit status %d and stderr is no SARIF log of one run (%v):\n%s", path, status, err, stderr.String())
+			}
+			continue
 		}
+		logs++
 		if logDir != "" {
 			name := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(path), "../../testdata/"), ".txtar"), "/", "-")
 			if err := os.WriteFile(filepath.Join(logDir, name+".sarif"), stderr.Bytes(), 0o666); err != nil {
@@ -387,9 +404,20 @@ func TestEveryDiagnosticHasARule(t *testing.T) {
 		}
 		rules := log.Runs[0].Tool.Driver.Rules
 		for _, r := range log.Runs[0].Results {
+			results++
+			if r.RuleID == nil || r.RuleIndex == nil {
+				t.Errorf("%s: a result without a rule: %s", path, *r.Message.Text)
+				continue
+			}
 			if _, known := diag.RuleFor(diag.ID(*r.RuleID)); !known || int(*r.RuleIndex) >= len(rules) || rules[*r.RuleIndex].ID != *r.RuleID {
 				t.Errorf("%s: a result of no known rule: %s", path, *r.Message.Text)
 			}
 		}
 	}
+	// Goldens of every kind of diagnostic exist: a run that checked none
+	// proves nothing.
+	if logs == 0 || results == 0 {
+		t.Fatalf("checked %d SARIF logs holding %d results: the goldens were not run", logs, results)
+	}
+	t.Logf("checked %d SARIF logs holding %d results", logs, results)
 }

@@ -14,6 +14,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/ctest"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen"
 )
 
 // Paths are taken byte for byte from the command line and written to the
@@ -174,7 +176,7 @@ func TestOddPathsNinja(t *testing.T) {
 				if err == nil {
 					t.Fatalf("%q: ninja built it; the tool should refuse it:\n%s", n, first)
 				}
-				if !strings.Contains(first, "cannot be listed in a depfile: "+tc.refused) || !strings.Contains(first, shownPath(n+".h")) {
+				if !strings.Contains(first, "cannot be listed in a depfile: "+tc.refused) || !strings.Contains(first, gen.ShownPath(n+".h")) {
 					t.Errorf("%q: the error does not name the path and say %q:\n%s", n, tc.refused, first)
 				}
 				for _, f := range []string{out, out + ".d"} {

@@ -36,7 +36,7 @@ func named(d *dialect.Dialect, m string, first *model.Param) *model.Wrapper {
 }
 
 // TestParamClash shows the rule on names whose C scoping is not obvious;
-// the goldens testdata/params-generated-names-*.txtar (compiled by gcc)
+// the goldens testdata/dialects/params-generated-names-*.txtar (compiled by gcc)
 // and testdata/error-generated-names-*.txtar hold the same cases.
 func TestParamClash(t *testing.T) {
 	d52, _ := dialect.ForVersion("5.2")

@@ -177,7 +177,7 @@ func renameFix(e diag.Diagnostic, p *model.Param, name string) diag.Diagnostic {
 	if p.NameCol == 0 {
 		return e
 	}
-	return e.Fix(diag.Pos{File: p.Pos.File, Line: p.Pos.Line, Col: p.NameCol, Len: len(p.Name)}, name)
+	return e.Fix(diag.Pos{File: p.Pos.File, Line: p.Pos.Line, Col: p.NameCol, Len: len(p.Name), LineStart: p.Pos.LineStart}, name)
 }
 
 // freeName returns a name for p that collides with nothing that the code

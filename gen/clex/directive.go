@@ -100,7 +100,7 @@ func (l *Lexer) skipBlanks() {
 // Every directive of a compiled-in region is returned as a token.
 func (l *Lexer) directive() (Token, bool) {
 	start, line, col := l.off, l.line, l.off-l.lineStart+1
-	pos := diag.Pos{File: l.file, Line: line, Col: col}
+	pos := diag.Pos{File: l.file, Line: line, Col: col, LineStart: l.lineStart}
 	hash := l.hash()
 	l.off += hash
 	name := l.directiveWord()

@@ -1,6 +1,9 @@
 package clex
 
-import "bytes"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // guardState follows the shape of an include guard: "#ifndef X" and
 // "#define X" before anything else, and the #endif of that group after
@@ -23,19 +26,17 @@ func (l *Lexer) trackGuard(t Token) {
 	if g.step < 0 || t.Kind == EOF {
 		return
 	}
-	name, arg := "", ""
+	var name, arg string
 	if t.Kind == Directive {
+		// The directive's first two words, as bytes.Fields splits them,
+		// without making the slice of all of them.
 		hash := 1
 		if t.Digraph {
 			hash = 2 // "%:"
 		}
-		fields := bytes.Fields(bytes.TrimLeft(l.src[t.Off+hash:t.End], " \t"))
-		if len(fields) > 0 {
-			name = string(fields[0])
-		}
-		if len(fields) > 1 {
-			arg = string(fields[1])
-		}
+		var rest string
+		name, rest = nextField(l.str[t.Off+hash : t.End])
+		arg, _ = nextField(rest)
 	}
 	switch g.step {
 	case 0:
@@ -59,4 +60,33 @@ func (l *Lexer) trackGuard(t Token) {
 		}
 	}
 	g.step = -1
+}
+
+// nextField returns the first run of s that is not white space (as
+// unicode.IsSpace says, the split of bytes.Fields) and what follows it.
+func nextField(s string) (field, rest string) {
+	isSpace := func(i int) (bool, int) {
+		if c := s[i]; c < utf8.RuneSelf {
+			return c == ' ' || c >= '\t' && c <= '\r', 1
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		return unicode.IsSpace(r), n
+	}
+	i := 0
+	for i < len(s) {
+		space, n := isSpace(i)
+		if !space {
+			break
+		}
+		i += n
+	}
+	j := i
+	for j < len(s) {
+		space, n := isSpace(j)
+		if space {
+			break
+		}
+		j += n
+	}
+	return s[i:j], s[j:]
 }

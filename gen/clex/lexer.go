@@ -114,7 +114,7 @@ func (l *Lexer) Text(t Token) string { return l.str[t.Off:t.End] }
 
 // here returns the position of the byte at l.off, a range n bytes long.
 func (l *Lexer) here(n int) diag.Pos {
-	return diag.Pos{File: l.file, Line: l.line, Col: l.off - l.lineStart + 1, Len: n}
+	return diag.Pos{File: l.file, Line: l.line, Col: l.off - l.lineStart + 1, Len: n, LineStart: l.lineStart}
 }
 
 func (l *Lexer) errorf(id diag.ID, pos diag.Pos, format string, args ...any) {
@@ -265,7 +265,7 @@ token:
 			if n < 0 {
 				n = l.off - start
 			}
-			l.errorf(diag.Lexical, diag.Pos{File: l.file, Line: line, Col: col, Len: n}, "missing terminating %c character", c)
+			l.errorf(diag.Lexical, diag.Pos{File: l.file, Line: line, Col: col, Len: n, LineStart: start - col + 1}, "missing terminating %c character", c)
 		}
 	case c >= utf8.RuneSelf:
 		r, size := utf8.DecodeRune(src[l.off:])

@@ -73,7 +73,7 @@ func gccColumn(line []byte, off int) (col, width int) {
 func (p *Printer) columns(pos Pos, delta int, last bool) (byteCol, displayCol int) {
 	byteCol = pos.Col + delta
 	displayCol = byteCol
-	if line, ok := p.line(pos.File, pos.Line); ok && byteCol >= 1 {
+	if line, ok := p.lineOf(pos); ok && byteCol >= 1 {
 		col, w := gccColumn(line, byteCol-1)
 		if last {
 			col += w - 1

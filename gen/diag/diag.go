@@ -27,6 +27,11 @@ type Pos struct {
 	// Len is the length in bytes of the token or range that starts at
 	// Col, on the same line: an excerpt underlines it. 0 is a point.
 	Len int
+	// LineStart is the byte offset in the file of the start of Line, as
+	// the lexer counted it, so that an excerpt finds its line without
+	// splitting the file into lines again. It is known (not 0) for a
+	// position the lexer or parser made on a line after the first.
+	LineStart int
 }
 
 // String formats the position as "file:line:col", "file" when it has no

@@ -78,6 +78,30 @@ func (p *Printer) Print(w io.Writer, ds []Diagnostic) error {
 	return nil
 }
 
+// lineOf returns the text of pos's line, without its line break, or false
+// if there is no such line. Where the lexer gave the line's start
+// (Pos.LineStart) the line is read from there; only a position without it
+// has the file split into lines.
+func (p *Printer) lineOf(pos Pos) ([]byte, bool) {
+	if pos.Line > 1 && pos.LineStart > 0 && p.Source != nil {
+		src := p.Source(pos.File)
+		if s := pos.LineStart; s <= len(src) && (src[s-1] == '\n' || src[s-1] == '\r') {
+			return lineFrom(src[s:]), true
+		}
+	}
+	return p.line(pos.File, pos.Line)
+}
+
+// lineFrom returns text up to its first line break.
+func lineFrom(text []byte) []byte {
+	for i, c := range text {
+		if c == '\n' || c == '\r' {
+			return text[:i]
+		}
+	}
+	return text
+}
+
 // line returns the text of line n of file, without its line break, or
 // false if there is no such line. Lines end at "\n", "\r\n" or a lone
 // "\r", as the lexer counts them.
@@ -111,13 +135,7 @@ func (p *Printer) line(file string, n int) ([]byte, bool) {
 	if n > len(starts) {
 		return nil, false
 	}
-	text := src[starts[n-1]:]
-	for i, c := range text {
-		if c == '\n' || c == '\r' {
-			return text[:i], true
-		}
-	}
-	return text, true
+	return lineFrom(src[starts[n-1]:]), true
 }
 
 // lineCount returns the number of lines of file, as line counts them; 0

@@ -132,7 +132,7 @@ func (p *Printer) sarifRegion(pos Pos, fixit bool) *sarif.Region {
 		return r
 	}
 	start, end := pos.Col, pos.Col+pos.Len
-	if line, ok := p.line(pos.File, pos.Line); ok {
+	if line, ok := p.lineOf(pos); ok {
 		start, end = codePoints(line, start-1)+1, codePoints(line, end-1)+1
 	}
 	if !fixit && end == start {

@@ -81,7 +81,7 @@ const ellipsis = "..."
 // shows them (tabs to the next multiple of 8, wide characters two
 // columns).
 func (p *Printer) excerpt(b *strings.Builder, d Diagnostic, pal *palette) {
-	line, ok := p.line(d.Pos.File, d.Pos.Line)
+	line, ok := p.lineOf(d.Pos)
 	if !ok || d.Pos.Col < 1 {
 		return
 	}

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
 )
@@ -25,6 +26,11 @@ type File struct {
 	// it (see Scan for the separator).
 	Path string
 	Src  []byte
+	// Parsed is Src as parse.Read read it, to find out whether it declares
+	// a wrapper, and Diags the problems it reported: generation takes
+	// both instead of reading the file a second time.
+	Parsed *parse.File
+	Diags  diag.List
 }
 
 // Result is what a scan found.
@@ -38,7 +44,9 @@ type Result struct {
 	Read, Dirs []string
 }
 
-// Scan walks each directory in dirs for .h and .c files. Paths are
+// Scan walks each directory in dirs for .h and .c files and reads each
+// candidate with parse.Read, misspelt markers matched against known (the
+// markers of the release generated for; see parse.Read). Paths are
 // resolved against root with Abs. A file that
 // cannot hold a marker (no "co_wrapper" bytes) is not lexed; the others
 // count when they hold a wrapper declaration outside comments, literals and
@@ -53,8 +61,8 @@ type Result struct {
 // order of the inputs are the same on every host; on Windows a directory
 // given with a backslash gets backslashes throughout instead. Annotated
 // and Read are sorted as if every separator were "/".
-func Scan(root string, dirs []string, skip func(path string, info fs.FileInfo) bool) (*Result, error) {
-	s := &scanner{root: root, skip: skip, seen: visited{}, r: &Result{}}
+func Scan(root string, dirs []string, known []model.Marker, skip func(path string, info fs.FileInfo) bool) (*Result, error) {
+	s := &scanner{root: root, known: known, skip: skip, seen: visited{}, r: &Result{}}
 	for _, dir := range dirs {
 		info, err := os.Stat(s.abs(dir))
 		if err != nil {
@@ -103,11 +111,12 @@ func (v visited) first(info fs.FileInfo) bool {
 }
 
 type scanner struct {
-	root string
-	skip func(string, fs.FileInfo) bool
-	seen visited
-	r    *Result
-	buf  []byte // the file being read
+	root  string
+	known []model.Marker // what a misspelt marker is matched against
+	skip  func(string, fs.FileInfo) bool
+	seen  visited
+	r     *Result
+	buf   []byte // the file being read
 }
 
 func (s *scanner) abs(p string) string { return Abs(s.root, p) }
@@ -188,8 +197,8 @@ func (s *scanner) walk(dir string, info fs.FileInfo) error {
 
 // file reads the file at path, unless it was read before under another
 // name or skip says so, and keeps it if it declares a wrapper. Most files
-// do not: they are read into one buffer, reused, and only the annotated
-// ones are copied.
+// do not: they are read into one buffer, reused, and an annotated one takes
+// the buffer with it, as its parse shares the bytes.
 func (s *scanner) file(path string) error {
 	f, err := os.Open(s.abs(path))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -227,8 +236,13 @@ func (s *scanner) file(path string) error {
 		}
 	}
 	s.r.Read = append(s.r.Read, path)
-	if bytes.Contains(s.buf, []byte(model.MarkerStem)) && parse.HasWrapper(path, s.buf) {
-		s.r.Annotated = append(s.r.Annotated, File{Path: path, Src: bytes.Clone(s.buf)})
+	if !bytes.Contains(s.buf, []byte(model.MarkerStem)) {
+		return nil
+	}
+	var diags diag.List
+	if parsed := parse.Read(path, s.buf, s.known, &diags); parsed.DeclaresWrapper() {
+		s.r.Annotated = append(s.r.Annotated, File{Path: path, Src: s.buf, Parsed: parsed, Diags: diags})
+		s.buf = nil
 	}
 	return nil
 }

@@ -53,7 +53,7 @@ func TestScan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := discover.Scan(root, []string{"inc", "other"}, func(_ string, info fs.FileInfo) bool {
+	res, err := discover.Scan(root, []string{"inc", "other"}, nil, func(_ string, info fs.FileInfo) bool {
 		return os.SameFile(info, named)
 	})
 	if err != nil {
@@ -70,6 +70,19 @@ func TestScan(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"inc", "inc/a", "other"}, res.Dirs); diff != "" {
 		t.Errorf("directories walked (-want +got):\n%s", diff)
+	}
+	// Each annotated file comes read, as generation takes it: the valid
+	// declaration in its Decls, the misspelt marker's error in its Diags.
+	for _, f := range res.Annotated {
+		misspelt := f.Path == "inc/a/misspelt.h"
+		switch {
+		case f.Parsed == nil || f.Parsed.Name != f.Path:
+			t.Errorf("%s: parsed as %+v", f.Path, f.Parsed)
+		case misspelt && (len(f.Parsed.Decls) != 0 || !f.Diags.HasErrors()):
+			t.Errorf("%s: %d declarations, diagnostics %v; want none and an error", f.Path, len(f.Parsed.Decls), f.Diags.Items())
+		case !misspelt && (len(f.Parsed.Decls) != 1 || f.Diags.Len() != 0):
+			t.Errorf("%s: %d declarations, diagnostics %v; want 1 and none", f.Path, len(f.Parsed.Decls), f.Diags.Items())
+		}
 	}
 }
 
@@ -110,7 +123,7 @@ func TestScanSpelling(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.dir, func(t *testing.T) {
-			res, err := discover.Scan(root, []string{tc.dir}, nil)
+			res, err := discover.Scan(root, []string{tc.dir}, nil, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -163,7 +176,7 @@ func TestScanSymlinks(t *testing.T) {
 	symlink(t, "b.h", filepath.Join(root, "inc/b-again.h"))          // a second name
 	symlink(t, "../elsewhere", filepath.Join(root, "inc/elsewhere")) // a directory outside
 
-	res, err := discover.Scan(root, []string{"inc"}, nil)
+	res, err := discover.Scan(root, []string{"inc"}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,10 +205,10 @@ func symlink(t *testing.T, target, link string) {
 func TestScanErrors(t *testing.T) {
 	root := t.TempDir()
 	write(t, root, map[string]string{"file.h": decl})
-	if _, err := discover.Scan(root, []string{"nowhere"}, nil); err == nil {
+	if _, err := discover.Scan(root, []string{"nowhere"}, nil, nil); err == nil {
 		t.Error("scanning a missing directory succeeded")
 	}
-	if _, err := discover.Scan(root, []string{"file.h"}, nil); err == nil {
+	if _, err := discover.Scan(root, []string{"file.h"}, nil, nil); err == nil {
 		t.Error("scanning a file succeeded")
 	}
 }
@@ -213,7 +226,7 @@ func BenchmarkScan(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		res, err := discover.Scan(root, []string{"."}, nil)
+		res, err := discover.Scan(root, []string{"."}, nil, nil)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package parse_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -33,7 +34,7 @@ import (
 //   - the parser keeps every diagnostic of the lexer;
 //   - a declaration's name and marker are spelt at the positions it gives
 //     (line splices removed, as a compiler reads them);
-//   - parse.HasWrapper agrees with parse.Read;
+//   - File.DeclaresWrapper agrees with what Read found;
 //   - reading twice gives the same declarations, functions and
 //     diagnostics.
 //
@@ -64,14 +65,13 @@ type parseRun struct {
 	endless bool
 	// afterEOF are two more tokens asked for after EOF, and the number of
 	// diagnostics before and after asking.
-	afterEOF         []clex.Token
-	diagsAtEOF       int
-	diagsAfterEOF    int
-	lexItems         []diag.Diagnostic
-	file, again      *parse.File
-	items, again2    []diag.Diagnostic
-	hasErrors        bool
-	hasWrapperResult bool
+	afterEOF      []clex.Token
+	diagsAtEOF    int
+	diagsAfterEOF int
+	lexItems      []diag.Diagnostic
+	file, again   *parse.File
+	items, again2 []diag.Diagnostic
+	hasErrors     bool
 }
 
 func runParse(src []byte) parseRun {
@@ -102,7 +102,6 @@ func runParse(src []byte) parseRun {
 	r.again = parse.Read(fuzzFile, src, nil, &again)
 	r.again2 = again.Items()
 	r.hasErrors = diags.HasErrors()
-	r.hasWrapperResult = parse.HasWrapper(fuzzFile, src)
 	return r
 }
 
@@ -168,8 +167,8 @@ func checkParse(t *testing.T, src []byte, r *parseRun) {
 	}
 
 	want := len(r.file.Decls) > 0 || parserErrors > 0
-	if r.hasWrapperResult != want {
-		t.Errorf("HasWrapper = %v, but Read found %d declarations and %d parser diagnostics", r.hasWrapperResult, len(r.file.Decls), parserErrors)
+	if r.file.DeclaresWrapper() != want {
+		t.Errorf("DeclaresWrapper = %v, but Read found %d declarations and %d parser diagnostics", r.file.DeclaresWrapper(), len(r.file.Decls), parserErrors)
 	}
 }
 
@@ -285,19 +284,16 @@ func clip(b []byte, n int) []byte {
 func seedInputs(tb testing.TB) [][]byte {
 	tb.Helper()
 	var seeds [][]byte
-	archives, err := filepath.Glob("../../testdata/*.txtar")
+	var archives []string
+	err := filepath.WalkDir("../../testdata", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txtar") {
+			archives = append(archives, p)
+		}
+		return err
+	})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	malformed, err := filepath.Glob("../../testdata/malformed/*.txtar")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	declarations, err := filepath.Glob("../../testdata/declarations/*.txtar")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	archives = append(append(archives, malformed...), declarations...)
 	for _, path := range archives {
 		ar, err := txtar.ParseFile(path)
 		if err != nil {

@@ -37,9 +37,16 @@ type File struct {
 	// file scope, in source order: candidates for a wrapper to call.
 	Functions []Function
 
-	src    []byte      // the source, for Prototype
-	reader protoReader // Prototype's scratch memory
+	src      []byte      // the source, for Prototype
+	reader   protoReader // Prototype's scratch memory
+	declared bool        // see DeclaresWrapper
 }
+
+// DeclaresWrapper reports whether the file declares at least one wrapper,
+// valid or not: Decls holds the valid ones, and reading the others
+// reported why they are not. A marker in a comment, a string or a dead
+// group does not count. --scan keeps a file for generation by it.
+func (f *File) DeclaresWrapper() bool { return f.declared }
 
 // Decl is a wrapper declaration as written: the marker, return type, name
 // and parameters, not yet checked against the rules of a dialect.
@@ -104,32 +111,15 @@ func outsideGuard(cs []model.Condition) []model.Condition {
 	return cs[1:]
 }
 
-// HasWrapper reports whether src declares at least one wrapper, valid or
-// not. It reads the file as Read does, so a marker in a comment, a string
-// or a dead group does not count, and it stops at the first declaration
-// that carries a marker or a misspelt one.
-func HasWrapper(name string, src []byte) bool {
-	var diags diag.List
-	lex := clex.New(name, src, &diags)
-	p := &parser{lex: lex, file: name, src: lex.Source(), diags: &diags, probe: true}
-	p.run()
-	return p.hit
-}
-
 // parser reads the top-level declarations of one file.
 type parser struct {
 	lex   *clex.Lexer
 	file  string
 	src   string
 	diags *diag.List
-	out   *File // nil when probing
+	out   *File
 	// known are the markers a misspelling is matched against (Read).
 	known []model.Marker
-
-	// probe makes the parser stop at the first declaration with a marker,
-	// setting hit.
-	probe bool
-	hit   bool
 
 	// buf holds the tokens of the current top-level declaration, and
 	// marked is set when one of them is a marker.
@@ -208,14 +198,14 @@ func (p *parser) span(from, to clex.Token) diag.Pos {
 			n = i
 		}
 	}
-	return diag.Pos{File: p.file, Line: from.Line, Col: from.Col, Len: n}
+	return diag.Pos{File: p.file, Line: from.Line, Col: from.Col, Len: n, LineStart: from.Off - from.Col + 1}
 }
 
 // after returns the position just after t. A token continued by a line
 // splice ends on a later line than it starts, so the line breaks inside it
 // are counted ("\n", "\r\n" or a lone "\r", as the lexer counts them).
 func (p *parser) after(t clex.Token) diag.Pos {
-	pos := diag.Pos{File: p.file, Line: t.Line, Col: t.Col}
+	pos := diag.Pos{File: p.file, Line: t.Line, Col: t.Col, LineStart: t.Off - t.Col + 1}
 	text := p.src[t.Off:t.End]
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
@@ -225,6 +215,7 @@ func (p *parser) after(t clex.Token) diag.Pos {
 			}
 			pos.Line++
 			pos.Col = 1
+			pos.LineStart = t.Off + i + 1
 		default:
 			pos.Col++
 		}
@@ -238,7 +229,7 @@ func (p *parser) errorf(id diag.ID, pos diag.Pos, format string, args ...any) {
 
 // run reads the file's top-level declarations, one at a time, into buf.
 func (p *parser) run() {
-	for !p.hit {
+	for {
 		t := p.lex.Next()
 		switch {
 		case t.Kind == clex.EOF:
@@ -303,15 +294,13 @@ func (p *parser) endDecl(term clex.Token) {
 	case p.marked || p.hasSuspect():
 		before := p.diags.Len()
 		d, ok := p.declaration(p.buf, term)
-		switch {
-		case p.probe:
-			// A declaration with an error counts: its file must be read
-			// for the error to be reported.
-			p.hit = ok || p.diags.Len() > before
-		case ok:
+		if ok {
 			p.out.Decls = append(p.out.Decls, d)
 		}
-	case !p.probe:
+		// A declaration with an error counts: its file must be read for
+		// the error to be reported.
+		p.out.declared = p.out.declared || ok || p.diags.Len() > before
+	default:
 		p.function(term)
 	}
 	p.buf = p.buf[:0]

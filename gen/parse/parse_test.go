@@ -128,7 +128,7 @@ func TestGuardEndsADeclaration(t *testing.T) {
 	}
 }
 
-func TestHasWrapper(t *testing.T) {
+func TestDeclaresWrapper(t *testing.T) {
 	for _, tc := range []struct {
 		src  string
 		want bool
@@ -140,8 +140,9 @@ func TestHasWrapper(t *testing.T) {
 		{"#if 0\nint co_wrapper bdrv_x(int n);\n#endif\n", false},
 		{"int x;", false},
 	} {
-		if got := parse.HasWrapper("t.h", []byte(tc.src)); got != tc.want {
-			t.Errorf("HasWrapper(%q) = %v, want %v", tc.src, got, tc.want)
+		var diags diag.List
+		if got := parse.Read("t.h", []byte(tc.src), nil, &diags).DeclaresWrapper(); got != tc.want {
+			t.Errorf("DeclaresWrapper(%q) = %v, want %v", tc.src, got, tc.want)
 		}
 	}
 }

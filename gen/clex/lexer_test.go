@@ -170,3 +170,91 @@ func TestEOFRepeats(t *testing.T) {
 		t.Errorf("got %d diagnostics, want the unterminated #if once", n)
 	}
 }
+
+// TestSpliced checks which tokens are marked as holding a line splice.
+func TestSpliced(t *testing.T) {
+	var diags diag.List
+	src := "co_wra\\\npper x \"a\\\nb\" y 1\\\n2 #"
+	l := clex.New("t.c", []byte(src), &diags)
+	var got []string
+	for tok := l.Next(); tok.Kind != clex.EOF; tok = l.Next() {
+		got = append(got, fmt.Sprintf("%q %v", l.Text(tok), tok.Spliced))
+	}
+	want := []string{`"co_wra\\\npper" true`, `"x" false`, `"\"a\\\nb\"" true`, `"y" false`, `"1\\\n2" true`, `"#" false`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tokens of %q (-want +got):\n%s", src, diff)
+	}
+}
+
+// TestReset reads one declaration again from its offset, line and column,
+// as parse.File.Prototype does: the same tokens at the same positions,
+// without the groups and the diagnostics of the file before it.
+func TestReset(t *testing.T) {
+	src := []byte("#ifdef A\n\"open\n  int f(int a);\n#endif\n")
+	var diags diag.List
+	l := clex.New("t.c", src, &diags)
+	var first []clex.Token
+	for tok := l.Next(); tok.Kind != clex.EOF; tok = l.Next() {
+		if tok.Line == 3 {
+			first = append(first, tok)
+		}
+	}
+	off := first[0].Off
+	var again diag.List
+	l.Reset("t.c", src, &again, off, 3, 3)
+	var second []clex.Token
+	// Up to the ';', as Prototype reads: what follows is not read.
+	end := first[len(first)-1].Off
+	first = first[:len(first)-1]
+	for tok := l.Next(); tok.Off < end; tok = l.Next() {
+		second = append(second, tok)
+	}
+	if diff := cmp.Diff(first, second); diff != "" {
+		t.Errorf("tokens read again (-first +again):\n%s", diff)
+	}
+	if len(l.Conditions()) != 0 || again.Len() != 0 || diags.Len() == 0 {
+		t.Errorf("after Reset: conditions %v, diagnostics %v (the file's: %d)", l.Conditions(), again.Items(), diags.Len())
+	}
+}
+
+// TestDiagnosticLineStart checks that every position the lexer reports
+// carries the offset of its line, which an excerpt reads the line from.
+func TestDiagnosticLineStart(t *testing.T) {
+	for _, src := range []string{
+		"a\n  \"open\nb",
+		"a\r\nb /* c",
+		"x\n#else\n",
+		"x\ry\n \x00\n",
+		"x\\\ny \"a\\\nb\n",
+		"#if A\n#else\n#elif 1\n#endif\n",
+		"q\n  \xFF\n",
+	} {
+		var diags diag.List
+		l := clex.New("t.c", []byte(src), &diags)
+		for l.Next().Kind != clex.EOF {
+		}
+		if diags.Len() == 0 {
+			t.Errorf("%q: no diagnostic to check", src)
+		}
+		for _, d := range diags.Items() {
+			p := d.Pos
+			if p.Line <= 1 {
+				continue
+			}
+			if p.LineStart <= 0 || p.LineStart > len(src) || !strings.ContainsRune("\r\n", rune(src[p.LineStart-1])) {
+				t.Errorf("%q: %s: LineStart %d is no line start", src, d.Format(), p.LineStart)
+				continue
+			}
+			// The line starts where a count of line breaks puts it.
+			n := 1
+			for i := 0; i < p.LineStart; i++ {
+				if src[i] == '\n' || src[i] == '\r' && (i+1 >= len(src) || src[i+1] != '\n') {
+					n++
+				}
+			}
+			if n != p.Line {
+				t.Errorf("%q: %s: LineStart %d starts line %d", src, d.Format(), p.LineStart, n)
+			}
+		}
+	}
+}

@@ -1,9 +1,8 @@
-package main
+package gen
 
 import (
 	"errors"
 
-	"github.com/bcwtool/block-coroutine-wrapper/gen"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/qemutree"
 )
@@ -11,26 +10,21 @@ import (
 // The release to generate for, when --qemu does not say: the release of the
 // QEMU source tree the inputs lie in (package qemutree), so that a QEMU tree
 // that swaps its script for this tool needs no new flag. This step only
-// chooses j.dialect and names the files that chose it; it runs before any
+// chooses the dialect and names the files that chose it; it runs before any
 // input is read.
 
-// dialectSource says where j.dialect came from, for --verbose.
-type dialectSource struct {
-	flag string         // the --qemu value, if given
-	tree *qemutree.Tree // the tree whose VERSION chose it, if any
-}
-
-// chooseRelease sets j.dialect from the QEMU tree of the named inputs and
+// chooseRelease sets r.dialect from the QEMU tree of the named inputs and
 // the scanned directories, unless --qemu set it, and returns the files the
 // depfile must list because they chose it: the tree's VERSION and
 // top-level meson.build. Inputs outside any tree keep the current dialect.
 // A VERSION that cannot be read or parsed, and inputs in trees of
-// different releases (VERSIONs), are errors in diags.
-func (j *job) chooseRelease(diags *diag.List) (deps []string) {
-	if j.source.flag != "" {
+// different releases (VERSIONs), are errors.
+func (r *run) chooseRelease() (deps []string) {
+	if r.cfg.Dialect != nil {
 		return nil
 	}
-	finder := qemutree.NewFinder(j.e.dir)
+	diags := &r.rep.Diags
+	finder := qemutree.NewFinder(r.cfg.Dir)
 	var chosen *qemutree.Tree
 	look := func(path string, isDir bool) {
 		t, err := finder.Find(path, isDir)
@@ -38,7 +32,7 @@ func (j *job) chooseRelease(diags *diag.List) (deps []string) {
 		switch {
 		case errors.As(err, &te):
 			if !diags.HasErrors() {
-				diags.Add(diag.Errorf(diag.QEMURelease, diag.Pos{File: shownPath(te.Path)}, "%v", te.Err))
+				diags.Add(diag.Errorf(diag.QEMURelease, diag.Pos{File: ShownPath(te.Path)}, "%v", te.Err))
 			}
 		case t == nil || chosen != nil && t.Root == chosen.Root:
 		case chosen == nil:
@@ -48,9 +42,9 @@ func (j *job) chooseRelease(diags *diag.List) (deps []string) {
 			// inputs from two releases' trees are a mistake in the build,
 			// and nothing says which release the output is for.
 			if !diags.HasErrors() {
-				diags.Add(diag.Errorf(diag.QEMURelease, diag.Pos{File: shownPath(t.Version)},
+				diags.Add(diag.Errorf(diag.QEMURelease, diag.Pos{File: ShownPath(t.Version)},
 					"the inputs lie in QEMU trees of different releases: %s (QEMU %s) and %s (QEMU %s); choose one with --qemu",
-					shownPath(chosen.Root), chosen.Release, shownPath(t.Root), t.Release))
+					ShownPath(chosen.Root), chosen.Release, ShownPath(t.Root), t.Release))
 			}
 		default:
 			// Another tree of the same release (two checkouts of one
@@ -58,29 +52,29 @@ func (j *job) chooseRelease(diags *diag.List) (deps []string) {
 			deps = append(deps, t.Version, t.MesonBuild)
 		}
 	}
-	for _, in := range j.inputs {
+	for _, in := range r.cfg.Inputs {
 		look(in, false)
 	}
-	for _, dir := range j.scan {
+	for _, dir := range r.cfg.Scan {
 		look(dir, true)
 	}
 	if chosen == nil || diags.HasErrors() {
 		return nil
 	}
-	j.dialect, j.source.tree = chosen.Dialect, chosen
+	r.dialect, r.tree = chosen.Dialect, chosen
 	return append([]string{chosen.Version, chosen.MesonBuild}, deps...)
 }
 
 // noteRelease returns the note --verbose prints: the release generated for
 // and what chose it.
-func (j *job) noteRelease() diag.Diagnostic {
-	d := j.dialect
+func (r *run) noteRelease() diag.Diagnostic {
+	d := r.dialect
 	switch {
-	case j.source.flag != "":
-		return diag.Notef(diag.Pos{File: gen.Tool}, "generating for %s (dialect %s), as --qemu %s says", d.Releases, d.Name, j.source.flag)
-	case j.source.tree != nil:
-		t := j.source.tree
-		return diag.Notef(diag.Pos{File: shownPath(t.Version)}, "generating for %s (dialect %s): the inputs lie in the QEMU tree at %s, release %s", d.Releases, d.Name, shownPath(t.Root), t.Release)
+	case r.cfg.Dialect != nil:
+		return diag.Notef(diag.Pos{File: Tool}, "generating for %s (dialect %s), as --qemu %s says", d.Releases, d.Name, r.cfg.Qemu)
+	case r.tree != nil:
+		t := r.tree
+		return diag.Notef(diag.Pos{File: ShownPath(t.Version)}, "generating for %s (dialect %s): the inputs lie in the QEMU tree at %s, release %s", d.Releases, d.Name, ShownPath(t.Root), t.Release)
 	}
-	return diag.Notef(diag.Pos{File: gen.Tool}, "generating for %s (dialect %s), the newest: the inputs lie in no QEMU tree and --qemu is not given", d.Releases, d.Name)
+	return diag.Notef(diag.Pos{File: Tool}, "generating for %s (dialect %s), the newest: the inputs lie in no QEMU tree and --qemu is not given", d.Releases, d.Name)
 }
