@@ -5,9 +5,10 @@
 //
 //		read → parse → check → emit → write
 //
-//	  - Run (run.go) chooses the release (release.go, package qemutree),
-//	    reads the named inputs, and has package discover find the annotated
-//	    files under the directories of --scan;
+//	  - Run (run.go) validates the Config (config.go: a *UsageError for
+//	    what a run cannot do), chooses the release (release.go, package
+//	    qemutree), reads the named inputs, and has package discover find
+//	    the annotated files under the directories of --scan;
 //	  - package parse reads each input's top-level declarations with the
 //	    lexer of package clex, which skips comments, literals, preprocessor
 //	    lines and "#if 0" groups, and keeps the wrapper declarations and the
@@ -27,7 +28,7 @@
 // Generate does the middle three steps in memory, on the caller's
 // goroutine; Run the whole run, with every problem in one diag.List. The
 // command (cmd/block-coroutine-wrapper) only turns a command line into a
-// Config and prints the Report. Nothing is written unless every input is
+// Config and prints the Report or the usage error. Nothing is written unless every input is
 // read and every wrapper is valid.
 package gen
 

@@ -33,9 +33,39 @@ type ListParam struct {
 	Declaration string `json:"declaration"`
 }
 
-// ListText returns the wrappers of files, in input order, one line each:
-// "file:line: marker wrapper -> target".
-func ListText(files []model.File) []byte {
+// ListFormat is how a run lists the wrappers it found (Config.List):
+// ListText or ListJSON; "" lists nothing.
+type ListFormat string
+
+// The formats of --list.
+const (
+	// ListText is one line a wrapper: "file:line: marker wrapper -> target".
+	ListText ListFormat = "text"
+	// ListJSON is an indented JSON array of ListEntry, for build tools and
+	// editors.
+	ListJSON ListFormat = "json"
+)
+
+// ParseListFormat reads the name of a ListFormat, as --list=FORMAT gives
+// it.
+func ParseListFormat(name string) (ListFormat, error) {
+	switch f := ListFormat(name); f {
+	case ListText, ListJSON:
+		return f, nil
+	}
+	return "", fmt.Errorf("%q is not a format: use text or json", name)
+}
+
+// Records returns the wrappers of files, in input order, in format f.
+func (f ListFormat) Records(files []model.File) []byte {
+	if f == ListJSON {
+		return listJSON(files)
+	}
+	return listText(files)
+}
+
+// listText returns the wrappers of files, one line each, as ListText.
+func listText(files []model.File) []byte {
 	var b []byte
 	for _, f := range files {
 		for _, w := range f.Wrappers {
@@ -45,9 +75,9 @@ func ListText(files []model.File) []byte {
 	return b
 }
 
-// ListJSON returns the wrappers of files, in input order, as an indented
-// JSON array of ListEntry, with a final newline.
-func ListJSON(files []model.File) []byte {
+// listJSON returns the wrappers of files as an indented JSON array of
+// ListEntry, with a final newline, as ListJSON.
+func listJSON(files []model.File) []byte {
 	entries := []ListEntry{}
 	for _, f := range files {
 		for _, w := range f.Wrappers {

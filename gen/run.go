@@ -3,8 +3,6 @@ package gen
 import (
 	"bytes"
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,47 +20,6 @@ import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/qemutree"
 )
-
-// Config is one run of the generator, as a command line asks for it.
-// Paths are spelt as given: they name files in messages and the depfile,
-// and are resolved against Dir (discover.Abs) to be opened.
-type Config struct {
-	// Dir is the working directory.
-	Dir string
-	// Output is the C file to write or, with Check, compare; "" when only
-	// listing.
-	Output string
-	// Depfile is the depfile to write beside the output; "" for none.
-	Depfile string
-	// Inputs are the inputs named, in output order; the files found by
-	// scanning the directories of Scan follow them, in sorted order.
-	Inputs []string
-	Scan   []string
-	// Dialect is the release to generate for, from --qemu (Qemu holds the
-	// value given); nil chooses the release of the QEMU tree the inputs
-	// lie in (package qemutree), else dialect.Current.
-	Dialect *dialect.Dialect
-	Qemu    string
-	// Verbose adds a note saying which release was generated for and what
-	// chose it.
-	Verbose bool
-	// Check writes nothing: the output must already hold what would be
-	// written, else an error and Report.Diff say how it differs; with
-	// DiffAsNote, a note on the error carries the diff instead (JSON and
-	// SARIF have no place after the diagnostics).
-	Check      bool
-	DiffAsNote bool
-	// List writes nothing: Report.Files holds the wrappers found.
-	List bool
-	// Warn switches the named warnings, as -W does.
-	Warn diag.Switches
-	// Stdout is where the C goes when Output is StdoutName.
-	Stdout io.Writer
-}
-
-// StdoutName is the output name that means standard output, as for gcc's
-// -o -: Run writes the C to Config.Stdout instead of a file.
-const StdoutName = "-"
 
 // Report is what a run did: its problems, and what the caller prints.
 type Report struct {
@@ -86,7 +43,14 @@ type Report struct {
 // the depfile can list every file; an output or depfile whose bytes would
 // not change is not rewritten (package atomicfile). Every problem goes to
 // the report's one diag.List, as gcc reports every problem of a run.
-func Run(cfg Config) *Report {
+//
+// Run first validates cfg (Config.Validate): a Config that asks for what
+// cannot be done returns its *UsageError, having read and written
+// nothing, and no report.
+func Run(cfg Config) (*Report, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
 	r := &run{cfg: cfg, dialect: cfg.Dialect, rep: &Report{Sources: map[string][]byte{}}}
 	if r.dialect == nil {
 		r.dialect = dialect.Current
@@ -95,7 +59,7 @@ func Run(cfg Config) *Report {
 	if cfg.Verbose && !r.rep.Diags.HasErrors() {
 		r.rep.Diags.Add(r.noteRelease())
 	}
-	return r.rep
+	return r.rep, nil
 }
 
 // run is the state of one Run.
@@ -129,7 +93,10 @@ func (r *run) generate() {
 	}
 	r.rep.Files = res.Files
 	switch {
-	case cfg.List:
+	case cfg.List != "":
+		if _, err := cfg.Stdout.Write(cfg.List.Records(res.Files)); err != nil {
+			diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: "<stdout>"}, "cannot write the list: %v", err))
+		}
 		return
 	case cfg.Check:
 		r.checkOutput(res)
@@ -344,53 +311,6 @@ func rank(diags *diag.List, names []string) {
 	for _, name := range names {
 		diags.RankFile(name)
 	}
-}
-
-// CheckPaths refuses a configuration that would lose data or read a file
-// twice: an input named twice, and an output or depfile that is an input
-// or each other (QEMU's script truncates an output that is also an input
-// before reading it). Two names of one existing file count as the same.
-// Its error is the mistake of a command line.
-func (cfg *Config) CheckPaths() error {
-	stat := func(p string) fs.FileInfo {
-		if p == "" {
-			return nil
-		}
-		info, err := os.Stat(discover.Abs(cfg.Dir, p))
-		if err != nil {
-			return nil
-		}
-		return info
-	}
-	out, dep := stat(cfg.Output), stat(cfg.Depfile)
-	if cfg.Output == StdoutName {
-		out = nil
-	}
-	seen := map[string]bool{}
-	for _, in := range cfg.Inputs {
-		clean := filepath.Clean(in)
-		if seen[clean] {
-			return fmt.Errorf("input %s is named twice", in)
-		}
-		seen[clean] = true
-		info := stat(in)
-		if cfg.Output != "" && cfg.Output != StdoutName && samePath(in, cfg.Output, info, out) {
-			return fmt.Errorf("the output %s is also an input; it would be overwritten", cfg.Output)
-		}
-		if cfg.Depfile != "" && samePath(in, cfg.Depfile, info, dep) {
-			return fmt.Errorf("the depfile %s is also an input; it would be overwritten", cfg.Depfile)
-		}
-	}
-	if cfg.Depfile != "" && samePath(cfg.Output, cfg.Depfile, out, dep) {
-		return fmt.Errorf("the depfile and the output are the same file, %s", cfg.Output)
-	}
-	return nil
-}
-
-// samePath reports whether a and b name the same file: the same path, or
-// the same existing file (ai and bi, from stat) under two names.
-func samePath(a, b string, ai, bi fs.FileInfo) bool {
-	return filepath.Clean(a) == filepath.Clean(b) || ai != nil && bi != nil && os.SameFile(ai, bi)
 }
 
 // ShownPath is p as a message shows it: as it is, unless a line break or

@@ -141,14 +141,8 @@ Diagnostics are printed as gcc prints them, file:line:col: error: message, with 
 // exit is how kong's --help and --version end a run early.
 type exit int
 
-// usageErr is a command-line mistake: exit status 2. A note, if any, is
-// printed after it, as gcc prints "note: valid arguments to ... are".
-type usageErr struct{ msg, note string }
-
-func (u usageErr) Error() string { return u.msg }
-
-func usagef(format string, args ...any) error { return usageErr{msg: fmt.Sprintf(format, args...)} }
-
+// run runs the command line args (without the program's name) in e and
+// returns its exit status: main calls it, and the tests in-process.
 func run(args []string, e env) (status int) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -188,11 +182,11 @@ func missingValue(args []string, err error) error {
 	flag := args[len(args)-1]
 	switch {
 	case flag == "-o" || flag == "--output" || flag == "--depfile":
-		return usagef("missing filename after '%s'", flag)
+		return fmt.Errorf("missing filename after '%s'", flag)
 	case flag == "--scan":
-		return usagef("missing path after '%s'", flag)
+		return fmt.Errorf("missing path after '%s'", flag)
 	}
-	return usagef("missing argument to '%s'", flag)
+	return fmt.Errorf("missing argument to '%s'", flag)
 }
 
 // newParser returns the kong parser that reads a command line into f. The
@@ -213,18 +207,19 @@ func newParser(f *flags, e env) *kong.Kong {
 	return parser
 }
 
-// job is one validated command line: the run it asks for, and how its
-// results are printed.
+// job is one command line: the run it asks for, and how its results are
+// printed. gen.Run validates the run.
 type job struct {
 	e     env
 	cfg   gen.Config
-	list  listFormat
 	print diag.Printer
 }
 
+// newJob turns the flags into a gen.Config, which gen.Run validates, and
+// the printer of its diagnostics; its error is a -W or -f option's.
 func newJob(f *flags, e env) (*job, error) {
-	j := &job{e: e, list: f.List, cfg: gen.Config{Dir: e.dir, Output: string(f.Output), Depfile: string(f.Depfile),
-		Inputs: paths(f.Args), Scan: paths(f.Scan), Verbose: f.Verbose, Check: f.Check, List: f.List != "", Stdout: e.stdout}}
+	j := &job{e: e, cfg: gen.Config{Dir: e.dir, Output: string(f.Output), Depfile: string(f.Depfile),
+		Inputs: paths(f.Args), Scan: paths(f.Scan), Qemu: f.Qemu, Verbose: f.Verbose, Check: f.Check, List: gen.ListFormat(f.List), Stdout: e.stdout}}
 	c := &j.cfg
 	if f.Werror {
 		c.Warn.Set("error")
@@ -232,12 +227,7 @@ func newJob(f *flags, e env) (*job, error) {
 	c.Warn.Inhibit = f.Inhibit
 	for _, w := range f.Warn {
 		if err := c.Warn.Set(w); err != nil {
-			u := usageErr{msg: err.Error()}
-			var se *diag.SwitchError
-			if errors.As(err, &se) {
-				u.note = "the warnings are " + strings.Join(se.Known, ", ")
-			}
-			return nil, u
+			return nil, err
 		}
 	}
 	j.print = diag.Printer{Format: diag.Format(f.Format), Caret: f.Caret, Color: colour(f.Color, e), Width: excerptWidth(e),
@@ -245,66 +235,26 @@ func newJob(f *flags, e env) (*job, error) {
 		Dir: workDir(e), Windows: runtime.GOOS == "windows"}
 	for _, o := range f.Fopt {
 		if err := j.print.SetOption(o); err != nil {
-			var oe *diag.OptionError
-			if errors.As(err, &oe) {
-				return nil, usageErr{msg: oe.Msg, note: oe.Note}
-			}
-			return nil, usageErr{msg: err.Error()}
+			return nil, err
 		}
 	}
 	// JSON and SARIF have no place after the diagnostics for --check's
 	// diff: a note carries it.
 	c.DiffAsNote = j.print.Format != diag.Text
-	if c.Output == gen.StdoutName {
-		switch {
-		case c.Depfile != "":
-			return nil, usagef("-o - writes to standard output; a depfile names an output file, so it cannot go with --depfile")
-		case c.Check:
-			return nil, usagef("--check compares with the output file; -o - writes to standard output")
-		}
-	}
-	if c.List && (c.Check || c.Depfile != "") {
-		return nil, usagef("--list writes nothing else; it cannot go with --check or --depfile")
-	}
-	if c.Output == "" && !c.List {
-		// QEMU's own form: OUT.c INPUT...
-		if len(c.Inputs) < 2 && (len(c.Inputs) < 1 || len(c.Scan) == 0) {
-			return nil, usagef("expected -o OUT.c INPUT... or OUT.c INPUT...")
-		}
-		c.Output, c.Inputs = c.Inputs[0], c.Inputs[1:]
-		if !strings.HasSuffix(c.Output, ".c") {
-			return nil, usagef("without -o the first argument is the output and must end in .c, not %q; use -o to name another output", c.Output)
-		}
-	}
-	if len(c.Inputs) == 0 && len(c.Scan) == 0 {
-		return nil, usagef("no input files")
-	}
-	if f.Qemu != "" {
-		d, err := dialect.ForVersion(f.Qemu)
-		if err != nil {
-			return nil, usagef("--qemu: %v", err)
-		}
-		c.Dialect, c.Qemu = d, f.Qemu
-	}
-	if c.Check && c.Depfile != "" {
-		return nil, usagef("--check writes nothing; it cannot go with --depfile")
-	}
-	if err := c.CheckPaths(); err != nil {
-		return nil, usageErr{msg: err.Error()}
-	}
 	return j, nil
 }
 
-// run does the job and prints what it found: the wrappers (--list) on
-// stdout, the diagnostics on stderr, and --check's diff after them.
+// run does the job (gen.Run writes the C or the list on stdout) and
+// prints what it found: the diagnostics on stderr, and --check's diff
+// after them.
 func (j *job) run() int {
-	rep := gen.Run(j.cfg)
+	rep, err := gen.Run(j.cfg)
+	if err != nil {
+		return usageError(j.e, err)
+	}
 	status := exitOK
-	switch {
-	case rep.Diags.HasErrors():
+	if rep.Diags.HasErrors() {
 		status = exitBadInput
-	case j.list != "":
-		j.printList(rep.Files)
 	}
 	j.print.Source = func(file string) []byte { return rep.Sources[file] }
 	j.print.Print(j.e.stderr, rep.Diags.Items())
@@ -354,11 +304,22 @@ func excerptWidth(e env) int {
 	return pipeWidth
 }
 
+// usageError prints a mistake of the command line (from kong, a -W or -f
+// option, or gen.Config.Validate) and the note that goes with it, if any,
+// as gcc prints "note: valid arguments to ... are", and returns exitUsage.
 func usageError(e env, err error) int {
 	fmt.Fprintf(e.stderr, "%s: error: %v\n", gen.Tool, err)
-	var u usageErr
-	if errors.As(err, &u) && u.note != "" {
-		fmt.Fprintf(e.stderr, "%s: note: %s\n", gen.Tool, u.note)
+	var se *diag.SwitchError
+	var oe *diag.OptionError
+	note := ""
+	switch {
+	case errors.As(err, &se):
+		note = "the warnings are " + strings.Join(se.Known, ", ")
+	case errors.As(err, &oe):
+		note = oe.Note
+	}
+	if note != "" {
+		fmt.Fprintf(e.stderr, "%s: note: %s\n", gen.Tool, note)
 	}
 	fmt.Fprintf(e.stderr, "Run '%s --help' for usage.\n", gen.Tool)
 	return exitUsage

@@ -69,13 +69,21 @@ func TestGoldenOutputsCompile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if j.list != "" {
+			if j.cfg.List != "" {
 				t.Skip("--list writes no C")
 			}
-			// The wrappers as a run finds them, writing nothing.
+			// The wrappers as a run finds them, writing nothing: the
+			// Config completed (QEMU's form OUT.c INPUT... split) before
+			// it is made to list.
+			if err := j.cfg.Validate(); err != nil {
+				t.Fatal(err)
+			}
 			cfg := j.cfg
-			cfg.List, cfg.Check, cfg.Depfile = true, false, ""
-			r := gen.Run(cfg)
+			cfg.List, cfg.Check, cfg.Depfile = gen.ListText, false, ""
+			r, err := gen.Run(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if r.Diags.HasErrors() {
 				t.Fatal(r.Diags.Items())
 			}

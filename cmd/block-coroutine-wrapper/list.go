@@ -6,36 +6,25 @@ import (
 	"github.com/alecthomas/kong"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
 
-// listFormat is the value of --list: "" (not listing), "text" or "json".
+// listFormat is the value of --list: "" (not listing) or a gen.ListFormat.
 // "--list" alone means text, "--list=json" JSON.
-type listFormat string
+type listFormat gen.ListFormat
 
 // IsBool lets --list stand without a value.
 func (listFormat) IsBool() bool { return true }
 
 // Decode reads the optional value of --list.
 func (l *listFormat) Decode(ctx *kong.DecodeContext) error {
-	*l = "text"
+	*l = listFormat(gen.ListText)
 	if tok := ctx.Scan.Peek(); tok.Type == kong.FlagValueToken {
 		ctx.Scan.Pop()
-		switch v := fmt.Sprint(tok.Value); v {
-		case "text", "json":
-			*l = listFormat(v)
-		default:
-			return fmt.Errorf("%q is not a format: use text or json", v)
+		f, err := gen.ParseListFormat(fmt.Sprint(tok.Value))
+		if err != nil {
+			return err
 		}
+		*l = listFormat(f)
 	}
 	return nil
-}
-
-// printList writes the wrappers found, in input order, as --list asks.
-func (j *job) printList(files []model.File) {
-	if j.list == "json" {
-		j.e.stdout.Write(gen.ListJSON(files))
-		return
-	}
-	j.e.stdout.Write(gen.ListText(files))
 }
