@@ -26,7 +26,10 @@ func (l *Lexer) Conditions() []model.Condition {
 	if !l.snapshotValid {
 		l.snapshot = nil
 		for _, c := range l.conds {
-			l.snapshot = append(l.snapshot, model.Condition{ID: c.pos.Line<<32 | c.pos.Col, Lines: c.lines})
+			// The line alone: no two directives open on one line, and
+			// Line<<32 | Col was Col alone where int has 32 bits (linux/386,
+			// linux/arm), which merged sibling groups.
+			l.snapshot = append(l.snapshot, model.Condition{ID: c.pos.Line, Lines: c.lines})
 		}
 		l.snapshotValid = true
 	}
