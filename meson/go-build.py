@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""go-build.py GO MODULE PACKAGE OUTPUT DEPFILE
+"""go-build.py [--strip] GO MODULE PACKAGE OUTPUT DEPFILE
 
 Builds the Go command PACKAGE of the module in MODULE into OUTPUT, for a
 Meson custom_target whose rule has `deps = gcc` and `restat = 1`:
@@ -22,6 +22,11 @@ Meson custom_target whose rule has `deps = gcc` and `restat = 1`:
 -trimpath and -buildvcs=false make the binary a function of the sources
 only: no build or checkout paths, no VCS stamp that changes on every
 commit.  Ninja runs this from the build root.
+
+--strip (Meson's strip option) links without the symbol table and the
+DWARF debug information (-ldflags=-s -w), which is what strip(1) removes
+from the targets Meson links itself: Meson's install does not strip a
+custom_target's output.
 
 Python, not a shell script: Meson runs it with the Python Meson itself runs
 on (the `python3` shebang), so it needs no POSIX shell, cmp or sed, which a
@@ -135,10 +140,15 @@ def go_env(go, module, env):
 
 
 def main(argv):
-    if len(argv) != 6:
-        print("usage: %s GO MODULE PACKAGE OUTPUT DEPFILE" % ME, file=sys.stderr)
+    args = argv[1:]
+    ldflags = []
+    if args[:1] == ["--strip"]:
+        args = args[1:]
+        ldflags = ["-ldflags=-s -w"]
+    if len(args) != 5:
+        print("usage: %s [--strip] GO MODULE PACKAGE OUTPUT DEPFILE" % ME, file=sys.stderr)
         return 2
-    go, module, package, output, depfile = argv[1:]
+    go, module, package, output, depfile = args
     # go -C changes directory before it reads -o.
     out = os.path.abspath(output)
     env = go_env(go, module, os.environ)
@@ -173,7 +183,8 @@ def main(argv):
 
     tmp = out + ".tmp"
     try:
-        run_go(go, module, ["build"] + mod + ["-trimpath", "-buildvcs=false", "-o", tmp, package], env)
+        run_go(go, module, ["build"] + mod + ["-trimpath", "-buildvcs=false"] + ldflags +
+               ["-o", tmp, package], env)
         if os.path.isfile(out) and filecmp.cmp(tmp, out, shallow=False):
             os.remove(tmp)
         else:

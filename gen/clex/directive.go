@@ -26,7 +26,10 @@ func (l *Lexer) Conditions() []model.Condition {
 	if !l.snapshotValid {
 		l.snapshot = nil
 		for _, c := range l.conds {
-			l.snapshot = append(l.snapshot, model.Condition{ID: c.pos.Line<<32 | c.pos.Col, Lines: c.lines})
+			// The line alone: no two directives open on one line, and
+			// Line<<32 | Col was Col alone where int has 32 bits (linux/386,
+			// linux/arm), which merged sibling groups.
+			l.snapshot = append(l.snapshot, model.Condition{ID: c.pos.Line, Lines: c.lines})
 		}
 		l.snapshotValid = true
 	}
@@ -95,7 +98,7 @@ func (l *Lexer) skipBlanks() {
 // directive handles a preprocessor line starting at l.off ('#'). A
 // conditional directive updates the group stack and may skip a dead group.
 // Every directive of a compiled-in region is returned as a token.
-func (l *Lexer) directive() (Token, bool) {
+func (l *Lexer) directive() Token {
 	start, line, col := l.off, l.line, l.off-l.lineStart+1
 	pos := diag.Pos{File: l.file, Line: line, Col: col, LineStart: l.lineStart}
 	hash := l.hash()
@@ -149,7 +152,7 @@ func (l *Lexer) directive() (Token, bool) {
 		l.changed()
 	}
 	l.bol = true
-	return tok, true
+	return tok
 }
 
 // branch records an #elif or #else (name, at pos, spelt text) of the

@@ -12,9 +12,9 @@ import (
 )
 
 // conditions renders each identifier of src with the groups open around
-// it, as "name: line:col[directive|directive] ..." (the group's ID as the
-// line and column of its opening directive, then its directive lines up to
-// the current branch), and the diagnostics after them.
+// it, as "name: line[directive|directive] ..." (the group's ID, the line of
+// its opening directive, then its directive lines up to the current
+// branch), and the diagnostics after them.
 func conditions(src string) []string {
 	var diags diag.List
 	l := clex.New("t.c", []byte(src), &diags)
@@ -25,7 +25,7 @@ func conditions(src string) []string {
 		}
 		var groups []string
 		for _, c := range l.Conditions() {
-			groups = append(groups, fmt.Sprintf("%d:%d[%s]", c.ID>>32, c.ID&(1<<32-1), strings.Join(c.Lines, "|")))
+			groups = append(groups, fmt.Sprintf("%d[%s]", c.ID, strings.Join(c.Lines, "|")))
 		}
 		out = append(out, l.Text(t)+": "+strings.Join(groups, " "))
 	}
@@ -43,33 +43,33 @@ func TestConditions(t *testing.T) {
 	}{
 		{"none", "a b", []string{"a: ", "b: "}},
 		{"ifdef and its else", "#ifdef A\na\n#else\nb\n#endif\nc", []string{
-			"a: 1:1[#ifdef A]", "b: 1:1[#ifdef A|#else]", "c: ",
+			"a: 1[#ifdef A]", "b: 1[#ifdef A|#else]", "c: ",
 		}},
 		{"nested", "#if X\n  #ifndef Y\na\n  #endif\nb\n#endif", []string{
-			"a: 1:1[#if X] 2:3[#ifndef Y]", "b: 1:1[#if X]",
+			"a: 1[#if X] 2[#ifndef Y]", "b: 1[#if X]",
 		}},
 		{"elif chain", "#if A\na\n#elif B\nb\n#elif C\nc\n#endif", []string{
-			"a: 1:1[#if A]", "b: 1:1[#if A|#elif B]", "c: 1:1[#if A|#elif B|#elif C]",
+			"a: 1[#if A]", "b: 1[#if A|#elif B]", "c: 1[#if A|#elif B|#elif C]",
 		}},
 		{"trailing blanks dropped, comments kept", "#if A /* x */  \na\n#endif", []string{
-			"a: 1:1[#if A /* x */]",
+			"a: 1[#if A /* x */]",
 		}},
 		{"dead branch skipped, its directive kept", "#if 0\nx\n#elif B\nb\n#endif", []string{
-			"b: 1:1[#if 0|#elif B]",
+			"b: 1[#if 0|#elif B]",
 		}},
 		{"taken branch ends the chain", "#if 1\na\n#elif B\nx\n#else\ny\n#endif\nz", []string{
-			"a: 1:1[#if 1]", "z: ",
+			"a: 1[#if 1]", "z: ",
 		}},
 		{"elif 1 after unknown", "#if A\na\n#elif 1\nb\n#else\nx\n#endif", []string{
-			"a: 1:1[#if A]", "b: 1:1[#if A|#elif 1]",
+			"a: 1[#if A]", "b: 1[#if A|#elif 1]",
 		}},
 		{"unterminated: the group closes at the end", "#ifdef A\na", []string{
-			"a: 1:1[#ifdef A]",
+			"a: 1[#ifdef A]",
 			"t.c:1:1: error: unterminated #ifdef: no #endif before the end of the file",
 		}},
 		// An #else is taken when reached, so a second one is dead.
 		{"else after else", "#ifdef A\n#else\na\n#else\nb\n#endif", []string{
-			"a: 1:1[#ifdef A|#else]",
+			"a: 1[#ifdef A|#else]",
 			"t.c:4:1: error: #else after #else",
 		}},
 		{"else without if", "#else\na", []string{

@@ -21,7 +21,7 @@ func (l *Lexer) IncludeGuard() bool { return l.guard.step == 3 }
 
 // trackGuard advances the include guard detection with a token Next is
 // about to return.
-func (l *Lexer) trackGuard(t Token) {
+func (l *Lexer) trackGuard(t *Token) {
 	g := &l.guard
 	if g.step < 0 || t.Kind == EOF {
 		return

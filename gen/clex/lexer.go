@@ -150,156 +150,171 @@ func (l *Lexer) splice() bool {
 // Next returns the next token of a compiled-in region. At the end of input
 // it reports conditional groups left open and returns a token of kind EOF
 // (repeatedly, if called again).
+//
+// It is one loop, rather than a loop around a function returning "no token
+// yet", because it runs once per token of every file: whitespace, comments
+// and skipped groups go round the loop (continue scan). Every token but EOF
+// is shown to the include guard detection (trackGuard) first.
 func (l *Lexer) Next() Token {
+	src := l.src
+scan:
 	for {
-		t, ok := l.next()
-		if ok {
-			// Inside a guard only directives can change its state.
-			if g := l.guard.step; g >= 0 && (g != 2 || t.Kind == Directive) {
-				l.trackGuard(t)
+		if l.pending != nil {
+			t := *l.pending
+			l.pending = nil
+			if l.guard.step >= 0 {
+				l.trackGuard(&t)
 			}
 			return t
 		}
-	}
-}
-
-// next returns a token, or ok=false after consuming something that is not
-// one (whitespace, a comment, a skipped group).
-func (l *Lexer) next() (t Token, ok bool) {
-	if l.pending != nil {
-		t, l.pending = *l.pending, nil
-		return t, true
-	}
-	src := l.src
-	if l.off >= len(src) {
-		for i := len(l.conds) - 1; i >= 0; i-- {
-			c := l.conds[i]
-			l.errorf(diag.Conditional, c.pos, "unterminated #%s: no #endif before the end of the file", c.name)
-		}
-		if len(l.conds) > 0 {
-			l.conds = nil
-			l.guard.step = -1
-			l.changed()
-		}
-		return Token{Kind: EOF, Off: len(src), End: len(src), Line: l.line, Col: l.off - l.lineStart + 1}, true
-	}
-	// Blanks, line breaks and comments, in a loop here rather than one
-	// call each: they are most of a header's bytes. Spaces, tabs and "\n"
-	// first, in a loop of their own.
-	off := l.off
-	for off < len(src) && (src[off] == ' ' || src[off] == '\t' || src[off] == '\n') {
-		if src[off] == '\n' {
-			l.line++
-			l.lineStart = off + 1
-			l.bol = true
-		}
-		off++
-	}
-	l.off = off
-	if off >= len(src) {
-		return t, false // the end: the caller comes back for EOF
-	}
-	c := src[off]
-	for {
-		switch {
-		case c == ' ' || c == '\t' || c == '\v' || c == '\f':
-			off := l.off + 1 // a local: indentation is many bytes
-			for off < len(src) && (src[off] == ' ' || src[off] == '\t') {
-				off++
-			}
-			l.off = off
-		case c == '\n':
-			l.off++
-			l.line++
-			l.lineStart = l.off
-			l.bol = true
-		case c == '\r':
-			l.newline()
-			l.bol = true
-		case c == '\\' && l.isNewline(l.off+1):
-			l.splice()
-		case c == '/' && l.peek(1) == '*':
-			l.blockComment()
-		case c == '/' && l.peek(1) == '/':
-			l.lineComment()
-		default:
-			goto token
-		}
 		if l.off >= len(src) {
-			return t, false // the end: the caller comes back for EOF
+			return l.eof()
 		}
-		c = src[l.off]
-	}
-token:
-	if l.bol && (c == '#' || c == '%') && l.hash() > 0 {
-		return l.directive()
-	}
-
-	start, line, col := l.off, l.line, l.off-l.lineStart+1
-	l.bol = false
-	l.spliced = false
-	kind := Punct
-	digraph := false
-	switch {
-	case isIdentStart(c):
-		kind = Ident
-		off := l.off + 1
-		for off < len(src) && byteClass[src[off]] != 0 {
+		// Blanks, line breaks and comments, in a loop here rather than one
+		// call each: they are most of a header's bytes. Spaces, tabs and
+		// "\n" first, in a loop of their own.
+		off := l.off
+		for off < len(src) && byteClass[src[off]]&classBlank != 0 {
+			if src[off] == '\n' {
+				l.line++
+				l.lineStart = off + 1
+				l.bol = true
+			}
 			off++
 		}
 		l.off = off
-		if off < len(src) && (src[off] >= utf8.RuneSelf || src[off] == '\\') {
-			l.ident() // UTF-8 letters, line splices
+		if off >= len(src) {
+			continue // the end: EOF, after open groups are reported
 		}
-	case isDigit(c) || (c == '.' && isDigit(l.peek(1))):
-		kind = Number
-		l.number()
-	case c == '"' || c == '\'':
-		kind = String
-		if c == '\'' {
-			kind = Char
-		}
-		if !l.literal(c) {
-			// The range runs to the end of the line, as gcc's does.
-			n := bytes.IndexAny(src[start:l.off], "\r\n")
-			if n < 0 {
-				n = l.off - start
+		c := src[off]
+		for {
+			switch {
+			case c == ' ' || c == '\t' || c == '\v' || c == '\f':
+				off := l.off + 1 // a local: indentation is many bytes
+				for off < len(src) && (src[off] == ' ' || src[off] == '\t') {
+					off++
+				}
+				l.off = off
+			case c == '\n':
+				l.off++
+				l.line++
+				l.lineStart = l.off
+				l.bol = true
+			case c == '\r':
+				l.newline()
+				l.bol = true
+			case c == '\\' && l.isNewline(l.off+1):
+				l.splice()
+			case c == '/' && l.peek(1) == '*':
+				l.blockComment()
+			case c == '/' && l.peek(1) == '/':
+				l.lineComment()
+			default:
+				goto token
 			}
-			l.errorf(diag.Lexical, diag.Pos{File: l.file, Line: line, Col: col, Len: n, LineStart: start - col + 1}, "missing terminating %c character", c)
+			if l.off >= len(src) {
+				continue scan // the end: EOF, after open groups are reported
+			}
+			c = src[l.off]
 		}
-	case c >= utf8.RuneSelf:
-		r, size := utf8.DecodeRune(src[l.off:])
-		if r == utf8.RuneError && size <= 1 {
-			l.errorf(diag.Lexical, l.here(1), "invalid UTF-8 byte 0x%02x", c)
+	token:
+		if l.bol && (c == '#' || c == '%') && l.hash() > 0 {
+			t := l.directive()
+			if l.guard.step >= 0 {
+				l.trackGuard(&t)
+			}
+			return t
+		}
+
+		start, line, col := l.off, l.line, l.off-l.lineStart+1
+		l.bol = false
+		l.spliced = false
+		kind := Punct
+		digraph := false
+		switch {
+		case isIdentStart(c):
+			kind = Ident
+			off := l.off + 1
+			for off < len(src) && byteClass[src[off]]&classIdent != 0 {
+				off++
+			}
+			l.off = off
+			if off < len(src) && (src[off] >= utf8.RuneSelf || src[off] == '\\') {
+				l.ident() // UTF-8 letters, line splices
+			}
+		case isDigit(c) || (c == '.' && isDigit(l.peek(1))):
+			kind = Number
+			l.number()
+		case c == '"' || c == '\'':
+			kind = String
+			if c == '\'' {
+				kind = Char
+			}
+			if !l.literal(c) {
+				// The range runs to the end of the line, as gcc's does.
+				n := bytes.IndexAny(src[start:l.off], "\r\n")
+				if n < 0 {
+					n = l.off - start
+				}
+				l.errorf(diag.Lexical, diag.Pos{File: l.file, Line: line, Col: col, Len: n, LineStart: start - col + 1}, "missing terminating %c character", c)
+			}
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(src[l.off:])
+			if r == utf8.RuneError && size <= 1 {
+				l.errorf(diag.Lexical, l.here(1), "invalid UTF-8 byte 0x%02x", c)
+				l.off++
+				continue scan
+			}
+			// gcc accepts UTF-8 letters in identifiers.
+			kind = Ident
+			l.ident()
+		case c == 0:
+			l.errorf(diag.Lexical, l.here(1), "null character in the file")
 			l.off++
-			return t, false
+			continue scan
+		case c == '.' && l.peek(1) == '.' && l.peek(2) == '.':
+			l.off += 3
+		case (c == '<' || c == ':' || c == '%') && l.digraph() > 0:
+			digraph = true
+			l.off += l.digraph()
+		case c == '\\' && (l.peek(1) == 'u' || l.peek(1) == 'U'):
+			// A universal character name starts an identifier (C11 6.4.2.1);
+			// one that cannot is reported and read as one all the same, so
+			// that the parser adds nothing about it.
+			kind = Ident
+			l.ucn(true)
+			l.ident()
+		case isPunct(c):
+			l.off++
+		default:
+			kind = Other
+			l.off++
 		}
-		// gcc accepts UTF-8 letters in identifiers.
-		kind = Ident
-		l.ident()
-	case c == 0:
-		l.errorf(diag.Lexical, l.here(1), "null character in the file")
-		l.off++
-		return t, false
-	case c == '.' && l.peek(1) == '.' && l.peek(2) == '.':
-		l.off += 3
-	case (c == '<' || c == ':' || c == '%') && l.digraph() > 0:
-		digraph = true
-		l.off += l.digraph()
-	case c == '\\' && (l.peek(1) == 'u' || l.peek(1) == 'U'):
-		// A universal character name starts an identifier (C11 6.4.2.1);
-		// one that cannot is reported and read as one all the same, so
-		// that the parser adds nothing about it.
-		kind = Ident
-		l.ucn(true)
-		l.ident()
-	case isPunct(c):
-		l.off++
-	default:
-		kind = Other
-		l.off++
+		t := Token{Kind: kind, Spliced: l.spliced, Digraph: digraph, Off: start, End: l.off, Line: line, Col: col}
+		// Inside a guard (step 2) only directives change its state. A
+		// copy goes to trackGuard: with t's own address taken, t would
+		// live in memory on the path every token takes.
+		if g := l.guard.step; g >= 0 && g != 2 {
+			seen := t
+			l.trackGuard(&seen)
+		}
+		return t
 	}
-	return Token{Kind: kind, Spliced: l.spliced, Digraph: digraph, Off: start, End: l.off, Line: line, Col: col}, true
+}
+
+// eof reports the conditional groups left open at the end of the input and
+// returns the EOF token.
+func (l *Lexer) eof() Token {
+	for i := len(l.conds) - 1; i >= 0; i-- {
+		c := l.conds[i]
+		l.errorf(diag.Conditional, c.pos, "unterminated #%s: no #endif before the end of the file", c.name)
+	}
+	if len(l.conds) > 0 {
+		l.conds = nil
+		l.guard.step = -1
+		l.changed()
+	}
+	return Token{Kind: EOF, Off: len(l.src), End: len(l.src), Line: l.line, Col: l.off - l.lineStart + 1}
 }
 
 func (l *Lexer) peek(n int) byte {
@@ -338,6 +353,9 @@ func (l *Lexer) digraph() int {
 const (
 	classIdentStart = 1 << iota
 	classDigit
+	classBlank // ' ', '\t' and '\n': the blanks Next skips in its first loop
+
+	classIdent = classIdentStart | classDigit
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -350,6 +368,9 @@ var byteClass = func() (t [256]uint8) {
 	for c := '0'; c <= '9'; c++ {
 		t[c] |= classDigit
 	}
+	t[' '] |= classBlank
+	t['\t'] |= classBlank
+	t['\n'] |= classBlank
 	return t
 }()
 
@@ -357,7 +378,7 @@ func isIdentStart(c byte) bool { return byteClass[c]&classIdentStart != 0 }
 
 func isDigit(c byte) bool { return byteClass[c]&classDigit != 0 }
 
-func isIdentByte(c byte) bool { return byteClass[c] != 0 }
+func isIdentByte(c byte) bool { return byteClass[c]&classIdent != 0 }
 
 func isPunct(c byte) bool {
 	switch c {
@@ -374,7 +395,7 @@ func (l *Lexer) ident() {
 	src := l.src
 	for {
 		off := l.off // a local: the loop runs over most bytes of a file
-		for off < len(src) && byteClass[src[off]] != 0 {
+		for off < len(src) && byteClass[src[off]]&classIdent != 0 {
 			off++
 		}
 		l.off = off

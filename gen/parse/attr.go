@@ -12,8 +12,20 @@ import (
 // its last ']'; otherwise -1. Two '[' tokens in a row can begin nothing
 // else in C, so this needs no context. An unclosed or misnested one is no
 // specifier: the caller reports the bracket.
+//
+// It is asked of nearly every token of a declaration, and nearly every
+// answer is no, so the first test is one the compiler inlines into the
+// caller; attrSpecAt does the rest.
 func (p *parser) attrSpec(toks []clex.Token, i int) int {
-	if i+1 >= len(toks) || !p.is(toks[i], "[") || !p.is(toks[i+1], "[") {
+	if i+1 >= len(toks) || toks[i].Kind != clex.Punct {
+		return -1
+	}
+	return p.attrSpecAt(toks, i)
+}
+
+// attrSpecAt is attrSpec for a punctuator toks[i] with a token after it.
+func (p *parser) attrSpecAt(toks []clex.Token, i int) int {
+	if !p.is(toks[i], "[") || !p.is(toks[i+1], "[") {
 		return -1
 	}
 	end := closing(p, toks, i)

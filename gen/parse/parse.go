@@ -136,20 +136,29 @@ type parser struct {
 // co_wrapper and a message quoting a token stays on one line; a digraph
 // is the punctuator it spells ("<:" is "["). Otherwise it is a substring
 // of the source.
+//
+// text, is and punct are asked of nearly every token read, so each is
+// small enough for the compiler to inline, and the rare tokens that are
+// spliced or digraphs go to respell.
 func (p *parser) text(t clex.Token) string {
-	switch {
-	case t.Digraph && t.Kind == clex.Punct:
-		return clex.Punctuator(spelling(p.src[t.Off:t.End]))
-	case t.Spliced:
-		return spelling(p.src[t.Off:t.End])
+	if t.Spliced || t.Digraph {
+		return p.respell(t)
 	}
 	return p.src[t.Off:t.End]
+}
+
+// respell is text for a token that is spliced or a digraph.
+func (p *parser) respell(t clex.Token) string {
+	if t.Digraph && t.Kind == clex.Punct {
+		return clex.Punctuator(spelling(p.src[t.Off:t.End]))
+	}
+	return spelling(p.src[t.Off:t.End])
 }
 
 // is reports whether t is spelt s.
 func (p *parser) is(t clex.Token, s string) bool {
 	if t.Spliced || t.Digraph {
-		return p.text(t) == s
+		return p.respell(t) == s
 	}
 	return p.src[t.Off:t.End] == s
 }
@@ -158,7 +167,7 @@ func (p *parser) is(t clex.Token, s string) bool {
 // Punct): '[' for "<:".
 func (p *parser) punct(t clex.Token) byte {
 	if t.Digraph {
-		return p.text(t)[0]
+		return p.respell(t)[0]
 	}
 	return p.src[t.Off]
 }
@@ -228,34 +237,40 @@ func (p *parser) errorf(id diag.ID, pos diag.Pos, format string, args ...any) {
 }
 
 // run reads the file's top-level declarations, one at a time, into buf.
+// It sees every token of the file, so it looks at each once: by kind, then
+// for a punctuator by its byte.
 func (p *parser) run() {
 	for {
 		t := p.lex.Next()
-		switch {
-		case t.Kind == clex.EOF:
+		switch t.Kind {
+		case clex.EOF:
 			p.endDecl(t)
 			return
-		case t.Kind == clex.Directive:
+		case clex.Directive:
 			p.endDecl(t)
-		case t.Kind == clex.Punct && (p.punct(t) == ';' || p.punct(t) == '{' || p.punct(t) == '}'):
-			p.endAt(t)
-		default:
-			p.buf = append(p.buf, t)
+			continue
+		case clex.Punct:
+			if c := p.punct(t); c == ';' || c == '{' || c == '}' {
+				p.endAt(t, c)
+				continue
+			}
+		case clex.Ident:
 			// A marker is at least as long as the stem, splices or not.
-			if t.Kind == clex.Ident && !p.marked && t.End-t.Off >= len(model.MarkerStem) && isMarker(p.text(t)) {
+			if !p.marked && t.End-t.Off >= len(model.MarkerStem) && isMarker(p.text(t)) {
 				p.marked = true
 			}
 		}
+		p.buf = append(p.buf, t)
 	}
 }
 
-// endAt ends the buffered declaration at term, a ';', '{' or '}'. A '{'
-// opens a body or initializer to skip, unless it opens a linkage
+// endAt ends the buffered declaration at term, a ';', '{' or '}' (c). A
+// '{' opens a body or initializer to skip, unless it opens a linkage
 // specification, extern "C" { ... }, whose declarations are at file scope
 // (a header shared with C++) and whose '}' ends nothing. A '}' at file
 // scope has no '{': a compiler will say so.
-func (p *parser) endAt(term clex.Token) {
-	brace := p.is(term, "{")
+func (p *parser) endAt(term clex.Token, c byte) {
+	brace := c == '{'
 	if brace && len(p.buf) == 2 && p.is(p.buf[0], "extern") && p.buf[1].Kind == clex.String {
 		p.buf = p.buf[:0]
 		return
@@ -276,9 +291,9 @@ func (p *parser) skipBody() {
 		case t.Kind == clex.EOF:
 			return
 		case t.Kind != clex.Punct:
-		case p.is(t, "{"):
+		case p.punct(t) == '{':
 			depth++
-		case p.is(t, "}"):
+		case p.punct(t) == '}':
 			depth--
 		}
 	}
@@ -369,11 +384,13 @@ func (p *parser) hasSuspect() bool {
 func closing(p *parser, toks []clex.Token, open int) int {
 	depth := 0
 	for i := open; i < len(toks); i++ {
-		t := toks[i]
+		// A pointer, not a copy of the token: closing runs over whole
+		// parameter lists, for every declaration of a file.
+		t := &toks[i]
 		if t.Kind != clex.Punct {
 			continue
 		}
-		switch p.punct(t) {
+		switch p.punct(*t) {
 		case '(', '[':
 			depth++
 		case ')', ']':

@@ -23,6 +23,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
 )
@@ -103,12 +105,23 @@ func (f *Finder) Find(path string, isDir bool) (*Tree, error) {
 			root = rel
 		}
 	}
-	t := &Tree{Root: root, MesonBuild: filepath.Join(root, "meson.build"), Version: filepath.Join(root, "VERSION"),
-		Release: fd.info.release, Dialect: fd.info.dialect}
+	t := &Tree{Root: spell(path, root), MesonBuild: spell(path, filepath.Join(root, "meson.build")),
+		Version: spell(path, filepath.Join(root, "VERSION")), Release: fd.info.release, Dialect: fd.info.dialect}
 	if fd.info.err != nil {
 		return nil, &Error{Path: t.Version, Err: fd.info.err}
 	}
 	return t, nil
+}
+
+// spell returns p, a path found from the input path, with the separator
+// the input was written with: on Windows, '/' unless the input holds a
+// '\\' (as package discover spells the paths it finds), so that messages
+// and the depfile read the same on every host for the same command line.
+func spell(input, p string) string {
+	if runtime.GOOS == "windows" && !strings.Contains(input, `\`) {
+		return filepath.ToSlash(p)
+	}
+	return p
 }
 
 // find returns the tree the absolute directory dir lies in.
@@ -142,6 +155,10 @@ func (f *Finder) root(dir string) *rootInfo {
 	return info
 }
 
+// errIsDir is reading a directory, spelt as Linux (and the driver's own
+// messages) spell it on every host.
+var errIsDir = errors.New("is a directory")
+
 // readVersion reads a VERSION file: one line, the version as QEMU spells
 // it.
 func readVersion(path string) *rootInfo {
@@ -150,6 +167,9 @@ func readVersion(path string) *rootInfo {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
+		}
+		if info, serr := os.Stat(path); serr == nil && info.IsDir() {
+			err = errIsDir // Windows would say "Invalid function."
 		}
 		return &rootInfo{err: fmt.Errorf("cannot read the QEMU release: %w", err)}
 	}

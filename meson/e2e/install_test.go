@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"debug/elf"
 	"encoding/json"
 	"io/fs"
 	"os"
@@ -79,6 +80,11 @@ func TestInstall(t *testing.T) {
 		if !strings.Contains(m, "path\tgithub.com/bcwtool/block-coroutine-wrapper/cmd/block-coroutine-wrapper") {
 			t.Errorf("the installed program is not the Go binary:\n%s", m)
 		}
+		// Unstripped, as Meson installs what it links unless asked to
+		// strip (TestInstallStrip).
+		if symtab, dwarf := elfSymbols(t, filepath.Join(dest, bin)); !symtab || !dwarf {
+			t.Errorf("the installed program has symbol table %v, debug information %v; want both", symtab, dwarf)
+		}
 	})
 
 	t.Run("the manual page", func(t *testing.T) {
@@ -151,4 +157,42 @@ func listFiles(t *testing.T, dir string) []string {
 	}
 	slices.SortFunc(files, func(a, b string) int { return bytes.Compare([]byte(a), []byte(b)) })
 	return files
+}
+
+// TestInstallStrip installs with Meson's strip option on, as a packager
+// who wants a small binary configures (meson setup --strip, or
+// -Dstrip=true): the Go binary must come without its symbol table and
+// debug information, as strip(1) leaves the programs Meson links.
+func TestInstallStrip(t *testing.T) {
+	requireMeson(t)
+	root := ctest.Root(t)
+	build := filepath.Join(t.TempDir(), "build")
+	env := goCacheEnv(os.Environ())
+	run(t, root, env, "meson", "setup", "--prefix=/usr", "--bindir=bin", "-Dstrip=true", "-Dtests=false", build)
+	dest := filepath.Join(t.TempDir(), "dest")
+	run(t, root, append(env, "DESTDIR="+dest), "meson", "install", "-C", build)
+	bin := filepath.Join(dest, "usr", "bin", "block-coroutine-wrapper")
+	if symtab, dwarf := elfSymbols(t, bin); symtab || dwarf {
+		t.Errorf("with -Dstrip=true the installed program has symbol table %v, debug information %v; want neither", symtab, dwarf)
+	}
+	if got := strings.TrimSpace(run(t, root, env, bin, "--version")); got != gen.Tool+" "+gen.Version {
+		t.Errorf("--version says %q", got)
+	}
+}
+
+// elfSymbols reports whether the ELF program at path has a symbol table
+// (.symtab) and DWARF debug information (.debug_info, which Go may
+// compress as .zdebug_info), the two things strip(1) and Go's -ldflags=-s
+// -w remove. It skips the test on a host whose programs are not ELF.
+func elfSymbols(t *testing.T, path string) (symtab, dwarf bool) {
+	t.Helper()
+	f, err := elf.Open(path)
+	if err != nil {
+		if _, ok := err.(*elf.FormatError); ok {
+			t.Skipf("%s is not an ELF program: the check of what is stripped reads ELF", path)
+		}
+		t.Fatal(err)
+	}
+	defer f.Close()
+	return f.Section(".symtab") != nil, f.Section(".debug_info") != nil || f.Section(".zdebug_info") != nil
 }

@@ -151,3 +151,68 @@ func TestChangelogNamesTheVersion(t *testing.T) {
 		t.Errorf("CHANGELOG.md has no link for [%s]", gen.Version)
 	}
 }
+
+// TestMesonSetupWarnsNothing configures the project with
+// --fatal-meson-warnings, which some packagers and CIs use and which makes
+// any Meson warning (a deprecated feature, a feature newer than
+// meson_version) abort the setup: top-level with the default options and
+// with those a packager sets, and as the subproject of a parent.
+func TestMesonSetupWarnsNothing(t *testing.T) {
+	requireMeson(t)
+	root := ctest.Root(t)
+	env := goCacheEnv(os.Environ())
+	for _, opts := range [][]string{
+		nil,
+		{"--prefix=/usr", "--buildtype=plain", "-Dstrip=true", "-Dtests=false", "-Dpkgconfig.relocatable=true"},
+	} {
+		build := filepath.Join(t.TempDir(), "build")
+		args := append([]string{"setup", "--fatal-meson-warnings"}, opts...)
+		if out := run(t, root, env, "meson", append(args, build)...); strings.Contains(out, "WARNING") {
+			t.Errorf("meson %s warns:\n%s", strings.Join(args, " "), out)
+		}
+	}
+	p := newParent(t)
+	if out := p.cmd(t, "meson", "setup", "--fatal-meson-warnings", "--wrap-mode=forcefallback", p.build); strings.Contains(out, "WARNING") {
+		t.Errorf("meson setup of a parent warns:\n%s", out)
+	}
+}
+
+// TestMesonCompileBuildsTheTool checks what meson compile builds: the Go
+// binary, and with -Dtests=false nothing else, as a packager wants; with
+// the tests, meson test builds them (build_by_default: false leaves them
+// to it from Meson 1.7 on; Meson 1.0 to 1.6 put every test's program in
+// "all" whatever build_by_default says).
+func TestMesonCompileBuildsTheTool(t *testing.T) {
+	requireMeson(t)
+	root := ctest.Root(t)
+	env := goCacheEnv(os.Environ())
+	build := filepath.Join(t.TempDir(), "build")
+	run(t, root, env, "meson", "setup", "-Dtests=false", build)
+	cmds := strings.Split(strings.TrimSpace(run(t, root, env, "ninja", "-C", build, "-t", "commands", "all")), "\n")
+	if len(cmds) != 1 || !strings.Contains(cmds[0], "go-build.py") {
+		t.Errorf("with -Dtests=false, meson compile runs %d commands, want only go-build.py:\n%s",
+			len(cmds), strings.Join(cmds, "\n"))
+	}
+
+	// Every program of the default build but the Go binary is
+	// build_by_default: false, so that from Meson 1.7 on "all" is the tool
+	// alone.
+	build = filepath.Join(t.TempDir(), "build")
+	run(t, root, env, "meson", "setup", build)
+	var targets []struct {
+		Name           string
+		BuildByDefault bool `json:"build_by_default"`
+	}
+	if err := json.Unmarshal([]byte(run(t, root, env, "meson", "introspect", "--targets", build)), &targets); err != nil {
+		t.Fatal(err)
+	}
+	var byDefault []string
+	for _, tg := range targets {
+		if tg.BuildByDefault {
+			byDefault = append(byDefault, tg.Name)
+		}
+	}
+	if !slices.Equal(byDefault, []string{"block-coroutine-wrapper-go"}) {
+		t.Errorf("targets built by default: %q, want only the Go binary", byDefault)
+	}
+}
