@@ -10,7 +10,6 @@ import (
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/discover"
 )
 
 // Config is one run of the generator, as a command line asks for it.
@@ -36,8 +35,9 @@ type Config struct {
 	// lie in (package qemutree), else dialect.Current.
 	Qemu    string
 	Dialect *dialect.Dialect
-	// Verbose adds a note saying which release was generated for and what
-	// chose it.
+	// Verbose adds a note, sorted before every other diagnostic, saying
+	// which release was generated for and what chose it, whenever a
+	// release was chosen (also when the run then fails).
 	Verbose bool
 	// Check writes nothing: the output must already hold what would be
 	// written, else an error and Report.Diff say how it differs; with
@@ -124,14 +124,15 @@ func (cfg *Config) Validate() error {
 // checkPaths refuses a configuration that would lose data or read a file
 // twice: an input named twice, and an output or depfile that is an input
 // or each other (QEMU's script truncates an output that is also an input
-// before reading it). Two names of one existing file count as the same.
+// before reading it). Two names of one existing file count as the same;
+// the output and the depfile may both be one character device.
 // Its error is a *UsageError.
 func (cfg *Config) checkPaths() error {
 	stat := func(p string) fs.FileInfo {
 		if p == "" {
 			return nil
 		}
-		info, err := os.Stat(discover.Abs(cfg.Dir, p))
+		info, err := os.Stat(absPath(cfg.Dir, p))
 		if err != nil {
 			return nil
 		}
@@ -156,7 +157,9 @@ func (cfg *Config) checkPaths() error {
 			return usagef("the depfile %s is also an input; it would be overwritten", cfg.Depfile)
 		}
 	}
-	if cfg.Depfile != "" && samePath(cfg.Output, cfg.Depfile, out, dep) {
+	// A character device (/dev/null, NUL) holds nothing to lose: gcc
+	// takes -o /dev/null -MF /dev/null, the usual way to only check.
+	if cfg.Depfile != "" && samePath(cfg.Output, cfg.Depfile, out, dep) && (out == nil || out.Mode()&fs.ModeCharDevice == 0) {
 		return usagef("the depfile and the output are the same file, %s", cfg.Output)
 	}
 	return nil

@@ -65,11 +65,23 @@ func (r *run) chooseRelease() (deps []string) {
 	return append([]string{chosen.Version, chosen.MesonBuild}, deps...)
 }
 
-// noteRelease returns the note --verbose prints: the release generated for
+// noteRelease returns the note --verbose prints first (of rule
+// diag.QEMURelease, so that SARIF places it under a described rule), whenever a release
+// was chosen (also when the run then fails): the release generated for
 // and what chose it.
 func (r *run) noteRelease() diag.Diagnostic {
+	n := r.releaseNote()
+	n.ID = diag.QEMURelease
+	return n
+}
+
+// releaseNote words noteRelease.
+func (r *run) releaseNote() diag.Diagnostic {
 	d := r.dialect
 	switch {
+	case r.cfg.Dialect != nil && r.cfg.Qemu == "":
+		// A library caller that set Config.Dialect itself.
+		return diag.Notef(diag.Pos{File: Tool}, "generating for %s (dialect %s), as the caller's Config.Dialect says", d.Releases, d.Name)
 	case r.cfg.Dialect != nil:
 		return diag.Notef(diag.Pos{File: Tool}, "generating for %s (dialect %s), as --qemu %s says", d.Releases, d.Name, r.cfg.Qemu)
 	case r.tree != nil:

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -56,9 +57,6 @@ func Run(cfg Config) (*Report, error) {
 		r.dialect = dialect.Current
 	}
 	r.generate()
-	if cfg.Verbose && !r.rep.Diags.HasErrors() {
-		r.rep.Diags.Add(r.noteRelease())
-	}
 	return r.rep, nil
 }
 
@@ -73,7 +71,17 @@ type run struct {
 	walked []string
 }
 
-func (r *run) path(p string) string { return discover.Abs(r.cfg.Dir, p) }
+func (r *run) path(p string) string { return absPath(r.cfg.Dir, p) }
+
+// absPath is discover.Abs, except that Windows' NUL device stays "NUL":
+// joined to a directory it would name a file there on Windows 11, not the
+// device that -o NUL asks for, as -o /dev/null asks elsewhere.
+func absPath(dir, p string) string {
+	if runtime.GOOS == "windows" && strings.EqualFold(p, "NUL") {
+		return p
+	}
+	return discover.Abs(dir, p)
+}
 
 func (r *run) generate() {
 	cfg, diags := r.cfg, &r.rep.Diags
@@ -232,6 +240,15 @@ func (r *run) read() (inputs []Input, deps []string) {
 	release := r.chooseRelease()
 	if diags.HasErrors() {
 		return nil, nil
+	}
+	if cfg.Verbose {
+		// Said whenever a release was chosen, also when the run then
+		// fails: a marker the release lacks is when the user needs it.
+		// Its file is ranked first, so it comes before every other
+		// diagnostic, as the first thing the run decided.
+		note := r.noteRelease()
+		diags.Add(note)
+		diags.RankFile(note.Pos.File)
 	}
 	order := cfg.Inputs
 	defer func() {

@@ -73,22 +73,22 @@ func workDir(e env) string {
 // would replace bytes that are not UTF-8 with U+FFFD, and its slice mapper
 // would split at commas.
 type flags struct {
-	Output  pathArg          `short:"o" placeholder:"OUT.c" help:"Write the generated C to OUT.c (replaced only when its bytes change); -o - writes it to standard output."`
-	Depfile pathArg          `placeholder:"FILE" help:"Also write a Makefile-syntax depfile for ninja listing every file read and directory scanned."`
-	Scan    []pathArg        `sep:"none" placeholder:"DIR" help:"Also read every .h and .c file under DIR that declares a wrapper, after the named inputs, in sorted order. Repeatable."`
-	Qemu    string           `name:"qemu" placeholder:"VERSION" help:"Write the C of this QEMU release's generator (5.2 and later, as QEMU spells it: 7.2.0, 8.1, 10.2.50). Default: the release of the QEMU source tree the inputs lie in (the nearest directory above them with a VERSION and a meson.build of project 'qemu'), else the newest (9.0 and later)."`
-	Verbose bool             `short:"v" help:"Also say, as a note on stderr, which QEMU release the output is for and what chose it: --qemu, the VERSION of the inputs' QEMU tree, or the default."`
+	Output  pathArg          `short:"o" placeholder:"OUT.c" help:"Write the generated C to OUT.c (replaced only when its bytes change); -o - writes it to standard output. A character device or FIFO is written in place: -o /dev/null (Windows: NUL) only checks."`
+	Depfile pathArg          `placeholder:"FILE" help:"Also write a Makefile-syntax depfile for ninja listing every file read and directory scanned (may be /dev/null, as -o)."`
+	Scan    []pathArg        `sep:"none" placeholder:"DIR" help:"Also read every .h and .c file under DIR that declares a wrapper, after the named inputs. Repeatable: the files found are sorted by path across all the directories, not directory by directory."`
+	Qemu    string           `name:"qemu" placeholder:"VERSION" help:"Write the C of this QEMU release's generator (5.2 and later, as QEMU spells it: 7.2.0, 8.1, 10.2.50). Default: the release of the QEMU source tree the inputs lie in (the nearest directory above them with a VERSION and a meson.build of project 'qemu'), else the newest (9.0 and later). Inputs outside any tree, mixed with a tree's, take the tree's release."`
+	Verbose bool             `short:"v" help:"Also say, as a note on stderr before any other (also when the run fails), which QEMU release the output is for and what chose it: --qemu, the VERSION of the inputs' QEMU tree, or the default."`
 	Check   bool             `help:"Write nothing; exit 0 if OUT.c is up to date, else 1 with a unified diff on stderr."`
 	List    listFormat       `placeholder:"json" help:"Write nothing but the wrappers found, one per line (file:line: marker wrapper -> target), or as JSON with --list=json. Without -o every argument is an input."`
 	Warn    []string         `short:"W" name:"warn" sep:"none" placeholder:"NAME" help:"Switch warnings as gcc does: -WNAME, -Wno-NAME, -Wall, -Werror, -Wno-error, -Werror=NAME, -Wno-error=NAME; -Wextra is accepted (none of the warnings is in its set). Repeatable."`
 	Werror  bool             `name:"Werror" help:"Treat warnings as errors: the same as -Werror."`
 	Inhibit bool             `short:"w" name:"no-warnings" help:"Report no warning at all, as gcc's -w (none is then made an error)."`
-	Fopt    []string         `short:"f" name:"option" sep:"none" placeholder:"OPTION" help:"gcc's diagnostic options: -fdiagnostics-column-unit=display (default: tabs to the next multiple of 8, wide characters 2) or =byte, -fdiagnostics-column-origin=N (default 1). Repeatable."`
+	Fopt    []string         `short:"f" name:"option" sep:"none" placeholder:"OPTION" help:"gcc's diagnostic options: -fdiagnostics-column-unit=display (default: tabs to the next multiple of 8, wide characters 2) or =byte, -fdiagnostics-column-origin=N (default 1); and gcc's spellings of --color, --diagnostics-format and --[no-]diagnostics-show-caret: -fdiagnostics-color=WHEN, -f[no-]diagnostics-color, -fdiagnostics-format=text|json|sarif (also gcc 13's json-stderr, sarif-stderr), -f[no-]diagnostics-show-caret. Repeatable; applied in order after the long flags, so the last -f of a kind wins."`
 	Color   string           `name:"color" enum:"auto,always,never" default:"auto" placeholder:"WHEN" help:"Colour diagnostics: auto (when stderr is a terminal; NO_COLOR and TERM=dumb turn it off, CLICOLOR_FORCE on), always or never."`
 	Format  string           `name:"diagnostics-format" enum:"text,json,sarif" default:"text" placeholder:"FORMAT" help:"Print diagnostics on stderr as text, as gcc's JSON or as SARIF 2.1.0."`
 	Caret   bool             `name:"diagnostics-show-caret" negatable:"" default:"true" help:"After each diagnostic, show its source line with a caret under the range (default)."`
 	Version kong.VersionFlag `help:"Print the version and exit."`
-	Args    []pathArg        `arg:"" optional:"" name:"INPUT" help:"C headers and sources holding wrapper declarations, in output order. Without -o, the first argument is OUT.c, as for QEMU's script."`
+	Args    []pathArg        `arg:"" optional:"" name:"INPUT" help:"C headers and sources holding wrapper declarations, in output order. Without -o, the first argument is OUT.c, as for QEMU's script, and must end in .c."`
 }
 
 // pathArg is a path from the command line, byte for byte as given: one
@@ -233,9 +233,20 @@ func newJob(f *flags, e env) (*job, error) {
 	j.print = diag.Printer{Format: diag.Format(f.Format), Caret: f.Caret, Color: colour(f.Color, e), Width: excerptWidth(e),
 		Tool: gen.Tool, Version: gen.Version, URI: "https://github.com/bcwtool/block-coroutine-wrapper",
 		Dir: workDir(e), Windows: runtime.GOOS == "windows"}
+	// The -f options are gcc's spellings of the long flags and of gcc's
+	// column options; they apply in order after the long flags, so the
+	// last -f of a kind wins, as in gcc.
 	for _, o := range f.Fopt {
-		if err := j.print.SetOption(o); err != nil {
+		when, isColor, err := diag.ColorWhen(o)
+		switch {
+		case err != nil:
 			return nil, err
+		case isColor:
+			j.print.Color = colour(when, e)
+		default:
+			if err := j.print.SetOption(o); err != nil {
+				return nil, err
+			}
 		}
 	}
 	// JSON and SARIF have no place after the diagnostics for --check's

@@ -278,12 +278,12 @@ func checkMachineReadable(t *testing.T, args []string, stderr string) {
 	t.Helper()
 	for _, a := range args {
 		switch a {
-		case "--diagnostics-format=json":
+		case "--diagnostics-format=json", "-fdiagnostics-format=json", "-fdiagnostics-format=json-stderr":
 			var v []map[string]any
 			if err := json.Unmarshal([]byte(stderr), &v); err != nil {
 				t.Errorf("stderr is not a JSON array: %v", err)
 			}
-		case "--diagnostics-format=sarif":
+		case "--diagnostics-format=sarif", "-fdiagnostics-format=sarif", "-fdiagnostics-format=sarif-stderr":
 			log, err := sarif.FromString(stderr)
 			if err != nil || log.Version != "2.1.0" || len(log.Runs) != 1 {
 				t.Errorf("stderr is not a SARIF 2.1.0 log of one run: %v", err)
@@ -371,7 +371,9 @@ func TestEveryDiagnosticHasARule(t *testing.T) {
 		for _, f := range ar.Files {
 			switch {
 			case f.Name == "args":
-				args = append(splitArgs(t, string(f.Data)), "--diagnostics-format=sarif")
+				// The -f spelling applies last, whatever format the
+				// archive asks for.
+				args = append(splitArgs(t, string(f.Data)), "-fdiagnostics-format=sarif")
 			case f.Name == "env", f.Name == "terminal", strings.HasPrefix(f.Name, "want/"):
 			default:
 				p := filepath.Join(dir, f.Name)

@@ -23,6 +23,13 @@ import (
 // keeps its permissions. A symbolic link at path stays a link: the file it
 // points to is replaced. On error the file at path is as it was and no
 // temporary file remains.
+//
+// An existing path that is a character device (/dev/null, Windows' NUL)
+// or a FIFO is opened and written directly, as gcc writes -o /dev/null:
+// renaming over it would replace the device node or the pipe by a file.
+// changed is then false, as no file was replaced and no modification time
+// tells a build tool anything. Any other file that is not regular (a
+// directory, a socket, a block device) is an error.
 func WriteIfChanged(path string, data []byte) (changed bool, err error) {
 	if target, err := filepath.EvalSymlinks(path); err == nil {
 		path = target
@@ -32,6 +39,8 @@ func WriteIfChanged(path string, data []byte) (changed bool, err error) {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
 		return false, err
+	case info.Mode()&(fs.ModeCharDevice|fs.ModeNamedPipe) != 0:
+		return false, writeDirect(path, data)
 	case !info.Mode().IsRegular():
 		return false, fmt.Errorf("%s is not a regular file", path)
 	default:
@@ -76,6 +85,19 @@ func WriteIfChanged(path string, data []byte) (changed bool, err error) {
 		d.Close()
 	}
 	return true, nil
+}
+
+// writeDirect writes data to the device or FIFO at path, in place.
+func writeDirect(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // holds reports whether the file at path, of size bytes, holds data. It

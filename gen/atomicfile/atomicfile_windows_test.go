@@ -75,3 +75,14 @@ func TestReplaceRefusedWhileHeld(t *testing.T) {
 		t.Errorf("a temporary file was left behind: %v", entries)
 	}
 }
+
+// TestNUL writes to Windows' NUL device in place, as /dev/null is
+// written on other systems.
+func TestNUL(t *testing.T) {
+	for _, name := range []string{"NUL", "nul"} {
+		changed, err := WriteIfChanged(name, []byte("int x;\n"))
+		if err != nil || changed {
+			t.Errorf("WriteIfChanged(%s) = %v, %v; want false, nil", name, changed, err)
+		}
+	}
+}

@@ -2,8 +2,6 @@ package diag
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
@@ -103,36 +101,4 @@ func (p *Printer) location(pos Pos) string {
 		col = byteCol
 	}
 	return fmt.Sprintf("%s:%d:%d", pos.File, pos.Line, col-1+p.origin())
-}
-
-// OptionError is a -f option the printer does not take, worded as gcc 12
-// words it, with gcc's note where it has one.
-type OptionError struct{ Msg, Note string }
-
-func (e *OptionError) Error() string { return e.Msg }
-
-// SetOption reads one of gcc's diagnostic -f options, the text after
-// "-f": "diagnostics-column-unit=display" or "=byte",
-// "diagnostics-column-origin=N" (N from 0). Anything else is an
-// *OptionError.
-func (p *Printer) SetOption(opt string) error {
-	name, value, _ := strings.Cut(opt, "=")
-	switch name {
-	case "diagnostics-column-unit":
-		switch u := ColumnUnit(value); u {
-		case DisplayColumns, ByteColumns:
-			p.ColumnUnit = u
-			return nil
-		}
-		return &OptionError{Msg: "unrecognized argument in option '-f" + opt + "'",
-			Note: "valid arguments to '-fdiagnostics-column-unit=' are: byte display"}
-	case "diagnostics-column-origin":
-		n, err := strconv.Atoi(value)
-		if err != nil || n < 0 || strings.TrimLeft(value, "0123456789") != "" {
-			return &OptionError{Msg: "argument to '-fdiagnostics-column-origin=' should be a non-negative integer"}
-		}
-		p.ColumnOrigin = &n
-		return nil
-	}
-	return &OptionError{Msg: "unrecognized command-line option '-f" + opt + "'"}
 }

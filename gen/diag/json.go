@@ -9,7 +9,8 @@ import (
 // array of diagnostics, each with its kind, message, option, locations
 // (caret and, for a range, finish: the last character's position, both
 // ends included), fix-its (start included, next excluded, and the
-// replacement string) and its notes as children. As in gcc 12, every
+// replacement string), its notes as children, and "escape-source" (false)
+// on each diagnostic and child. As in gcc 12, every
 // column is numbered from the printer's origin, given as "column-origin";
 // "byte-column" counts bytes, "display-column" terminal columns, and
 // "column" is the one of the two that the text prints.
@@ -34,13 +35,18 @@ type jsonFixit struct {
 }
 
 type jsonDiagnostic struct {
-	Kind         string           `json:"kind"`
-	Message      string           `json:"message"`
-	Option       string           `json:"option,omitempty"`
-	Locations    []jsonLocation   `json:"locations"`
-	Fixits       []jsonFixit      `json:"fixits,omitempty"`
-	Children     []jsonDiagnostic `json:"children"`
-	ColumnOrigin *int             `json:"column-origin,omitempty"`
+	Kind      string           `json:"kind"`
+	Message   string           `json:"message"`
+	Option    string           `json:"option,omitempty"`
+	Locations []jsonLocation   `json:"locations"`
+	Fixits    []jsonFixit      `json:"fixits,omitempty"`
+	Children  []jsonDiagnostic `json:"children"`
+	// EscapeSource is gcc 12's "escape-source", on every diagnostic and
+	// child: whether an IDE should escape the source it quotes (gcc's
+	// -fdiagnostics-escape-format); always false, as gcc sets it only for
+	// its bidirectional-text warning.
+	EscapeSource bool `json:"escape-source"`
+	ColumnOrigin *int `json:"column-origin,omitempty"`
 }
 
 func (p *Printer) json(w io.Writer, ds []Diagnostic) error {

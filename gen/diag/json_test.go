@@ -42,19 +42,20 @@ func TestJSON(t *testing.T) {
 	want := []map[string]any{{
 		"kind": "error", "message": "cannot read the file", "column-origin": 1.0,
 		"locations": []any{map[string]any{"caret": map[string]any{"file": "dir/g h.h"}}},
-		"children":  []any{},
+		"children":  []any{}, "escape-source": false,
 	}, {
 		"kind": "error", "message": "misspelt", "column-origin": 1.0,
 		"locations": []any{map[string]any{"caret": pos(2, 14, 13), "finish": pos(2, 23, 22)}},
 		"fixits":    []any{map[string]any{"start": pos(2, 14, 13), "next": pos(2, 24, 23), "string": "co_wrapper_mixed"}},
-		"children":  []any{},
+		"children":  []any{}, "escape-source": false,
 	}, {
 		"kind": "error", "message": "returns 'int'", "option": "-Werror=target-return-type", "column-origin": 1.0,
-		"locations": []any{map[string]any{"caret": pos(2, 26, 25), "finish": pos(2, 31, 30)}},
+		"locations":     []any{map[string]any{"caret": pos(2, 26, 25), "finish": pos(2, 31, 30)}},
+		"escape-source": false,
 		"children": []any{map[string]any{
 			"kind": "note", "message": "'bdrv_co_x' is declared here",
 			"locations": []any{map[string]any{"caret": pos(1, 22, 22), "finish": pos(1, 30, 30)}},
-			"children":  []any{},
+			"children":  []any{}, "escape-source": false,
 		}},
 	}}
 	if diff := cmp.Diff(want, got); diff != "" {

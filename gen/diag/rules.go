@@ -104,7 +104,7 @@ var Rules = []Rule{
 		Help: "Call the coroutine function itself, not another wrapper or its generated entry or bottom half."},
 	{ID: Release, Summary: "The generator of the selected QEMU release could not handle the declaration; a later release lifted the restriction.",
 		Help: "Select a later release with --qemu (the message names the one that lifted the restriction), or declare the wrapper as the selected release accepts."},
-	{ID: QEMURelease, Summary: "The release of the QEMU tree the inputs lie in cannot be told: its VERSION cannot be read or parsed, or the inputs lie in trees of different releases.",
+	{ID: QEMURelease, Summary: "The QEMU release generated for: -v's note says which and what chose it; an error when the release of the QEMU tree the inputs lie in cannot be told: its VERSION cannot be read or parsed, or the inputs lie in trees of different releases.",
 		Help: "Give the QEMU tree a readable VERSION (as QEMU's own, e.g. 9.2.0), keep the inputs in one tree, or name the release with --qemu."},
 }
 
