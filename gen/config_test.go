@@ -24,6 +24,9 @@ func TestValidate(t *testing.T) {
 	link := "link.h"
 	if err := os.Symlink("a.h", filepath.Join(dir, link)); err != nil {
 		link = ""
+	} else if info, err := os.Lstat(filepath.Join(dir, link)); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		// wine's os.Symlink succeeds and makes no link.
+		link = ""
 	}
 	v72, err := dialect.ForVersion("7.2.0")
 	if err != nil {
