@@ -61,7 +61,7 @@ func key(toks []Token) []Token {
 		t := toks[i]
 		if t.Text == "(" && i > 0 && (toks[i-1].Text == ")" || toks[i-1].Kind == clex.Ident && !IsKeyword(toks[i-1].Text)) {
 			// A parameter list: each parameter without its name.
-			j := matchBracket(toks, i, len(toks))
+			j := tokenDeclarator.Match(toks, i, len(toks))
 			out = append(out, t)
 			out = append(out, paramList(toks[i+1:j])...)
 			if j < len(toks) {
@@ -140,7 +140,7 @@ func paramList(toks []Token) []Token {
 		}
 		if i == len(toks) || (depth == 0 && toks[i].Text == ",") {
 			param := toks[start:i]
-			if name := declaratorName(param, 0, len(param)); name >= 0 && !IsKeyword(param[name].Text) && hasTypeBefore(param, name) {
+			if name := tokenDeclarator.Name(param, 0, len(param)); name >= 0 && !IsKeyword(param[name].Text) && tokenDeclarator.HasTypeBefore(param, name) {
 				param = append(slices.Clone(param[:name]), param[name+1:]...)
 			}
 			if len(out) > 0 {

@@ -108,12 +108,12 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int, earlier []model
 		p.errorf(diag.Parameter, pos, "parameter of '%s' nested more than %d parentheses deep", fn, maxNesting)
 		return model.Param{}, false
 	}
-	name := declaratorName(pieces, 0, len(pieces))
+	name := declarator.Name(pieces, 0, len(pieces))
 	if name < 0 || ctype.IsKeyword(pieces[name].text) {
 		p.errorf(diag.Parameter, pos, "parameter '%s' of '%s' has no name: the generated struct stores every argument under its name", render(p.src, pieces, -1, false), fn)
 		return model.Param{}, false
 	}
-	if !hasTypeBefore(pieces, name) {
+	if !declarator.HasTypeBefore(pieces, name) {
 		// A lone identifier is a type without a name or a name without a
 		// type (K&R style); either way it cannot be stored.
 		p.errorf(diag.Parameter, pos, "parameter '%s' of '%s' needs both a type and a name", render(p.src, pieces, -1, false), fn)
@@ -293,74 +293,9 @@ func canonicalSep(a, b piece) string {
 	return " "
 }
 
-// declaratorName returns the index of the declared name in pieces[lo:hi],
-// or -1 for an abstract declarator. The name is the last identifier before
-// the declarator's suffixes ("[...]", "(...)") and after its last '*';
-// a parenthesised declarator such as "(*cb)" is searched first.
-func declaratorName(pieces []piece, lo, hi int) int {
-	name := -1
-	for i := lo; i < hi; i++ {
-		pc := pieces[i]
-		switch {
-		case pc.text == "(":
-			j := matchPiece(pieces, i, hi)
-			inner := i + 1
-			if inner < j && (pieces[inner].text == "*" || pieces[inner].text == "^" || pieces[inner].text == "(") {
-				if n := declaratorName(pieces, inner, j); n >= 0 {
-					return n
-				}
-			}
-			return name
-		case pc.text == "[":
-			return name
-		case pc.text == "*":
-			name = -1
-		case pc.kind == clex.Ident:
-			if pc.text == "struct" || pc.text == "union" || pc.text == "enum" {
-				// The next identifier is a tag, not a name.
-				i++
-				name = -1
-				continue
-			}
-			if ctype.IsTypeOperator(pc.text) && i+1 < hi && pieces[i+1].text == "(" {
-				// _Atomic(int), typeof(x): a type, whatever is inside.
-				i = matchPiece(pieces, i+1, hi)
-				name = -1
-				continue
-			}
-			name = i
-		}
-	}
-	return name
-}
-
-// matchPiece returns the index of the bracket that closes the one at
-// pieces[open], or hi if none does before it.
-func matchPiece(pieces []piece, open, hi int) int {
-	depth := 0
-	for i := open; i < hi; i++ {
-		switch pieces[i].text {
-		case "(", "[":
-			depth++
-		case ")", "]":
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return hi
-}
-
-// hasTypeBefore reports whether a type specifier precedes the name.
-func hasTypeBefore(pieces []piece, name int) bool {
-	for _, pc := range pieces[:name] {
-		if pc.kind == clex.Ident && (!ctype.IsQualifier(pc.text) || pc.text == "_Atomic") && pc.text != "register" {
-			return true
-		}
-	}
-	return false
-}
+// declarator reads a parameter's pieces as package ctype reads C's
+// declarators: the one reading of a declarator's name and brackets.
+var declarator = ctype.Declarator[piece]{Of: func(pc piece) (string, clex.Kind) { return pc.text, pc.kind }}
 
 // decay rewrites an array or function parameter as the pointer it is:
 // "uint8_t buf[16]" becomes "uint8_t *buf", "int m[2][3]" becomes
@@ -376,7 +311,7 @@ func decay(pieces []piece, name int) ([]piece, int, bool) {
 	rest := pieces[name+1:]
 	switch rest[0].text {
 	case "[":
-		j := matchPiece(rest, 0, len(rest))
+		j := declarator.Match(rest, 0, len(rest))
 		for _, pc := range rest[1:j] {
 			if ctype.IsQualifier(pc.text) {
 				quals = append(quals, made(pc.text, pc.kind))
@@ -451,7 +386,7 @@ func (p *parser) definable(fn string, toks []clex.Token, pieces []piece, name in
 			if depth > 0 {
 				continue
 			}
-			j := matchPiece(pieces, k, len(pieces))
+			j := declarator.Match(pieces, k, len(pieces))
 			if j >= len(pieces) {
 				continue
 			}

@@ -140,8 +140,8 @@ func (p *parser) paramType(toks []clex.Token) string {
 		}
 		pieces = append(pieces, p.piece(toks, i))
 	}
-	name := declaratorName(pieces, 0, len(pieces))
-	if name >= 0 && (ctype.IsKeyword(pieces[name].text) || !hasTypeBefore(pieces, name)) {
+	name := declarator.Name(pieces, 0, len(pieces))
+	if name >= 0 && (ctype.IsKeyword(pieces[name].text) || !declarator.HasTypeBefore(pieces, name)) {
 		name = -1 // an unnamed parameter of a typedef type
 	}
 	if name >= 0 {
