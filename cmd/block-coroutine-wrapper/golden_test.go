@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/cmdline"
 )
 
 var update = flag.Bool("update", false, "rewrite the want/ sections of the golden archives in testdata/ from the actual results")
@@ -114,7 +115,7 @@ func runGolden(t *testing.T, path string) {
 	for _, f := range ar.Files {
 		switch {
 		case f.Name == "args":
-			args = splitArgs(t, string(f.Data))
+			args = cmdline.Split(t, string(f.Data))
 		case f.Name == "env":
 			vars := map[string]string{}
 			for _, line := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
@@ -323,35 +324,6 @@ func rewrite(t *testing.T, path string, ar *txtar.Archive, inputs map[string][]b
 	}
 }
 
-// splitArgs splits a command line on blanks; 'single quotes' keep blanks.
-func splitArgs(t *testing.T, line string) []string {
-	var args []string
-	var cur strings.Builder
-	inWord, quoted := false, false
-	for _, r := range strings.TrimSpace(line) {
-		switch {
-		case r == '\'':
-			quoted, inWord = !quoted, true
-		case !quoted && (r == ' ' || r == '\t' || r == '\n'):
-			if inWord {
-				args = append(args, cur.String())
-				cur.Reset()
-				inWord = false
-			}
-		default:
-			cur.WriteRune(r)
-			inWord = true
-		}
-	}
-	if quoted {
-		t.Fatalf("args: unterminated quote in %q", line)
-	}
-	if inWord {
-		args = append(args, cur.String())
-	}
-	return args
-}
-
 // TestEveryDiagnosticHasARule runs every golden again with SARIF output:
 // each result must name a rule the log describes, so that no diagnostic
 // reaches code scanning without a kind, and none is a warning that the -W
@@ -373,7 +345,7 @@ func TestEveryDiagnosticHasARule(t *testing.T) {
 			case f.Name == "args":
 				// The -f spelling applies last, whatever format the
 				// archive asks for.
-				args = append(splitArgs(t, string(f.Data)), "-fdiagnostics-format=sarif")
+				args = append(cmdline.Split(t, string(f.Data)), "-fdiagnostics-format=sarif")
 			case f.Name == "env", f.Name == "terminal", strings.HasPrefix(f.Name, "want/"):
 			default:
 				p := filepath.Join(dir, f.Name)

@@ -36,6 +36,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/cmdline"
 	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/randdecl"
 )
 
@@ -221,11 +222,9 @@ func goldens(t *testing.T) []run {
 		for _, f := range ar.Files {
 			switch {
 			case f.Name == "args":
-				r.args = splitArgs(t, string(f.Data))
+				r.args = cmdline.Split(t, string(f.Data))
 			case f.Name == "env":
-				for _, l := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
-					r.env = append(r.env, l)
-				}
+				r.env = append(r.env, strings.Split(strings.TrimSpace(string(f.Data)), "\n")...)
 			case f.Name == "terminal", strings.HasPrefix(f.Name, "want/"):
 			default:
 				r.files[f.Name] = f.Data
@@ -237,36 +236,6 @@ func goldens(t *testing.T) []run {
 		t.Fatalf("only %d golden archives found", len(runs))
 	}
 	return runs
-}
-
-// splitArgs splits a golden's command line as golden_test.go does: on
-// blanks, 'single quotes' grouping.
-func splitArgs(t *testing.T, line string) []string {
-	var args []string
-	var cur strings.Builder
-	quoted, have := false, false
-	for _, c := range strings.TrimSpace(line) {
-		switch {
-		case c == '\'':
-			quoted, have = !quoted, true
-		case !quoted && (c == ' ' || c == '\n' || c == '\t'):
-			if have {
-				args = append(args, cur.String())
-				cur.Reset()
-				have = false
-			}
-		default:
-			cur.WriteRune(c)
-			have = true
-		}
-	}
-	if quoted {
-		t.Fatalf("args: unterminated quote in %q", line)
-	}
-	if have {
-		args = append(args, cur.String())
-	}
-	return args
 }
 
 // references returns, per reference example, a run that generates its
