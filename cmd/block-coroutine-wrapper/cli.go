@@ -14,7 +14,6 @@ import (
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
 )
 
 // Exit statuses.
@@ -67,75 +66,6 @@ func workDir(e env) string {
 		return abs
 	}
 	return ""
-}
-
-// flags is the command line. Paths are pathArg: kong's string mapper
-// would replace bytes that are not UTF-8 with U+FFFD, and its slice mapper
-// would split at commas.
-type flags struct {
-	Output  pathArg          `short:"o" placeholder:"OUT.c" help:"Write the generated C to OUT.c (replaced only when its bytes change); -o - writes it to standard output. A character device or FIFO is written in place: -o /dev/null (Windows: NUL) only checks."`
-	Depfile pathArg          `placeholder:"FILE" help:"Also write a Makefile-syntax depfile for ninja listing every file read and directory scanned (may be /dev/null, as -o)."`
-	Scan    []pathArg        `sep:"none" placeholder:"DIR" help:"Also read every .h and .c file under DIR that declares a wrapper, after the named inputs. Repeatable: the files found are sorted by path across all the directories, not directory by directory."`
-	Qemu    string           `name:"qemu" placeholder:"VERSION" help:"Write the C of this QEMU release's generator (5.2 and later, as QEMU spells it: 7.2.0, 8.1, 10.2.50). Default: the release of the QEMU source tree the inputs lie in (the nearest directory above them with a VERSION and a meson.build of project 'qemu'), else the newest (9.0 and later). Inputs outside any tree, mixed with a tree's, take the tree's release."`
-	Verbose bool             `short:"v" help:"Also say, as a note on stderr before any other (also when the run fails), which QEMU release the output is for and what chose it: --qemu, the VERSION of the inputs' QEMU tree, or the default."`
-	Check   bool             `help:"Write nothing; exit 0 if OUT.c is up to date, else 1 with a unified diff on stderr."`
-	List    listFormat       `placeholder:"json" help:"Write nothing but the wrappers found, one per line (file:line: marker wrapper -> target), or as JSON with --list=json. Without -o every argument is an input."`
-	Warn    []string         `short:"W" name:"warn" sep:"none" placeholder:"NAME" help:"Switch warnings as gcc does: -WNAME, -Wno-NAME, -Wall, -Werror, -Wno-error, -Werror=NAME, -Wno-error=NAME; -Wextra is accepted (none of the warnings is in its set). Repeatable."`
-	Werror  bool             `name:"Werror" help:"Treat warnings as errors: the same as -Werror."`
-	Inhibit bool             `short:"w" name:"no-warnings" help:"Report no warning at all, as gcc's -w (none is then made an error)."`
-	Fopt    []string         `short:"f" name:"option" sep:"none" placeholder:"OPTION" help:"gcc's diagnostic options: -fdiagnostics-column-unit=display (default: tabs to the next multiple of 8, wide characters 2) or =byte, -fdiagnostics-column-origin=N (default 1); and gcc's spellings of --color, --diagnostics-format and --[no-]diagnostics-show-caret: -fdiagnostics-color=WHEN, -f[no-]diagnostics-color, -fdiagnostics-format=text|json|sarif (also gcc 13's json-stderr, sarif-stderr), -f[no-]diagnostics-show-caret. Repeatable; applied in order after the long flags, so the last -f of a kind wins."`
-	Color   string           `name:"color" enum:"auto,always,never" default:"auto" placeholder:"WHEN" help:"Colour diagnostics: auto (when stderr is a terminal; NO_COLOR and TERM=dumb turn it off, CLICOLOR_FORCE on), always or never."`
-	Format  string           `name:"diagnostics-format" enum:"text,json,sarif" default:"text" placeholder:"FORMAT" help:"Print diagnostics on stderr as text, as gcc's JSON or as SARIF 2.1.0."`
-	Caret   bool             `name:"diagnostics-show-caret" negatable:"" default:"true" help:"After each diagnostic, show its source line with a caret under the range (default)."`
-	Version kong.VersionFlag `help:"Print the version and exit."`
-	Args    []pathArg        `arg:"" optional:"" name:"INPUT" help:"C headers and sources holding wrapper declarations, in output order. Without -o, the first argument is OUT.c, as for QEMU's script, and must end in .c."`
-}
-
-// pathArg is a path from the command line, byte for byte as given: one
-// argument is one path, whatever bytes it holds (Linux allows any but NUL
-// and '/' in a name, so not only UTF-8).
-type pathArg string
-
-// Decode takes the argument as it is. kong's own string mapper passes it
-// through encoding/json, which turns invalid UTF-8 into U+FFFD.
-func (p *pathArg) Decode(ctx *kong.DecodeContext) error {
-	tok, err := ctx.Scan.PopValue("path")
-	if err != nil {
-		return err
-	}
-	s, ok := tok.Value.(string)
-	if !ok {
-		return fmt.Errorf("expected a path, got %v", tok.Value)
-	}
-	*p = pathArg(s)
-	return nil
-}
-
-func paths(ps []pathArg) []string {
-	s := make([]string, len(ps))
-	for i, p := range ps {
-		s[i] = string(p)
-	}
-	return s
-}
-
-// description is what --help and the manual page say the tool does. The
-// markers it names are the current dialect's, from the one list of them.
-func description() string {
-	var names []string
-	for _, m := range dialect.Current.Markers() {
-		names = append(names, m.Name)
-	}
-	markers := strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-	return `Generate QEMU's block-gen.c from coroutine wrapper declarations.
-
-Reads the declarations marked ` + markers + ` in the inputs and writes their wrappers, exactly as QEMU's scripts/block-coroutine-wrapper.py does after its banner.
-
-Example:
-
-    block-coroutine-wrapper -o block-gen.c include/block/block-io.h block/coroutines.h
-
-Diagnostics are printed as gcc prints them, file:line:col: error: message, with the source line and a caret. Exit status: 0 success, 1 bad input (nothing is written), 2 bad usage.`
 }
 
 // exit is how kong's --help and --version end a run early.
@@ -195,7 +125,6 @@ func missingValue(args []string, err error) error {
 func newParser(f *flags, e env) *kong.Kong {
 	parser, err := kong.New(f,
 		kong.Name(gen.Tool),
-		kong.Description(description()),
 		kong.Writers(e.stdout, e.stderr),
 		kong.Exit(func(code int) { panic(exit(code)) }),
 		kong.Vars{"version": version()},
@@ -204,6 +133,7 @@ func newParser(f *flags, e env) *kong.Kong {
 	if err != nil {
 		panic(err) // the flags struct is wrong: a bug, not a usage error
 	}
+	withHelp(parser.Model)
 	return parser
 }
 
