@@ -76,7 +76,6 @@ func newParser(f *flags, e env) *kong.Kong {
 		kong.Name(gen.Tool),
 		kong.Writers(e.stdout, e.stderr),
 		kong.Exit(func(code int) { panic(exit(code)) }),
-		kong.Vars{"version": version()},
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true, NoExpandSubcommands: true}),
 	)
 	if err != nil {

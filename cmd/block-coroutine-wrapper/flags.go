@@ -27,7 +27,7 @@ type flags struct {
 	Color   string     `name:"color" enum:"auto,always,never" default:"auto" placeholder:"WHEN"`
 	Format  string     `name:"diagnostics-format" enum:"text,json,sarif" default:"text" placeholder:"FORMAT"`
 	Caret   bool       `name:"diagnostics-show-caret" negatable:"" default:"true"`
-	Version kong.VersionFlag
+	Version versionFlag
 	Args    []pathArg `arg:"" optional:"" name:"INPUT"`
 }
 

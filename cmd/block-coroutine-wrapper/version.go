@@ -1,10 +1,27 @@
 package main
 
 import (
+	"fmt"
 	"runtime/debug"
+
+	"github.com/alecthomas/kong"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
 )
+
+// versionFlag is --version. Unlike kong.VersionFlag, which prints a
+// kong.Vars entry, it works out its text only when it is given: kong.New
+// interpolates every entry of kong.Vars into every flag's variables, and
+// the text needs the build info read, on every run.
+type versionFlag bool
+
+// BeforeReset prints the version and ends the run, as kong.VersionFlag
+// does.
+func (versionFlag) BeforeReset(app *kong.Kong) error {
+	fmt.Fprintln(app.Stdout, version())
+	app.Exit(0)
+	return nil
+}
 
 // version is what --version prints (see versionText), for this binary.
 func version() string {
