@@ -2,13 +2,21 @@ package main
 
 import (
 	"io"
+	"reflect"
 	"testing"
 )
 
 // TestFlagHelp: flagHelp gives every flag and argument of the model its
 // help, once, and names nothing the model does not have; kong's own
-// --help keeps its text.
+// --help keeps its text. No help is left in a tag, where every run would
+// pay for it again (see flagHelp).
 func TestFlagHelp(t *testing.T) {
+	ft := reflect.TypeOf(flags{})
+	for i := range ft.NumField() {
+		if ft.Field(i).Tag.Get("help") != "" {
+			t.Errorf("flags.%s has help in its tag; put it in flagHelp", ft.Field(i).Name)
+		}
+	}
 	var f flags
 	app := newParser(&f, env{stdout: io.Discard, stderr: io.Discard}).Model
 	values := map[string]string{}
