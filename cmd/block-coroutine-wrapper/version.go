@@ -15,21 +15,16 @@ import (
 // the text needs the build info read, on every run.
 type versionFlag bool
 
-// BeforeReset prints the version and ends the run, as kong.VersionFlag
-// does.
+// BeforeReset prints versionText for this binary's build info and ends
+// the run, as kong.VersionFlag does.
 func (versionFlag) BeforeReset(app *kong.Kong) error {
-	fmt.Fprintln(app.Stdout, version())
-	app.Exit(0)
-	return nil
-}
-
-// version is what --version prints (see versionText), for this binary.
-func version() string {
 	var module string
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		module = bi.Main.Version
 	}
-	return versionText(module)
+	fmt.Fprintln(app.Stdout, versionText(module))
+	app.Exit(0)
+	return nil
 }
 
 // versionText is the tool's name and version, gen.Version, the one the
