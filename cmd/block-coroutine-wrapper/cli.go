@@ -1,20 +1,15 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 
 	"github.com/alecthomas/kong"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
-	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
 )
 
 // Exit statuses.
@@ -24,118 +19,12 @@ const (
 	exitUsage    = 2 // the command line is wrong
 )
 
-// env is what a run may touch: a working directory against which relative
-// paths are resolved, the output streams, the environment variables and
-// what stderr is. Tests run the CLI in-process with their own.
+// env is what a run may touch: the environment its diagnostics are
+// printed in (whose Dir also resolves relative paths) and the output
+// streams. Tests run the CLI in-process with their own.
 type env struct {
-	dir            string
+	diag.Env
 	stdout, stderr io.Writer
-	// getenv reads an environment variable; nil reads none.
-	getenv func(string) string
-	// terminal reports whether stderr is a terminal, and its width in
-	// columns (0 if unknown); nil is not a terminal.
-	terminal func() (bool, int)
-}
-
-func (e env) env(name string) string {
-	if e.getenv == nil {
-		return ""
-	}
-	return e.getenv(name)
-}
-
-func (e env) stderrTerminal() (bool, int) {
-	if e.terminal == nil {
-		return false, 0
-	}
-	return e.terminal()
-}
-
-// workDir is the working directory as SARIF's "PWD" base names it: $PWD
-// when it is absolute and names the working directory (it keeps the
-// symbolic links the shell went through, as the user sees the path),
-// else the directory itself, as gcc's getpwd() chooses.
-func workDir(e env) string {
-	if p := e.env("PWD"); filepath.IsAbs(p) {
-		a, errA := os.Stat(p)
-		b, errB := os.Stat(e.dir)
-		if errA == nil && errB == nil && os.SameFile(a, b) {
-			return p
-		}
-	}
-	if abs, err := filepath.Abs(e.dir); err == nil {
-		return abs
-	}
-	return ""
-}
-
-// flags is the command line. Paths are pathArg: kong's string mapper
-// would replace bytes that are not UTF-8 with U+FFFD, and its slice mapper
-// would split at commas.
-type flags struct {
-	Output  pathArg          `short:"o" placeholder:"OUT.c" help:"Write the generated C to OUT.c (replaced only when its bytes change); -o - writes it to standard output. A character device or FIFO is written in place: -o /dev/null (Windows: NUL) only checks."`
-	Depfile pathArg          `placeholder:"FILE" help:"Also write a Makefile-syntax depfile for ninja listing every file read and directory scanned (may be /dev/null, as -o)."`
-	Scan    []pathArg        `sep:"none" placeholder:"DIR" help:"Also read every .h and .c file under DIR that declares a wrapper, after the named inputs. Repeatable: the files found are sorted by path across all the directories, not directory by directory."`
-	Qemu    string           `name:"qemu" placeholder:"VERSION" help:"Write the C of this QEMU release's generator (5.2 and later, as QEMU spells it: 7.2.0, 8.1, 10.2.50). Default: the release of the QEMU source tree the inputs lie in (the nearest directory above them with a VERSION and a meson.build of project 'qemu'), else the newest (9.0 and later). Inputs outside any tree, mixed with a tree's, take the tree's release."`
-	Verbose bool             `short:"v" help:"Also say, as a note on stderr before any other (also when the run fails), which QEMU release the output is for and what chose it: --qemu, the VERSION of the inputs' QEMU tree, or the default."`
-	Check   bool             `help:"Write nothing; exit 0 if OUT.c is up to date, else 1 with a unified diff on stderr."`
-	List    listFormat       `placeholder:"json" help:"Write nothing but the wrappers found, one per line (file:line: marker wrapper -> target), or as JSON with --list=json. Without -o every argument is an input."`
-	Warn    []string         `short:"W" name:"warn" sep:"none" placeholder:"NAME" help:"Switch warnings as gcc does: -WNAME, -Wno-NAME, -Wall, -Werror, -Wno-error, -Werror=NAME, -Wno-error=NAME; -Wextra is accepted (none of the warnings is in its set). Repeatable."`
-	Werror  bool             `name:"Werror" help:"Treat warnings as errors: the same as -Werror."`
-	Inhibit bool             `short:"w" name:"no-warnings" help:"Report no warning at all, as gcc's -w (none is then made an error)."`
-	Fopt    []string         `short:"f" name:"option" sep:"none" placeholder:"OPTION" help:"gcc's diagnostic options: -fdiagnostics-column-unit=display (default: tabs to the next multiple of 8, wide characters 2) or =byte, -fdiagnostics-column-origin=N (default 1); and gcc's spellings of --color, --diagnostics-format and --[no-]diagnostics-show-caret: -fdiagnostics-color=WHEN, -f[no-]diagnostics-color, -fdiagnostics-format=text|json|sarif (also gcc 13's json-stderr, sarif-stderr), -f[no-]diagnostics-show-caret. Repeatable; applied in order after the long flags, so the last -f of a kind wins."`
-	Color   string           `name:"color" enum:"auto,always,never" default:"auto" placeholder:"WHEN" help:"Colour diagnostics: auto (when stderr is a terminal; NO_COLOR and TERM=dumb turn it off, CLICOLOR_FORCE on), always or never."`
-	Format  string           `name:"diagnostics-format" enum:"text,json,sarif" default:"text" placeholder:"FORMAT" help:"Print diagnostics on stderr as text, as gcc's JSON or as SARIF 2.1.0."`
-	Caret   bool             `name:"diagnostics-show-caret" negatable:"" default:"true" help:"After each diagnostic, show its source line with a caret under the range (default)."`
-	Version kong.VersionFlag `help:"Print the version and exit."`
-	Args    []pathArg        `arg:"" optional:"" name:"INPUT" help:"C headers and sources holding wrapper declarations, in output order. Without -o, the first argument is OUT.c, as for QEMU's script, and must end in .c."`
-}
-
-// pathArg is a path from the command line, byte for byte as given: one
-// argument is one path, whatever bytes it holds (Linux allows any but NUL
-// and '/' in a name, so not only UTF-8).
-type pathArg string
-
-// Decode takes the argument as it is. kong's own string mapper passes it
-// through encoding/json, which turns invalid UTF-8 into U+FFFD.
-func (p *pathArg) Decode(ctx *kong.DecodeContext) error {
-	tok, err := ctx.Scan.PopValue("path")
-	if err != nil {
-		return err
-	}
-	s, ok := tok.Value.(string)
-	if !ok {
-		return fmt.Errorf("expected a path, got %v", tok.Value)
-	}
-	*p = pathArg(s)
-	return nil
-}
-
-func paths(ps []pathArg) []string {
-	s := make([]string, len(ps))
-	for i, p := range ps {
-		s[i] = string(p)
-	}
-	return s
-}
-
-// description is what --help and the manual page say the tool does. The
-// markers it names are the current dialect's, from the one list of them.
-func description() string {
-	var names []string
-	for _, m := range dialect.Current.Markers() {
-		names = append(names, m.Name)
-	}
-	markers := strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-	return `Generate QEMU's block-gen.c from coroutine wrapper declarations.
-
-Reads the declarations marked ` + markers + ` in the inputs and writes their wrappers, exactly as QEMU's scripts/block-coroutine-wrapper.py does after its banner.
-
-Example:
-
-    block-coroutine-wrapper -o block-gen.c include/block/block-io.h block/coroutines.h
-
-Diagnostics are printed as gcc prints them, file:line:col: error: message, with the source line and a caret. Exit status: 0 success, 1 bad input (nothing is written), 2 bad usage.`
 }
 
 // exit is how kong's --help and --version end a run early.
@@ -158,16 +47,6 @@ func run(args []string, e env) (status int) {
 		return usageError(e, err)
 	}
 	return j.run()
-}
-
-// parseJob reads a command line. --help and --version print and panic
-// with an exit code, which run recovers.
-func parseJob(args []string, e env) (*job, error) {
-	var f flags
-	if _, err := newParser(&f, e).Parse(args); err != nil {
-		return nil, missingValue(args, err)
-	}
-	return newJob(&f, e)
 }
 
 // missingValue words kong's error for a flag given last without its value
@@ -195,15 +74,14 @@ func missingValue(args []string, err error) error {
 func newParser(f *flags, e env) *kong.Kong {
 	parser, err := kong.New(f,
 		kong.Name(gen.Tool),
-		kong.Description(description()),
 		kong.Writers(e.stdout, e.stderr),
 		kong.Exit(func(code int) { panic(exit(code)) }),
-		kong.Vars{"version": version()},
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true, NoExpandSubcommands: true}),
 	)
 	if err != nil {
 		panic(err) // the flags struct is wrong: a bug, not a usage error
 	}
+	withHelp(parser.Model)
 	return parser
 }
 
@@ -215,10 +93,16 @@ type job struct {
 	print diag.Printer
 }
 
-// newJob turns the flags into a gen.Config, which gen.Run validates, and
-// the printer of its diagnostics; its error is a -W or -f option's.
-func newJob(f *flags, e env) (*job, error) {
-	j := &job{e: e, cfg: gen.Config{Dir: e.dir, Output: string(f.Output), Depfile: string(f.Depfile),
+// parseJob reads a command line into a job: a gen.Config, which gen.Run
+// validates, and the printer of its diagnostics. --help and --version
+// print and panic with an exit code, which run recovers. Its error is
+// kong's, or a -W or -f option's.
+func parseJob(args []string, e env) (*job, error) {
+	var f flags
+	if _, err := newParser(&f, e).Parse(args); err != nil {
+		return nil, missingValue(args, err)
+	}
+	j := &job{e: e, cfg: gen.Config{Dir: e.Dir, Output: string(f.Output), Depfile: string(f.Depfile),
 		Inputs: paths(f.Args), Scan: paths(f.Scan), Qemu: f.Qemu, Verbose: f.Verbose, Check: f.Check, List: gen.ListFormat(f.List), Stdout: e.stdout}}
 	c := &j.cfg
 	if f.Werror {
@@ -230,24 +114,13 @@ func newJob(f *flags, e env) (*job, error) {
 			return nil, err
 		}
 	}
-	j.print = diag.Printer{Format: diag.Format(f.Format), Caret: f.Caret, Color: colour(f.Color, e), Width: excerptWidth(e),
+	j.print = diag.Printer{Format: diag.Format(f.Format), Caret: f.Caret,
 		Tool: gen.Tool, Version: gen.Version, URI: "https://github.com/bcwtool/block-coroutine-wrapper",
-		Dir: workDir(e), Windows: runtime.GOOS == "windows"}
+		Windows: runtime.GOOS == "windows"}
 	// The -f options are gcc's spellings of the long flags and of gcc's
-	// column options; they apply in order after the long flags, so the
-	// last -f of a kind wins, as in gcc.
-	for _, o := range f.Fopt {
-		when, isColor, err := diag.ColorWhen(o)
-		switch {
-		case err != nil:
-			return nil, err
-		case isColor:
-			j.print.Color = colour(when, e)
-		default:
-			if err := j.print.SetOption(o); err != nil {
-				return nil, err
-			}
-		}
+	// column options, applied after them.
+	if err := e.Setup(&j.print, f.Color, f.Fopt); err != nil {
+		return nil, err
 	}
 	// JSON and SARIF have no place after the diagnostics for --check's
 	// diff: a note carries it.
@@ -275,63 +148,11 @@ func (j *job) run() int {
 	return status
 }
 
-// colour decides whether diagnostics are coloured: --color=always or
-// never; for auto, NO_COLOR (https://no-color.org) turns colour off and
-// CLICOLOR_FORCE (not "0") turns it on, then a terminal on stderr that is
-// not TERM=dumb has colour. Meson and ninja run the tool with stderr on a
-// pipe, where only CLICOLOR_FORCE or --color=always colour it.
-func colour(when string, e env) bool {
-	switch when {
-	case "always":
-		return true
-	case "never":
-		return false
-	}
-	if e.env("NO_COLOR") != "" {
-		return false
-	}
-	if f := e.env("CLICOLOR_FORCE"); f != "" && f != "0" {
-		return true
-	}
-	tty, _ := e.stderrTerminal()
-	return tty && e.env("TERM") != "dumb"
-}
-
-// pipeWidth is how wide an excerpt may be when nothing says how wide the
-// reader is: long enough for any line written to be read, short enough
-// that a generated line of megabytes does not flood a build log.
-const pipeWidth = 200
-
-// excerptWidth returns the display columns an excerpt may take: COLUMNS
-// if set, as gcc reads it, else the width of the terminal on stderr, else
-// pipeWidth.
-func excerptWidth(e env) int {
-	if n, err := strconv.Atoi(e.env("COLUMNS")); err == nil && n > 0 {
-		return n
-	}
-	if tty, w := e.stderrTerminal(); tty && w > 0 {
-		return w
-	}
-	return pipeWidth
-}
-
 // usageError prints a mistake of the command line (from kong, a -W or -f
 // option, or gen.Config.Validate) and the note that goes with it, if any,
 // as gcc prints "note: valid arguments to ... are", and returns exitUsage.
 func usageError(e env, err error) int {
-	fmt.Fprintf(e.stderr, "%s: error: %v\n", gen.Tool, err)
-	var se *diag.SwitchError
-	var oe *diag.OptionError
-	note := ""
-	switch {
-	case errors.As(err, &se):
-		note = "the warnings are " + strings.Join(se.Known, ", ")
-	case errors.As(err, &oe):
-		note = oe.Note
-	}
-	if note != "" {
-		fmt.Fprintf(e.stderr, "%s: note: %s\n", gen.Tool, note)
-	}
+	diag.PrintUsageError(e.stderr, gen.Tool, err)
 	fmt.Fprintf(e.stderr, "Run '%s --help' for usage.\n", gen.Tool)
 	return exitUsage
 }

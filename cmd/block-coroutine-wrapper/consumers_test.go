@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 )
 
 // The programs that read the text diagnostics, each by its own pattern,
@@ -124,7 +126,7 @@ func TestConsumersReadDiagnostics(t *testing.T) {
 			}
 			var stderr bytes.Buffer
 			args := append(append([]string{"--list"}, tt.flags...), "e.h")
-			run(args, env{dir: dir, stdout: &bytes.Buffer{}, stderr: &stderr})
+			run(args, env{Env: diag.Env{Dir: dir}, stdout: &bytes.Buffer{}, stderr: &stderr})
 			var got []want
 			for _, l := range strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n") {
 				em, vi, vs := readEmacs(l), readVim(l), readVSCode(l)
@@ -167,7 +169,7 @@ func TestConsumersReadDiagnostics(t *testing.T) {
 
 	// A usage error names no file: no consumer jumps anywhere.
 	var stderr bytes.Buffer
-	run([]string{"-Werror=nonesuch", "e.h"}, env{dir: t.TempDir(), stdout: &bytes.Buffer{}, stderr: &stderr})
+	run([]string{"-Werror=nonesuch", "e.h"}, env{Env: diag.Env{Dir: t.TempDir()}, stdout: &bytes.Buffer{}, stderr: &stderr})
 	for _, l := range strings.Split(strings.TrimSpace(stderr.String()), "\n") {
 		if em, vi, vs := readEmacs(l), readVim(l), readVSCode(l); em != nil || vi != nil || vs != nil {
 			t.Errorf("usage error %q is read as a location: Emacs %v, Vim %v, VS Code %v", l, em, vi, vs)

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 )
 
 // TestOutputDevNull writes the output and the depfile to the null device
@@ -33,7 +35,7 @@ func TestOutputDevNull(t *testing.T) {
 				t.Fatal(err)
 			}
 			var stdout, stderr bytes.Buffer
-			if got := run(tc.args, env{dir: dir, stdout: &stdout, stderr: &stderr}); got != tc.wantExit {
+			if got := run(tc.args, env{Env: diag.Env{Dir: dir}, stdout: &stdout, stderr: &stderr}); got != tc.wantExit {
 				t.Fatalf("exit %d, want %d; stderr:\n%s", got, tc.wantExit, stderr.String())
 			}
 			if tc.wantExit == exitOK && stderr.Len() > 0 {

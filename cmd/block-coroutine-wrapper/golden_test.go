@@ -122,7 +122,7 @@ func runGolden(t *testing.T, path string) {
 				name, value, _ := strings.Cut(line, "=")
 				vars[name] = value
 			}
-			e.getenv = func(name string) string { return vars[name] }
+			e.Getenv = func(name string) string { return vars[name] }
 		case f.Name == "cwd":
 			cwd = strings.TrimSpace(string(f.Data))
 		case f.Name == "terminal":
@@ -130,7 +130,7 @@ func runGolden(t *testing.T, path string) {
 			if err != nil {
 				t.Fatalf("terminal: %v", err)
 			}
-			e.terminal = func() (bool, int) { return true, width }
+			e.Terminal = func() (bool, int) { return true, width }
 		case strings.HasPrefix(f.Name, "want/"):
 			want[strings.TrimPrefix(f.Name, "want/")] = f.Data
 		default:
@@ -184,10 +184,10 @@ const workURI = "file:///WORK/"
 func runIn(t *testing.T, dir, cwd string, e env, args []string) result {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	e.dir, e.stdout, e.stderr = filepath.Join(dir, cwd), &stdout, &stderr
+	e.Dir, e.stdout, e.stderr = filepath.Join(dir, cwd), &stdout, &stderr
 	r := result{exit: run(args, e)}
 	// SARIF names the working directory, a new one each run.
-	r.stdout, r.stderr = stdout.String(), strings.ReplaceAll(stderr.String(), diag.DirURI(e.dir, runtime.GOOS == "windows"), workURI)
+	r.stdout, r.stderr = stdout.String(), strings.ReplaceAll(stderr.String(), diag.DirURI(e.Dir, runtime.GOOS == "windows"), workURI)
 	r.files, r.mtimes = map[string][]byte{}, map[string]time.Time{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -359,7 +359,7 @@ func TestEveryDiagnosticHasARule(t *testing.T) {
 			continue
 		}
 		var stdout, stderr bytes.Buffer
-		status := run(args, env{dir: dir, stdout: &stdout, stderr: &stderr})
+		status := run(args, env{Env: diag.Env{Dir: dir}, stdout: &stdout, stderr: &stderr})
 		log, err := sarif.FromString(stderr.String())
 		if err != nil || len(log.Runs) != 1 {
 			// Only a run that ends before reading any input prints no

@@ -17,31 +17,17 @@ import (
 	"os"
 
 	"github.com/mattn/go-colorable"
-	"github.com/mattn/go-isatty"
-	"golang.org/x/term"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 )
 
 func main() {
 	os.Exit(run(os.Args[1:], env{
-		dir: ".", stdout: os.Stdout,
+		Env:    diag.Env{Dir: ".", Getenv: os.Getenv, Terminal: diag.StderrTerminal},
+		stdout: os.Stdout,
 		// On a Windows console that does not read ANSI colour sequences,
 		// colorable turns them into console calls; elsewhere it is
 		// os.Stderr.
 		stderr: colorable.NewColorableStderr(),
-		getenv: os.Getenv, terminal: stderrTerminal,
 	}))
-}
-
-// stderrTerminal reports whether stderr is a terminal (a Cygwin or MSYS2
-// one too) and its width in columns, 0 if it cannot be had.
-func stderrTerminal() (bool, int) {
-	fd := os.Stderr.Fd()
-	if !isatty.IsTerminal(fd) && !isatty.IsCygwinTerminal(fd) {
-		return false, 0
-	}
-	w, _, err := term.GetSize(int(fd))
-	if err != nil {
-		return true, 0
-	}
-	return true, w
 }

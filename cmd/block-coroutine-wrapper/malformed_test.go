@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 )
 
 // Bad input that a txtar archive cannot hold: a file no one can read, and
@@ -61,7 +63,7 @@ func runExpect(t *testing.T, dir string, args []string, wantExit int, wantStderr
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	start := time.Now()
-	code := run(args, env{dir: dir, stdout: &stdout, stderr: &stderr})
+	code := run(args, env{Env: diag.Env{Dir: dir}, stdout: &stdout, stderr: &stderr})
 	t.Logf("run took %v", time.Since(start))
 	if code != wantExit {
 		t.Errorf("exit %d, want %d", code, wantExit)
@@ -122,14 +124,14 @@ func TestHugeLines(t *testing.T) {
 	t.Run("its excerpt", func(t *testing.T) {
 		// The line is cut to the width of a build log around the caret.
 		var stderr bytes.Buffer
-		run([]string{"-o", "block-gen.c", "bad.h"}, env{dir: dir, stdout: io.Discard, stderr: &stderr})
+		run([]string{"-o", "block-gen.c", "bad.h"}, env{Env: diag.Env{Dir: dir}, stdout: io.Discard, stderr: &stderr})
 		lines := strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n")
 		if len(lines) != 3 || !strings.HasPrefix(lines[0], "bad.h:1:"+itoa(col)+": error:") {
 			t.Fatalf("stderr:\n%.1000s", stderr.String())
 		}
 		for _, l := range lines[1:] {
-			if len(l) > pipeWidth {
-				t.Errorf("an excerpt line of %d bytes, want at most %d", len(l), pipeWidth)
+			if len(l) > diag.PipeWidth {
+				t.Errorf("an excerpt line of %d bytes, want at most %d", len(l), diag.PipeWidth)
 			}
 		}
 		if caret := strings.IndexByte(lines[2], '^'); caret < 0 || !strings.HasPrefix(lines[1][caret:], `"never closed`) {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/ctest"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
@@ -34,7 +35,7 @@ func runArgsFile(name string) int {
 		return 2
 	}
 	args := strings.Split(strings.TrimSuffix(string(data), "\x00"), "\x00")
-	return run(args, env{dir: ".", stdout: os.Stdout, stderr: os.Stderr})
+	return run(args, env{Env: diag.Env{Dir: "."}, stdout: os.Stdout, stderr: os.Stderr})
 }
 
 // header declares one wrapper and its coroutine function, named after n.
@@ -74,7 +75,7 @@ func TestPathArguments(t *testing.T) {
 	out, dep := "o\xe9.c", "o\xe9.c.d"
 	var stderr bytes.Buffer
 	args := []string{"-o", out, "--depfile", dep, "lat\xe9n/a.h", "--scan", "c,omma"}
-	if code := run(args, env{dir: dir, stdout: &stderr, stderr: &stderr}); code != exitOK {
+	if code := run(args, env{Env: diag.Env{Dir: dir}, stdout: &stderr, stderr: &stderr}); code != exitOK {
 		t.Fatalf("exit %d:\n%s", code, &stderr)
 	}
 	entries, err := os.ReadDir(dir)

@@ -115,7 +115,7 @@ func TestReadmeWallExample(t *testing.T) {
 		{args, string(m[2])},
 	} {
 		var stdout, stderr strings.Builder
-		if status := run(tc.args, env{dir: dir, stdout: &stdout, stderr: &stderr}); status != exitOK {
+		if status := run(tc.args, env{Env: diag.Env{Dir: dir}, stdout: &stdout, stderr: &stderr}); status != exitOK {
 			t.Errorf("%v: exit %d", tc.args, status)
 		}
 		if diff := cmp.Diff(tc.want, stderr.String()); diff != "" {

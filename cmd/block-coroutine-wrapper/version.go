@@ -1,18 +1,30 @@
 package main
 
 import (
+	"fmt"
 	"runtime/debug"
+
+	"github.com/alecthomas/kong"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
 )
 
-// version is what --version prints (see versionText), for this binary.
-func version() string {
+// versionFlag is --version. Unlike kong.VersionFlag, which prints a
+// kong.Vars entry, it works out its text only when it is given: kong.New
+// interpolates every entry of kong.Vars into every flag's variables, and
+// the text needs the build info read, on every run.
+type versionFlag bool
+
+// BeforeReset prints versionText for this binary's build info and ends
+// the run, as kong.VersionFlag does.
+func (versionFlag) BeforeReset(app *kong.Kong) error {
 	var module string
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		module = bi.Main.Version
 	}
-	return versionText(module)
+	fmt.Fprintln(app.Stdout, versionText(module))
+	app.Exit(0)
+	return nil
 }
 
 // versionText is the tool's name and version, gen.Version, the one the

@@ -5,7 +5,9 @@
 // problem at once; the catalogue of their kinds and the -W switches of the
 // named warnings (rules.go); and their printing as gcc prints them, with
 // the source line, a caret and colour (text.go), or as JSON (json.go) or
-// SARIF (sarif.go).
+// SARIF (sarif.go); and how gcc chooses, from the environment and its -f
+// options, the colour, the width of excerpts and the working directory
+// they are printed with (env.go, options.go).
 package diag
 
 import (

@@ -1,6 +1,9 @@
 package diag
 
 import (
+	"errors"
+	"fmt"
+	"io"
 	"strconv"
 	"strings"
 )
@@ -91,4 +94,24 @@ func ColorWhen(opt string) (when string, ok bool, err error) {
 	}
 	return "", true, &OptionError{Msg: "unrecognized argument in option '-f" + opt + "'",
 		Note: "valid arguments to '-fdiagnostics-color=' are: always auto never"}
+}
+
+// PrintUsageError prints err, a mistake of the command line, as gcc's
+// driver prints one: "TOOL: error: MESSAGE", then "TOOL: note: NOTE" for
+// an *OptionError with gcc's note ("valid arguments to ... are: ...") or
+// a *SwitchError (the warnings there are).
+func PrintUsageError(w io.Writer, tool string, err error) {
+	fmt.Fprintf(w, "%s: error: %v\n", tool, err)
+	var se *SwitchError
+	var oe *OptionError
+	note := ""
+	switch {
+	case errors.As(err, &se):
+		note = "the warnings are " + strings.Join(se.Known, ", ")
+	case errors.As(err, &oe):
+		note = oe.Note
+	}
+	if note != "" {
+		fmt.Fprintf(w, "%s: note: %s\n", tool, note)
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
 )
@@ -153,8 +154,27 @@ func (d *Dialect) HasMarker(m model.Marker) bool {
 }
 
 // Markers returns the markers the dialect's generator knew, in the order
-// of model.Markers.
+// of model.Markers. The slice of a dialect of All is worked out once and
+// shared: callers must not change it.
 func (d *Dialect) Markers() []model.Marker {
+	if ms, ok := allMarkers()[d]; ok {
+		return ms
+	}
+	return d.markers()
+}
+
+// allMarkers holds Markers of every dialect of All, worked out the first
+// time one is asked for: every file read asks, and the answer depends on
+// the dialect alone.
+var allMarkers = sync.OnceValue(func() map[*Dialect][]model.Marker {
+	m := make(map[*Dialect][]model.Marker, len(All))
+	for _, d := range All {
+		m[d] = d.markers()
+	}
+	return m
+})
+
+func (d *Dialect) markers() []model.Marker {
 	var ms []model.Marker
 	for _, m := range model.Markers {
 		if d.HasMarker(m) {
