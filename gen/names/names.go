@@ -143,12 +143,13 @@ func uses(s shape) []model.Use {
 		w.ReturnType = "void"
 	}
 	w.LockCall, w.UnlockCall, w.AssumeLock = lockCalls(s.d, s.marker)
-	var r recorder
+	// A shape's code uses about 30 names, in one allocation.
+	r := recorder{uses: make([]model.Use, 0, 48)}
 	template.Write(&r, s.d, w)
 	if shapes.uses == nil {
 		shapes.uses = make(map[shape][]model.Use)
 	}
-	shapes.uses[s] = slices.Clip(r.uses)
+	shapes.uses[s] = r.uses
 	return r.uses
 }
 
@@ -170,10 +171,15 @@ func (r *recorder) Expr(expr string, body bool) {
 	}
 }
 
+// add keeps u unless it has it already. A name the code repeats, it
+// mostly repeats soon: the search starts from the latest.
 func (r *recorder) add(u model.Use) {
-	if !slices.Contains(r.uses, u) {
-		r.uses = append(r.uses, u)
+	for i := len(r.uses) - 1; i >= 0; i-- {
+		if x := &r.uses[i]; x.Role == u.Role && x.Body == u.Body && x.Name == u.Name {
+			return
+		}
 	}
+	r.uses = append(r.uses, u)
 }
 
 // appendNames appends the names in expr, a C expression of the dialect's:

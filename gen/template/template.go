@@ -223,9 +223,10 @@ func (t *writer) pieces(parts []any) {
 func (t *writer) scan(s string) {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c == '_' || 'a' <= c|0x20 && c|0x20 <= 'z':
+		case c == ' ':
+		case identStart[c]:
 			j := i + 1
-			for j < len(s) && (s[j] == '_' || 'a' <= s[j]|0x20 && s[j]|0x20 <= 'z' || '0' <= s[j] && s[j] <= '9') {
+			for j < len(s) && identByte[s[j]] {
 				j++
 			}
 			t.name(s[i:j])
@@ -235,11 +236,21 @@ func (t *writer) scan(s string) {
 			if c == '-' {
 				i++
 			}
-		case c != ' ':
+		default:
 			t.access, t.member, t.chained = false, false, false
 		}
 	}
 }
+
+// identStart and identByte are the bytes that start and continue a C
+// identifier (the templates' text is ASCII).
+var identStart, identByte = func() (start, cont [256]bool) {
+	for c := range 256 {
+		letter := c == '_' || 'a' <= c|0x20 && c|0x20 <= 'z'
+		start[c], cont[c] = letter, letter || '0' <= c && c <= '9'
+	}
+	return start, cont
+}()
 
 // name gives the sink id, an identifier of the template's text.
 func (t *writer) name(id string) {
