@@ -145,8 +145,9 @@ type writer struct {
 }
 
 // str writes parts: a string is the template's text, an own the
-// wrapper's, a comment a comment's, an expr an expression of the dialect's and a model.Use a
-// name the code uses, in the scope being written.
+// wrapper's, a comment a comment's, an expr an expression of the
+// dialect's and a model.Use a name the code uses, in the scope being
+// written.
 func (t *writer) str(parts ...any) {
 	if t.sink != nil {
 		t.pieces(parts)
@@ -182,7 +183,8 @@ func (t *writer) P(parts ...any) {
 	}
 }
 
-// L writes a line of the template's text alone: s and a line break.
+// L writes a line of the template's text alone, s and a line break: P
+// without the pieces to tell apart, which Append copies as it is.
 func (t *writer) L(s string) {
 	if t.sink != nil {
 		t.P(s)
@@ -355,6 +357,8 @@ func (t *writer) lockCall(indent, call string) {
 	t.P(indent, expr(call), ";")
 }
 
+// write writes the wrapper's code: the comment naming its target, then
+// a co or a no_co wrapper's.
 func (t *writer) write() {
 	t.P(comment("/*\n * Wrappers for "), own(t.w.Target), comment("\n */"))
 	t.P()
