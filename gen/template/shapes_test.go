@@ -8,11 +8,11 @@ import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen/names"
 )
 
-// Shapes returns a wrapper of every shape d's generator writes, named by
+// shapes returns a wrapper of every shape d's generator writes, named by
 // names.Fill: each marker; int, void and pointer results; every first
 // parameter that selects a context, one that selects none, and none, each
 // followed by two more parameters.
-func Shapes(d *dialect.Dialect) []*model.Wrapper {
+func shapes(d *dialect.Dialect) []*model.Wrapper {
 	var ws []*model.Wrapper
 	results := []string{"int", "void", "BlockDriverState *"}
 	if d.IntOnly {

@@ -26,11 +26,11 @@ func (s *sink) Expr(e string, _ bool) { s.exprs = append(s.exprs, e) }
 // TestWriteIsAppend writes a wrapper of every shape in every dialect both
 // ways and holds Write's text to Append's bytes: what package names
 // records is what package emit prints. Write panics on a name of a
-// template's text that Role does not know, so this also shows that every
+// template's text that role does not know, so this also shows that every
 // name of every template is known.
 func TestWriteIsAppend(t *testing.T) {
 	for _, d := range dialect.All {
-		for _, w := range Shapes(d) {
+		for _, w := range shapes(d) {
 			var s sink
 			template.Write(&s, d, w)
 			if got, want := s.text.String(), string(template.Append(nil, d, w)); got != want {
