@@ -3,16 +3,18 @@
 // only spaces (a template line whose slot is empty keeps its indentation)
 // and its blank-line framing between files.
 //
-// It only prints: every name that varies between wrappers (target,
-// struct, entry or bottom half, context expression, lock calls) is a field
-// of model.Wrapper that package names filled in; the dialect says only
-// which template lines a release wrote. The tests hold the templates to
-// the names package names says they print.
+// It only prints. Emit writes the frame: the banner, the includes, the
+// #if groups the wrappers were declared in and the blank lines between
+// them; package template writes each wrapper's code (template.Append),
+// printing the fields of model.Wrapper that package names filled in. The
+// names that code uses were recorded by package names from the same
+// templates before any check ran, so emit has nothing to keep in step.
 package emit
 
 import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/template"
 )
 
 // Banner is what precedes the reference generator's "after the banner"
@@ -33,7 +35,7 @@ func Render(tool, version string, d *dialect.Dialect, files []model.File) []byte
 		n += len(f.Wrappers)
 	}
 	// About a kilobyte a wrapper: one allocation for most outputs.
-	e := &emitter{d: d, buf: make([]byte, 0, 4096+1200*n)}
+	e := &emitter{buf: make([]byte, 0, 4096+1200*n)}
 	e.str(Banner(tool, version, d))
 	for _, inc := range d.Includes {
 		e.str("\n#include \"", inc, "\"")
@@ -45,11 +47,7 @@ func Render(tool, version string, d *dialect.Dialect, files []model.File) []byte
 		var open []model.Condition
 		for _, w := range f.Wrappers {
 			open = e.enter(open, w.Conditions)
-			if w.Kind == model.NoCo {
-				e.noCo(w)
-			} else {
-				e.co(w)
-			}
+			e.buf = template.Append(e.buf, d, w)
 		}
 		e.leave(open)
 		e.str("\n")
@@ -96,7 +94,6 @@ func (e *emitter) leave(open []model.Condition) {
 
 // emitter gathers the text of block-gen.c.
 type emitter struct {
-	d   *dialect.Dialect
 	buf []byte
 }
 
@@ -111,226 +108,4 @@ func (e *emitter) str(parts ...string) {
 func (e *emitter) line(parts ...string) {
 	e.str(parts...)
 	e.buf = append(e.buf, '\n')
-}
-
-// args appends the parameters' names, each after prefix, joined by ", ".
-func (e *emitter) args(w *model.Wrapper, prefix string) {
-	for i, p := range w.Params {
-		if i > 0 {
-			e.buf = append(e.buf, ", "...)
-		}
-		e.buf = append(e.buf, prefix...)
-		e.buf = append(e.buf, p.Name...)
-	}
-}
-
-// decls appends the wrapper's parameter list as declared; "void" when
-// empty, so that the definition is a prototype.
-func (e *emitter) decls(w *model.Wrapper) {
-	if len(w.Params) == 0 {
-		e.buf = append(e.buf, "void"...)
-	}
-	for i, p := range w.Params {
-		if i > 0 {
-			e.buf = append(e.buf, ", "...)
-		}
-		e.buf = append(e.buf, p.Decl...)
-	}
-}
-
-// call appends a line calling target with the parameters, each after
-// prefix: indent + before + target(args);
-func (e *emitter) call(indent, before, target string, w *model.Wrapper, prefix string) {
-	e.str(indent, before, target, "(")
-	e.args(w, prefix)
-	e.line(");")
-}
-
-// signature appends the line defining a function: ret + middle + name(decls)
-func (e *emitter) signature(ret, middle string, w *model.Wrapper) {
-	e.str(ret, middle, w.Name, "(")
-	e.decls(w)
-	e.line(")")
-}
-
-// members writes one struct member line per parameter.
-func (e *emitter) members(w *model.Wrapper) {
-	for _, p := range w.Params {
-		e.line("    ", p.Member, ";")
-	}
-}
-
-// initializers writes one designated initializer per parameter.
-func (e *emitter) initializers(w *model.Wrapper, indent string) {
-	for _, p := range w.Params {
-		e.line(indent, ".", p.Name, " = ", p.Name, ",")
-	}
-}
-
-// returnField is the struct member holding the result; empty for void.
-func returnField(w *model.Wrapper) string {
-	if w.ReturnsVoid() {
-		return ""
-	}
-	return w.ReturnType + " ret;"
-}
-
-func getResult(w *model.Wrapper) string {
-	if w.ReturnsVoid() {
-		return ""
-	}
-	return "s->ret = "
-}
-
-func returnResult(w *model.Wrapper) string {
-	if w.ReturnsVoid() {
-		return ""
-	}
-	return "return s.ret;"
-}
-
-// lockCall writes the line of a lock call: indent, call and ';', or an
-// empty line (the template's slot, without its indentation) where call is
-// "".
-func (e *emitter) lockCall(indent, call string) {
-	if call == "" {
-		e.line()
-		return
-	}
-	e.line(indent, call, ";")
-}
-
-func (e *emitter) comment(target string) {
-	e.line("/*")
-	e.line(" * Wrappers for ", target)
-	e.line(" */")
-	e.line()
-}
-
-// co writes a co wrapper: the struct, the coroutine entry, and the function
-// that creates the coroutine and polls until it is done.
-func (e *emitter) co(w *model.Wrapper) {
-	s, t, old := w.StructName, w.Target, e.d.ResultInPollState
-	e.comment(t)
-	e.line("typedef struct ", s, " {")
-	e.line("    BdrvPollCo poll_state;")
-	if !old {
-		e.line("    ", returnField(w))
-	}
-	e.members(w)
-	e.line("} ", s, ";")
-	e.line()
-	e.line("static void coroutine_fn ", w.Caller, "(void *opaque)")
-	e.line("{")
-	e.line("    ", s, " *s = opaque;")
-	e.line()
-	if old {
-		e.call("    ", "s->poll_state.ret = ", t, w, "s->")
-	} else {
-		e.lockCall("    ", w.LockCall)
-		e.call("    ", getResult(w), t, w, "s->")
-		e.lockCall("    ", w.UnlockCall)
-	}
-	e.line("    s->poll_state.in_progress = false;")
-	e.line()
-	e.line("    aio_wait_kick();")
-	e.line("}")
-	e.line()
-	e.signature(w.ReturnType, " ", w)
-	e.line("{")
-	if w.Mixed {
-		coRet := "return "
-		if w.ReturnsVoid() {
-			coRet = ""
-		}
-		e.line("    if (qemu_in_coroutine()) {")
-		if !old {
-			e.str("        ")
-			e.lockCall("", w.AssumeLock)
-		}
-		e.call("        ", coRet, t, w, "")
-		e.line("    } else {")
-		e.pollBlock(w, "        ")
-		e.line("    }")
-	} else {
-		e.pollBlock(w, "    ")
-	}
-	e.str("}")
-}
-
-// pollBlock writes the part of a co wrapper that runs outside coroutine
-// context, indented by ind.
-func (e *emitter) pollBlock(w *model.Wrapper, ind string) {
-	e.line(ind, w.StructName, " s = {")
-	e.line(ind, "    .poll_state.", e.d.PollStateField, " = ", w.Context, ",")
-	e.line(ind, "    .poll_state.in_progress = true,")
-	e.line()
-	e.initializers(w, ind+"    ")
-	e.line(ind, "};")
-	if !w.Mixed {
-		e.line(ind, "assert(!qemu_in_coroutine());")
-	}
-	e.line()
-	e.line(ind, "s.poll_state.co = qemu_coroutine_create(", w.Caller, ", &s);")
-	e.line()
-	if e.d.ResultInPollState {
-		e.line(ind, "return bdrv_poll_co(&s.poll_state);")
-		return
-	}
-	e.line(ind, "bdrv_poll_co(&s.poll_state);")
-	e.line(ind, returnResult(w))
-}
-
-// noCo writes a no_co wrapper: the struct, the bottom half that calls the
-// target in the main loop, and the coroutine function that schedules it and
-// yields until it is done.
-func (e *emitter) noCo(w *model.Wrapper) {
-	s, t := w.StructName, w.Target
-	e.comment(t)
-	e.line("typedef struct ", s, " {")
-	e.line("    Coroutine *co;")
-	e.line("    ", returnField(w))
-	e.members(w)
-	e.line("} ", s, ";")
-	e.line()
-	e.line("static void ", w.Caller, "(void *opaque)")
-	e.line("{")
-	e.line("    ", s, " *s = opaque;")
-	// A bottom half holds the AioContext where the release's did (8.1,
-	// 8.2): there, and only there, the wrapper has a context.
-	bhCtx := w.Context != ""
-	if bhCtx {
-		e.line("    AioContext *ctx = ", w.Context, ";")
-	}
-	e.line()
-	if e.d.BHLockSlots {
-		e.lockCall("    ", w.LockCall)
-	}
-	if bhCtx {
-		e.line("    aio_context_acquire(ctx);")
-	}
-	e.call("    ", getResult(w), t, w, "s->")
-	if bhCtx {
-		e.line("    aio_context_release(ctx);")
-	}
-	if e.d.BHLockSlots {
-		e.lockCall("    ", w.UnlockCall)
-	}
-	e.line()
-	e.line("    aio_co_wake(s->co);")
-	e.line("}")
-	e.line()
-	e.signature(w.ReturnType, " coroutine_fn ", w)
-	e.line("{")
-	e.line("    ", s, " s = {")
-	e.line("        .co = qemu_coroutine_self(),")
-	e.initializers(w, "        ")
-	e.line("    };")
-	e.line("    assert(qemu_in_coroutine());")
-	e.line()
-	e.line("    aio_bh_schedule_oneshot(", e.d.NoCoScheduleContext, ", ", w.Caller, ", &s);")
-	e.line("    qemu_coroutine_yield();")
-	e.line()
-	e.line("    ", returnResult(w))
-	e.str("}")
 }

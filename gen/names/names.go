@@ -3,21 +3,28 @@
 // struct, its coroutine entry or bottom half, its context expression and
 // its graph lock calls, then every name that code defines and uses. Fill
 // writes them into the model.Wrapper, as protogen's newMessage fills
-// GoIdent once; the emitter prints those fields and the checks read them,
+// GoIdent once; the templates print those fields and the checks read them,
 // and neither works a name out again.
 //
-// The names the templates print whatever the wrapper (BdrvPollCo,
-// aio_wait_kick, the local s...) are listed here too, in templateUses,
-// beside the names that come from the dialect; package emit's tests hold
-// that list to the text the templates print, in both directions.
+// The names the code uses (Wrapper.Uses, and QEMU's among them, QEMU) are
+// listed nowhere: they are recorded from package template, the one text of
+// the generated code, as its Write names them, each with its role and
+// scope. A name added to a template is a name the checks know. They depend
+// on a wrapper's shape (dialect, marker, a result or none, context
+// expression), never on its parameters or its own names, so each shape is
+// recorded once, for a stand-in, and each wrapper of it gets the shape's
+// uses with its own names (TestUsesOfTheShape holds that to a recording
+// of each wrapper itself).
 package names
 
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/template"
 )
 
 // Fill works out, for the dialect d, the names of the code generated for
@@ -42,6 +49,8 @@ func Fill(d *dialect.Dialect, w *model.Wrapper) {
 	}
 	w.Defines = [3]model.Use{{Name: w.Name, Role: model.RoleWrapper}, {Name: w.StructName, Role: model.RoleStruct}, {Name: w.Caller, Role: role}}
 
+	w.LockCall, w.UnlockCall, w.AssumeLock = lockCalls(d, w.Marker)
+
 	// The context: a co wrapper's poll state names the parameter itself,
 	// a bottom half the member of the argument struct.
 	expr, param, _, _ := d.ContextFor(w.Kind).Choose(w.Params)
@@ -53,11 +62,20 @@ func Fill(d *dialect.Dialect, w *model.Wrapper) {
 		}
 		w.Context = strings.Replace(expr, "%s", prefix+param, 1)
 	}
-	w.LockCall, w.UnlockCall, w.AssumeLock = lockCalls(d, w.Marker)
-	// Built on the stack, kept in one allocation of the exact size: a
-	// wrapper's code uses about 30 names.
-	var buf [48]model.Use
-	w.Uses = slices.Clone(appendUses(buf[:0], d, w, expr))
+
+	// The shape's uses, with the wrapper's own names in place of the
+	// stand-in's.
+	w.Uses = slices.Clone(uses(shape{d, w.Marker, w.ReturnsVoid(), expr}))
+	for i := range w.Uses {
+		switch u := &w.Uses[i]; u.Role {
+		case model.RoleStruct:
+			u.Name = w.StructName
+		case model.RoleTarget:
+			u.Name = w.Target
+		case model.RoleEntry, model.RoleBottomHalf:
+			u.Name = w.Caller
+		}
+	}
 }
 
 // Target returns the function that the wrapper name of kind k calls, as
@@ -91,87 +109,77 @@ func lockCalls(d *dialect.Dialect, m model.Marker) (lock, unlock, assume string)
 	return "", "", ""
 }
 
-// when is what a row of templateUses needs: all of its bits.
-type when uint8
-
-const (
-	mixed     when = 1 << iota // a mixed wrapper
-	plain                      // one that is not
-	result                     // a ret member: not void, and the result not in BdrvPollCo (to 7.2)
-	bhContext                  // a bottom half that holds an AioContext (d.BHContext)
-)
-
-// templateUses are the names that package emit's templates print for
-// each kind of wrapper whatever the dialect, besides those appendUses
-// takes from the wrapper's own names and the dialect's expressions.
-var templateUses = [...]struct {
-	kind      model.Kind
-	when      when
-	model.Use // Name: names separated by spaces
-}{
-	// co: the struct and the coroutine entry
-	{model.Co, 0, model.Use{Name: "BdrvPollCo", Role: model.RoleType}},
-	{model.Co, 0, model.Use{Name: "poll_state", Role: model.RoleMember}},
-	{model.Co, result, model.Use{Name: "ret", Role: model.RoleMember}},
-	{model.Co, 0, model.Use{Name: "opaque s", Role: model.RoleLocal}},
-	{model.Co, 0, model.Use{Name: "coroutine_fn false", Role: model.RoleMacro}},
-	{model.Co, 0, model.Use{Name: "aio_wait_kick", Role: model.RoleFunction}},
-	// co: the wrapper's body
-	{model.Co, 0, model.Use{Name: "s", Role: model.RoleLocal, Body: true}},
-	{model.Co, 0, model.Use{Name: "true", Role: model.RoleMacro, Body: true}},
-	{model.Co, 0, model.Use{Name: "qemu_in_coroutine qemu_coroutine_create bdrv_poll_co", Role: model.RoleFunction, Body: true}},
-	{model.Co, plain, model.Use{Name: "assert", Role: model.RoleCallMacro, Body: true}},
-	// no_co: the struct, the bottom half and the signature
-	{model.NoCo, 0, model.Use{Name: "Coroutine", Role: model.RoleType}},
-	{model.NoCo, 0, model.Use{Name: "co", Role: model.RoleMember}},
-	{model.NoCo, result, model.Use{Name: "ret", Role: model.RoleMember}},
-	{model.NoCo, 0, model.Use{Name: "opaque s", Role: model.RoleLocal}},
-	{model.NoCo, 0, model.Use{Name: "coroutine_fn", Role: model.RoleMacro}},
-	{model.NoCo, bhContext, model.Use{Name: "AioContext", Role: model.RoleType}},
-	{model.NoCo, bhContext, model.Use{Name: "ctx", Role: model.RoleLocal}},
-	{model.NoCo, bhContext, model.Use{Name: "aio_context_acquire aio_context_release", Role: model.RoleFunction}},
-	{model.NoCo, 0, model.Use{Name: "aio_co_wake", Role: model.RoleFunction}},
-	// no_co: the wrapper's body
-	{model.NoCo, 0, model.Use{Name: "s", Role: model.RoleLocal, Body: true}},
-	{model.NoCo, 0, model.Use{Name: "qemu_coroutine_self qemu_in_coroutine aio_bh_schedule_oneshot qemu_coroutine_yield", Role: model.RoleFunction, Body: true}},
-	{model.NoCo, 0, model.Use{Name: "assert", Role: model.RoleCallMacro, Body: true}},
+// shape is what the names a wrapper's code uses depend on, besides the
+// wrapper's own: the dialect, the marker, whether there is a result, and
+// the context expression as the dialect writes it, its parameter a slot
+// %s.
+type shape struct {
+	d       *dialect.Dialect
+	marker  model.Marker
+	void    bool
+	context string
 }
 
-// appendUses appends the names that the code d generates for w uses to
-// uses, once for each scope that names them, and returns the result. w's
-// own names must be filled in; expr is its context expression with the
-// parameter's slot %s.
-func appendUses(uses []model.Use, d *dialect.Dialect, w *model.Wrapper, expr string) []model.Use {
-	have := plain
-	if w.Mixed {
-		have = mixed
+// shapes holds each shape's uses once recorded. There are a few dozen
+// shapes per dialect at most.
+var shapes struct {
+	sync.Mutex
+	uses map[shape][]model.Use
+}
+
+// uses returns the uses of shape s, recording them the first time: what
+// template.Write names for a stand-in wrapper of that shape, with no
+// parameters and its own names RoleStruct, RoleTarget and the caller's
+// role, which Fill replaces.
+func uses(s shape) []model.Use {
+	shapes.Lock()
+	defer shapes.Unlock()
+	if u, ok := shapes.uses[s]; ok {
+		return u
 	}
-	if !w.ReturnsVoid() && !d.ResultInPollState {
-		have |= result
+	w := &model.Wrapper{Marker: s.marker, ReturnType: "int", Name: "wrapper",
+		Target: "target", StructName: "Struct", Caller: "caller", Context: s.context}
+	if s.void {
+		w.ReturnType = "void"
 	}
-	if d.BHContext != nil {
-		have |= bhContext
+	w.LockCall, w.UnlockCall, w.AssumeLock = lockCalls(s.d, s.marker)
+	// A shape's code uses about 30 names, in one allocation.
+	r := recorder{uses: make([]model.Use, 0, 48)}
+	template.Write(&r, s.d, w)
+	if shapes.uses == nil {
+		shapes.uses = make(map[shape][]model.Use)
 	}
-	for _, t := range templateUses {
-		for names := t.Name; t.kind == w.Kind && t.when&^have == 0 && names != ""; {
-			t.Name, names, _ = strings.Cut(names, " ")
-			uses = append(uses, t.Use)
+	shapes.uses[s] = r.uses
+	return r.uses
+}
+
+// recorder is the template's sink that keeps the names the code uses,
+// each once for each scope (model.Use.Body) that names it, in the order
+// the code first names them.
+type recorder struct{ uses []model.Use }
+
+// Text is text: its names come as Name.
+func (r *recorder) Text(string) {}
+
+// Name keeps u.
+func (r *recorder) Name(u model.Use) { r.add(u) }
+
+// Expr keeps the names of expr.
+func (r *recorder) Expr(expr string, body bool) {
+	for _, u := range appendNames(nil, expr, body) {
+		r.add(u)
+	}
+}
+
+// add keeps u unless it has it already. A name the code repeats, it
+// mostly repeats soon: the search starts from the latest.
+func (r *recorder) add(u model.Use) {
+	for i := len(r.uses) - 1; i >= 0; i-- {
+		if x := &r.uses[i]; x.Role == u.Role && x.Body == u.Body && x.Name == u.Name {
+			return
 		}
 	}
-	// The lock calls: the entry's or bottom half's, and the one a mixed
-	// wrapper's body makes.
-	uses = appendNames(appendNames(appendNames(uses, w.LockCall, false), w.UnlockCall, false), w.AssumeLock, true)
-	uses = append(uses,
-		model.Use{Name: w.StructName, Role: model.RoleStruct}, model.Use{Name: w.StructName, Role: model.RoleStruct, Body: true},
-		model.Use{Name: w.Target, Role: model.RoleTarget}, model.Use{Name: w.Caller, Role: w.Defines[2].Role, Body: true})
-	if w.Kind == model.Co {
-		if w.Mixed {
-			uses = append(uses, model.Use{Name: w.Target, Role: model.RoleTarget, Body: true})
-		}
-		return appendNames(uses, expr, true)
-	}
-	uses = appendNames(uses, expr, false)
-	return appendNames(uses, d.NoCoScheduleContext, true)
+	r.uses = append(r.uses, u)
 }
 
 // appendNames appends the names in expr, a C expression of the dialect's:
@@ -196,26 +204,26 @@ func appendNames(uses []model.Use, expr string, body bool) []model.Use {
 // templates of d print for some wrapper, with their roles. Every
 // block-gen.c of d includes the headers that declare them, whatever it
 // wraps, so a generated definition of one would clash with QEMU's or,
-// where the two agree, replace QEMU's for the code that calls it.
+// where the two agree, replace QEMU's for the code that calls it. They are
+// the uses of each marker's shape (with a result or without, the code
+// names the same of QEMU's), with the expressions of every context the
+// first parameter can select.
 func QEMU(d *dialect.Dialect) map[string]model.Role {
-	var uses []model.Use
-	for _, m := range d.Markers() {
-		w := &model.Wrapper{Marker: m, ReturnType: "void", Name: "x_y"}
-		if m.Kind == model.NoCo {
-			w.Name = "x_co_y"
+	names := make(map[string]model.Role)
+	add := func(uses []model.Use) {
+		for _, u := range uses {
+			if u.Role >= model.RoleFunction {
+				names[u.Name] = u.Role
+			}
 		}
-		Fill(d, w)
-		uses = append(uses, w.Uses...)
+	}
+	for _, m := range d.Markers() {
+		expr, _, _, _ := d.ContextFor(m.Kind).Choose(nil)
+		add(uses(shape{d, m, false, expr}))
 	}
 	for _, c := range [...]*dialect.Context{&d.Context, d.BHContext} {
 		for i := 0; c != nil && i < len(c.Cases); i++ {
-			uses = appendNames(uses, c.Cases[i].Expr, false)
-		}
-	}
-	names := make(map[string]model.Role)
-	for _, u := range uses {
-		if u.Role >= model.RoleFunction {
-			names[u.Name] = u.Role
+			add(appendNames(nil, c.Cases[i].Expr, false))
 		}
 	}
 	return names
