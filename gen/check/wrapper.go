@@ -16,7 +16,7 @@ import (
 // rules are what checking a declaration needs of the dialect d.
 type rules struct {
 	d    *dialect.Dialect
-	qemu map[string]model.Role // names.QEMU(d)
+	qemu *names.QEMUNames // QEMU(d)'s names, worked out only if asked
 }
 
 // wrapper turns one declaration into a wrapper of the dialect r.d: it
@@ -83,7 +83,7 @@ func (r *rules) wrapper(decl *parse.Decl, diags *diag.List) (*model.Wrapper, boo
 
 	// The definitions share file scope with QEMU's names.
 	for _, def := range w.Defines {
-		if role, clash := r.qemu[def.Name]; clash {
+		if role, clash := r.qemu.Lookup(def.Name); clash {
 			return failf(diag.Duplicate, w.Pos, "'%s' would be defined in block-gen.c as %s of '%s', but the generated code uses QEMU's %s of that name", def.Name, def.Role, name, role)
 		}
 	}

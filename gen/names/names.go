@@ -228,3 +228,71 @@ func QEMU(d *dialect.Dialect) map[string]model.Role {
 	}
 	return names
 }
+
+// QEMUNames looks up the names of QEMU(d) lazily. A run's wrappers almost
+// never define one of them, and working QEMU(d) out records every
+// marker's shape: about 200,000 instructions on QEMU master's headers
+// (the whole run is 8.2 million, 1.7 million of them start-up). So Lookup
+// first asks a cheap pre-test that holds every name of QEMU(d): a name
+// the templates' text gives a role of QEMU's (template.QEMUName), or a
+// name in one of the dialect's expressions (exprs); TestQEMUNamesPreTest
+// holds that for every dialect. Only a name that passes has QEMU(d)
+// worked out, so the answer is QEMU(d)'s. The zero value is not usable:
+// use NewQEMUNames.
+type QEMUNames struct {
+	d *dialect.Dialect
+	// exprNames are the names in d's expressions, once a name was asked;
+	// names is QEMU(d), once a name passed the pre-test.
+	exprNames []model.Use
+	names     map[string]model.Role
+}
+
+// NewQEMUNames returns the lazy lookup of QEMU(d).
+func NewQEMUNames(d *dialect.Dialect) *QEMUNames { return &QEMUNames{d: d} }
+
+// Lookup returns the role of name among QEMU(d), and whether it is one.
+func (q *QEMUNames) Lookup(name string) (model.Role, bool) {
+	if !template.QEMUName(name) && !q.inExprs(name) {
+		return 0, false
+	}
+	if q.names == nil {
+		q.names = QEMU(q.d)
+	}
+	r, ok := q.names[name]
+	return r, ok
+}
+
+// inExprs reports whether name is a name in one of the dialect's
+// expressions.
+func (q *QEMUNames) inExprs(name string) bool {
+	if q.exprNames == nil {
+		q.exprNames = make([]model.Use, 0, 16)
+		for _, e := range exprs(q.d) {
+			q.exprNames = appendNames(q.exprNames, e, false)
+		}
+	}
+	for _, u := range q.exprNames {
+		if u.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// exprs returns every expression of d's that a template can print, for
+// some wrapper: its contexts, where a no_co wrapper schedules its bottom
+// half, and its graph lock calls.
+func exprs(d *dialect.Dialect) []string {
+	es := []string{d.NoCoScheduleContext,
+		d.CoReadLock, d.CoReadUnlock, d.AssumeReadLock, d.ReadLock, d.ReadUnlock, d.WriteLock, d.WriteUnlock}
+	for _, c := range [...]*dialect.Context{&d.Context, d.BHContext} {
+		if c == nil {
+			continue
+		}
+		es = append(es, c.Fixed, c.Otherwise)
+		for _, cc := range c.Cases {
+			es = append(es, cc.Expr)
+		}
+	}
+	return es
+}

@@ -81,6 +81,15 @@ func role(name string) (model.Role, bool) {
 	return 0, false
 }
 
+// QEMUName reports whether the templates' own text, in any dialect, names
+// name as one of QEMU's functions, types or macros. It is the cheap half
+// of names.QEMUNames's pre-test: the other half is the names of the
+// dialect's expressions, which the text prints but role does not list.
+func QEMUName(name string) bool {
+	r, ok := role(name)
+	return ok && r >= model.RoleFunction
+}
+
 // keyword reports whether name is one of the C keywords the templates'
 // text writes.
 func keyword(name string) bool {
