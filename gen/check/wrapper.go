@@ -92,7 +92,7 @@ func (r *rules) wrapper(decl *parse.Decl, diags *diag.List) (*model.Wrapper, boo
 	ok := true
 	for i := range w.Params {
 		p := &w.Params[i]
-		if u, clash := paramClash(w.Uses, p); clash {
+		if u, clash := paramClash(w, p); clash {
 			e := diag.Errorf(diag.ParameterCollision, p.Pos, "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, u)
 			diags.Add(renameFix(e, p, freeName(w, p)))
 			ok = false
@@ -200,15 +200,15 @@ func freeName(w *model.Wrapper, p *model.Param) string {
 		if i > 1 {
 			q.Name += strconv.Itoa(i)
 		}
-		_, clash := paramClash(w.Uses, &q)
+		_, clash := paramClash(w, &q)
 		if !clash && !slices.ContainsFunc(w.Params, func(o model.Param) bool { return o.Name == q.Name }) {
 			return q.Name
 		}
 	}
 }
 
-// paramClash returns what the parameter p would hide or break among uses
-// (a wrapper's Uses), and whether it would: a name the wrapper's body
+// paramClash returns what the parameter p would hide or break among the
+// names w's code uses (w.Uses), and whether it would: a name the wrapper's body
 // names; a member of the argument struct, which p would become too; an
 // object-like macro, which would expand in p's declaration, such as those
 // of the C headers every block-gen.c includes through qemu/osdep.h (true,
@@ -216,9 +216,9 @@ func freeName(w *model.Wrapper, p *model.Param) string {
 // macro only where p is declared as a function, its name followed by '('.
 // Names the parameters' scope does not reach (in the entry, the bottom
 // half, at file scope) are not hidden by one.
-func paramClash(uses []model.Use, p *model.Param) (model.Use, bool) {
-	for _, u := range uses {
-		if u.Name == p.Name && (u.Role == model.RoleMember || u.Role == model.RoleMacro || u.Body && u.Role != model.RoleCallMacro ||
+func paramClash(w *model.Wrapper, p *model.Param) (model.Use, bool) {
+	for _, u := range w.Uses {
+		if u = w.Named(u); u.Name == p.Name && (u.Role == model.RoleMember || u.Role == model.RoleMacro || u.Body && u.Role != model.RoleCallMacro ||
 			u.Role == model.RoleCallMacro && strings.Contains(strings.ReplaceAll(p.Decl, " ", ""), p.Name+"(")) {
 			return u, true
 		}

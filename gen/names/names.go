@@ -12,13 +12,13 @@
 // scope. A name added to a template is a name the checks know. They depend
 // on a wrapper's shape (dialect, marker, a result or none, context
 // expression), never on its parameters or its own names, so each shape is
-// recorded once, for a stand-in, and each wrapper of it gets the shape's
-// uses with its own names (TestUsesOfTheShape holds that to a recording
-// of each wrapper itself).
+// recorded once, for a stand-in, and each wrapper of it shares the
+// shape's uses, its own names in them kept by role and named by
+// model.Wrapper.Named (TestUsesOfTheShape holds that to a recording of
+// each wrapper itself).
 package names
 
 import (
-	"slices"
 	"strings"
 	"sync"
 
@@ -63,19 +63,9 @@ func Fill(d *dialect.Dialect, w *model.Wrapper) {
 		w.Context = strings.Replace(expr, "%s", prefix+param, 1)
 	}
 
-	// The shape's uses, with the wrapper's own names in place of the
-	// stand-in's.
-	w.Uses = slices.Clone(uses(shape{d, w.Marker, w.ReturnsVoid(), expr}))
-	for i := range w.Uses {
-		switch u := &w.Uses[i]; u.Role {
-		case model.RoleStruct:
-			u.Name = w.StructName
-		case model.RoleTarget:
-			u.Name = w.Target
-		case model.RoleEntry, model.RoleBottomHalf:
-			u.Name = w.Caller
-		}
-	}
+	// The shape's uses, shared: the wrapper's own names in them are
+	// there by role alone (model.Wrapper.Named).
+	w.Uses = uses(shape{d, w.Marker, w.ReturnsVoid(), expr})
 }
 
 // Target returns the function that the wrapper name of kind k calls, as
@@ -130,7 +120,7 @@ var shapes struct {
 // uses returns the uses of shape s, recording them the first time: what
 // template.Write names for a stand-in wrapper of that shape, with no
 // parameters and its own names RoleStruct, RoleTarget and the caller's
-// role, which Fill replaces.
+// role, which are left without a name.
 func uses(s shape) []model.Use {
 	shapes.Lock()
 	defer shapes.Unlock()
@@ -146,6 +136,13 @@ func uses(s shape) []model.Use {
 	// A shape's code uses about 30 names, in one allocation.
 	r := recorder{uses: make([]model.Use, 0, 48)}
 	template.Write(&r, s.d, w)
+	// The stand-in's own names, which differ by role, are left out: each
+	// wrapper has its own (model.Wrapper.Named).
+	for i := range r.uses {
+		if u := &r.uses[i]; u.Role < model.RoleLocal {
+			u.Name = ""
+		}
+	}
 	if shapes.uses == nil {
 		shapes.uses = make(map[shape][]model.Use)
 	}
