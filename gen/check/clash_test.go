@@ -44,7 +44,7 @@ func TestParamClash(t *testing.T) {
 	d82, _ := dialect.ForVersion("8.2")
 	cur := dialect.Current
 	assertFn := &model.Param{Type: "int (*)(void)", Name: "assert", Decl: "int assert(void)", Member: "int (*assert)(void)"}
-	if _, clash := paramClash(named(cur, "co_wrapper", nil).Uses, assertFn); !clash {
+	if _, clash := paramClash(named(cur, "co_wrapper", nil), assertFn); !clash {
 		t.Errorf("%s: the '(' after the name calls the macro assert", assertFn.Decl)
 	}
 	for _, tc := range []struct {
@@ -79,7 +79,7 @@ func TestParamClash(t *testing.T) {
 		{d82, "no_co_wrapper_bdrv_wrlock", nil, "NULL", true, "8.2's write lock passes NULL"},
 	} {
 		w := named(tc.d, tc.m, tc.first)
-		_, clash := paramClash(w.Uses, param("int", tc.name))
+		_, clash := paramClash(w, param("int", tc.name))
 		if clash != tc.clash {
 			t.Errorf("%s %s: parameter %s: clash %v, want %v (%s)", tc.d.Name, tc.m, tc.name, clash, tc.clash, tc.reason)
 		}

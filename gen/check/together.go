@@ -18,6 +18,12 @@ func together(files []model.File, diags *diag.List) {
 		n += len(f.Wrappers)
 	}
 	defined := make(definitions, 3*n)
+	// The definitions, in one allocation: a name's first is a slice of
+	// this, with no room to grow into the next (a second, in another
+	// branch of an #if group, moves the name's slice out). That saves an
+	// allocation per name, three a wrapper: 30,000 instructions of 140,000
+	// on QEMU master's headers.
+	all := make([]definition, 0, 3*n)
 	report := func(id diag.ID, w, other *model.Wrapper, format string, args ...any) {
 		diags.Add(diag.Errorf(id, w.Pos, format, args...).Note(note(other.Pos, other.Name)))
 	}
@@ -37,7 +43,12 @@ func together(files []model.File, diags *diag.List) {
 					report(diag.Duplicate, w, prev.w, "'%s' would be defined twice in block-gen.c: as %s of '%s' and as %s of '%s'", def.Name, def.Role, w.Name, prev.Role, prev.w.Name)
 					continue
 				}
-				defined[def.Name] = append(defined[def.Name], definition{def, w})
+				if prev := defined[def.Name]; prev != nil {
+					defined[def.Name] = append(prev, definition{def, w})
+				} else {
+					all = append(all, definition{def, w})
+					defined[def.Name] = all[len(all)-1 : len(all) : len(all)]
+				}
 			}
 			checked = append(checked, w)
 		}

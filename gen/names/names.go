@@ -12,13 +12,13 @@
 // scope. A name added to a template is a name the checks know. They depend
 // on a wrapper's shape (dialect, marker, a result or none, context
 // expression), never on its parameters or its own names, so each shape is
-// recorded once, for a stand-in, and each wrapper of it gets the shape's
-// uses with its own names (TestUsesOfTheShape holds that to a recording
-// of each wrapper itself).
+// recorded once, for a stand-in, and each wrapper of it shares the
+// shape's uses, its own names in them kept by role and named by
+// model.Wrapper.Named (TestUsesOfTheShape holds that to a recording of
+// each wrapper itself).
 package names
 
 import (
-	"slices"
 	"strings"
 	"sync"
 
@@ -63,19 +63,9 @@ func Fill(d *dialect.Dialect, w *model.Wrapper) {
 		w.Context = strings.Replace(expr, "%s", prefix+param, 1)
 	}
 
-	// The shape's uses, with the wrapper's own names in place of the
-	// stand-in's.
-	w.Uses = slices.Clone(uses(shape{d, w.Marker, w.ReturnsVoid(), expr}))
-	for i := range w.Uses {
-		switch u := &w.Uses[i]; u.Role {
-		case model.RoleStruct:
-			u.Name = w.StructName
-		case model.RoleTarget:
-			u.Name = w.Target
-		case model.RoleEntry, model.RoleBottomHalf:
-			u.Name = w.Caller
-		}
-	}
+	// The shape's uses, shared: the wrapper's own names in them are
+	// there by role alone (model.Wrapper.Named).
+	w.Uses = uses(shapeOf(d, w.Marker, w.ReturnsVoid(), expr))
 }
 
 // Target returns the function that the wrapper name of kind k calls, as
@@ -110,14 +100,23 @@ func lockCalls(d *dialect.Dialect, m model.Marker) (lock, unlock, assume string)
 }
 
 // shape is what the names a wrapper's code uses depend on, besides the
-// wrapper's own: the dialect, the marker, whether there is a result, and
-// the context expression as the dialect writes it, its parameter a slot
-// %s.
+// wrapper's own: the dialect, what the marker says (its kind, whether
+// mixed, its lock: not the marker itself, whose four strings more than
+// doubled the cost of looking a shape up, 23,000 instructions to 10,000
+// on QEMU master's headers), whether there is a result, and the context
+// expression as the dialect writes it, its parameter a slot %s.
 type shape struct {
 	d       *dialect.Dialect
-	marker  model.Marker
+	kind    model.Kind
+	mixed   bool
+	lock    model.Lock
 	void    bool
 	context string
+}
+
+// shapeOf returns the shape of a wrapper of marker m for d.
+func shapeOf(d *dialect.Dialect, m model.Marker, void bool, context string) shape {
+	return shape{d, m.Kind, m.Mixed, m.Lock, void, context}
 }
 
 // shapes holds each shape's uses once recorded. There are a few dozen
@@ -130,22 +129,30 @@ var shapes struct {
 // uses returns the uses of shape s, recording them the first time: what
 // template.Write names for a stand-in wrapper of that shape, with no
 // parameters and its own names RoleStruct, RoleTarget and the caller's
-// role, which Fill replaces.
+// role, which are left without a name.
 func uses(s shape) []model.Use {
 	shapes.Lock()
 	defer shapes.Unlock()
 	if u, ok := shapes.uses[s]; ok {
 		return u
 	}
-	w := &model.Wrapper{Marker: s.marker, ReturnType: "int", Name: "wrapper",
+	m := model.Marker{Kind: s.kind, Mixed: s.mixed, Lock: s.lock}
+	w := &model.Wrapper{Marker: m, ReturnType: "int", Name: "wrapper",
 		Target: "target", StructName: "Struct", Caller: "caller", Context: s.context}
 	if s.void {
 		w.ReturnType = "void"
 	}
-	w.LockCall, w.UnlockCall, w.AssumeLock = lockCalls(s.d, s.marker)
+	w.LockCall, w.UnlockCall, w.AssumeLock = lockCalls(s.d, m)
 	// A shape's code uses about 30 names, in one allocation.
 	r := recorder{uses: make([]model.Use, 0, 48)}
 	template.Write(&r, s.d, w)
+	// The stand-in's own names, which differ by role, are left out: each
+	// wrapper has its own (model.Wrapper.Named).
+	for i := range r.uses {
+		if u := &r.uses[i]; u.Role < model.RoleLocal {
+			u.Name = ""
+		}
+	}
 	if shapes.uses == nil {
 		shapes.uses = make(map[shape][]model.Use)
 	}
@@ -219,7 +226,7 @@ func QEMU(d *dialect.Dialect) map[string]model.Role {
 	}
 	for _, m := range d.Markers() {
 		expr, _, _, _ := d.ContextFor(m.Kind).Choose(nil)
-		add(uses(shape{d, m, false, expr}))
+		add(uses(shapeOf(d, m, false, expr)))
 	}
 	for _, c := range [...]*dialect.Context{&d.Context, d.BHContext} {
 		for i := 0; c != nil && i < len(c.Cases); i++ {
@@ -227,4 +234,72 @@ func QEMU(d *dialect.Dialect) map[string]model.Role {
 		}
 	}
 	return names
+}
+
+// QEMUNames looks up the names of QEMU(d) lazily. A run's wrappers almost
+// never define one of them, and working QEMU(d) out records every
+// marker's shape: about 200,000 instructions on QEMU master's headers
+// (the whole run is 8.2 million, 1.7 million of them start-up). So Lookup
+// first asks a cheap pre-test that holds every name of QEMU(d): a name
+// the templates' text gives a role of QEMU's (template.QEMUName), or a
+// name in one of the dialect's expressions (exprs); TestQEMUNamesPreTest
+// holds that for every dialect. Only a name that passes has QEMU(d)
+// worked out, so the answer is QEMU(d)'s. The zero value is not usable:
+// use NewQEMUNames.
+type QEMUNames struct {
+	d *dialect.Dialect
+	// exprNames are the names in d's expressions, once a name was asked;
+	// names is QEMU(d), once a name passed the pre-test.
+	exprNames []model.Use
+	names     map[string]model.Role
+}
+
+// NewQEMUNames returns the lazy lookup of QEMU(d).
+func NewQEMUNames(d *dialect.Dialect) *QEMUNames { return &QEMUNames{d: d} }
+
+// Lookup returns the role of name among QEMU(d), and whether it is one.
+func (q *QEMUNames) Lookup(name string) (model.Role, bool) {
+	if !template.QEMUName(name) && !q.inExprs(name) {
+		return 0, false
+	}
+	if q.names == nil {
+		q.names = QEMU(q.d)
+	}
+	r, ok := q.names[name]
+	return r, ok
+}
+
+// inExprs reports whether name is a name in one of the dialect's
+// expressions.
+func (q *QEMUNames) inExprs(name string) bool {
+	if q.exprNames == nil {
+		q.exprNames = make([]model.Use, 0, 16)
+		for _, e := range exprs(q.d) {
+			q.exprNames = appendNames(q.exprNames, e, false)
+		}
+	}
+	for _, u := range q.exprNames {
+		if u.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// exprs returns every expression of d's that a template can print, for
+// some wrapper: its contexts, where a no_co wrapper schedules its bottom
+// half, and its graph lock calls.
+func exprs(d *dialect.Dialect) []string {
+	es := []string{d.NoCoScheduleContext,
+		d.CoReadLock, d.CoReadUnlock, d.AssumeReadLock, d.ReadLock, d.ReadUnlock, d.WriteLock, d.WriteUnlock}
+	for _, c := range [...]*dialect.Context{&d.Context, d.BHContext} {
+		if c == nil {
+			continue
+		}
+		es = append(es, c.Fixed, c.Otherwise)
+		for _, cc := range c.Cases {
+			es = append(es, cc.Expr)
+		}
+	}
+	return es
 }

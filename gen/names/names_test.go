@@ -106,6 +106,29 @@ func TestQEMU(t *testing.T) {
 	}
 }
 
+// TestQEMUNamesPreTest holds QEMUNames to QEMU for every dialect: each of
+// QEMU(d)'s names passes the pre-test and is found with its role, and
+// names of the generated code that are not QEMU's are not.
+func TestQEMUNamesPreTest(t *testing.T) {
+	for _, d := range dialect.All {
+		q := names.NewQEMUNames(d)
+		for name, want := range names.QEMU(d) {
+			if got, ok := q.Lookup(name); !ok || got != want {
+				t.Errorf("%s: Lookup(%s) = %v, %v; want %v, true", d.Name, name, got, ok, want)
+			}
+		}
+		for _, name := range []string{"bdrv_x", "BdrvX", "bdrv_co_x_entry", "s", "opaque", "poll_state", "bs"} {
+			if role, ok := q.Lookup(name); ok {
+				t.Errorf("%s: Lookup(%s) = %v, true; it is none of QEMU's", d.Name, name, role)
+			}
+		}
+	}
+	d, _ := dialect.ForVersion("5.2")
+	if role, ok := names.NewQEMUNames(d).Lookup("aio_co_wake"); ok {
+		t.Errorf("5.2: Lookup(aio_co_wake) = %v, true; 5.2 had no no_co wrappers", role)
+	}
+}
+
 func TestTarget(t *testing.T) {
 	for _, tc := range []struct {
 		kind       model.Kind

@@ -79,3 +79,34 @@ func TestWriteNames(t *testing.T) {
 		t.Errorf("Write's expressions %q, want %q", s.exprs, want)
 	}
 }
+
+// TestAppendAllocatesNothing holds Append to printing into the buffer it
+// is given: the pieces it converts to any stay on the stack.
+func TestAppendAllocatesNothing(t *testing.T) {
+	d := dialect.Current
+	ws := shapes(d)
+	buf := make([]byte, 0, 1<<16)
+	if n := testing.AllocsPerRun(10, func() {
+		buf = buf[:0]
+		for _, w := range ws {
+			buf = template.Append(buf, d, w)
+		}
+	}); n != 0 {
+		t.Errorf("Append allocates %v times for %d wrappers", n, len(ws))
+	}
+}
+
+// BenchmarkAppend prints a wrapper of every shape of the current dialect.
+func BenchmarkAppend(b *testing.B) {
+	d := dialect.Current
+	ws := shapes(d)
+	buf := make([]byte, 0, 1<<16)
+	b.ReportAllocs()
+	for range b.N {
+		buf = buf[:0]
+		for _, w := range ws {
+			buf = template.Append(buf, d, w)
+		}
+	}
+	b.SetBytes(int64(len(buf)))
+}
