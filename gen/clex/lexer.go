@@ -187,6 +187,9 @@ scan:
 			continue // the end: EOF, after open groups are reported
 		}
 		c := src[off]
+		if byteClass[c]&classTrivia == 0 {
+			goto token // most tokens follow a space or a line break
+		}
 		for {
 			switch {
 			case c == ' ' || c == '\t' || c == '\v' || c == '\f':
@@ -353,7 +356,8 @@ func (l *Lexer) digraph() int {
 const (
 	classIdentStart = 1 << iota
 	classDigit
-	classBlank // ' ', '\t' and '\n': the blanks Next skips in its first loop
+	classBlank  // ' ', '\t' and '\n': the blanks Next skips in its first loop
+	classTrivia // a byte that may start what Next skips before a token: a blank, '\v', '\f', '\r', '\\' (a splice), '/' (a comment)
 
 	classIdent = classIdentStart | classDigit
 )
@@ -371,6 +375,9 @@ var byteClass = func() (t [256]uint8) {
 	t[' '] |= classBlank
 	t['\t'] |= classBlank
 	t['\n'] |= classBlank
+	for _, c := range " \t\n\v\f\r\\/" {
+		t[c] |= classTrivia
+	}
 	return t
 }()
 
