@@ -94,6 +94,7 @@ func Read(name string, src []byte, known []model.Marker, diags *diag.List) *File
 	// touches first costs a page fault (about 3 µs in a virtual machine,
 	// the time it takes to lex a kilobyte of C).
 	p.out.Functions = make([]Function, 0, len(src)/128)
+	p.buf = make([]clex.Token, 0, 64) // a long declaration's tokens
 	p.run()
 	if lex.IncludeGuard() {
 		// The guard is the outermost group of everything in the file, and
