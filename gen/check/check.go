@@ -27,7 +27,7 @@ import (
 // they would only add noise.
 func Files(files []*parse.File, d *dialect.Dialect, diags *diag.List) []model.File {
 	out := make([]model.File, len(files))
-	r := &rules{d: d, qemu: names.NewQEMUNames(d), markers: d.Markers()}
+	r := &rules{d: d, qemu: names.NewQEMUNames(d)}
 	for i, f := range files {
 		out[i].Name = f.Name
 		for j := range f.Decls {

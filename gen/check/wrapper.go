@@ -17,11 +17,6 @@ import (
 type rules struct {
 	d    *dialect.Dialect
 	qemu *names.QEMUNames // QEMU(d)'s names, worked out only if asked
-	// markers are d.Markers(). A declaration's marker, one of
-	// model.Markers, is found among them by name: dialect.HasMarker
-	// compares release numbers, which cost 40,000 instructions on QEMU
-	// master's headers.
-	markers []model.Marker
 }
 
 // wrapper turns one declaration into a wrapper of the dialect r.d: it
@@ -48,7 +43,7 @@ func (r *rules) wrapper(decl *parse.Decl, diags *diag.List) (*model.Wrapper, boo
 		return fail(diag.Errorf(id, pos, format, args...))
 	}
 
-	if !slices.ContainsFunc(r.markers, func(k model.Marker) bool { return k.Name == m.Name }) {
+	if !d.HasMarker(m) {
 		return fail(markerMissing(m, d, decl.MarkerPos))
 	}
 	if d.IntOnly && decl.ReturnType != "int" {
