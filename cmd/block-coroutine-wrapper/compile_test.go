@@ -14,8 +14,8 @@ import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
-	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/cmdline"
 	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/ctest"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/golden"
 )
 
 // standIns declares the types golden inputs use that the test runtime does
@@ -67,7 +67,7 @@ func TestGoldenOutputsCompile(t *testing.T) {
 			// The inputs as the CLI finds them, scanned directories
 			// included.
 			cwd := strings.TrimSpace(string(files["cwd"]))
-			j, err := parseJobOrSkip(t, cmdline.Split(t, string(files["args"])), env{Env: diag.Env{Dir: filepath.Join(dir, cwd)}, stdout: io.Discard, stderr: io.Discard})
+			j, err := parseJobOrSkip(t, golden.Split(t, string(files["args"])), env{Env: diag.Env{Dir: filepath.Join(dir, cwd)}, stdout: io.Discard, stderr: io.Discard})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -19,7 +19,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
-	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/cmdline"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the want/ sections of the golden archives in testdata/ from the actual results")
@@ -62,9 +62,8 @@ var update = flag.Bool("update", false, "rewrite the want/ sections of the golde
 // between folders changes nothing but its test's name.
 const goldenRoot = "../../testdata"
 
-// past is the modification time given to every file before a run, so that a
-// rewrite is visible even on a file system with coarse timestamps.
-var past = time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
+// past is the modification time every file has before a run.
+var past = golden.Past
 
 func TestGolden(t *testing.T) {
 	for _, path := range goldenPaths(t) {
@@ -115,7 +114,7 @@ func runGolden(t *testing.T, path string) {
 	for _, f := range ar.Files {
 		switch {
 		case f.Name == "args":
-			args = cmdline.Split(t, string(f.Data))
+			args = golden.Split(t, string(f.Data))
 		case f.Name == "env":
 			vars := map[string]string{}
 			for _, line := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
@@ -143,18 +142,7 @@ func runGolden(t *testing.T, path string) {
 
 	skipPOSIXNames(t, inputs)
 	dir := t.TempDir()
-	for name, data := range inputs {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o666); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chtimes(p, past, past); err != nil {
-			t.Fatal(err)
-		}
-	}
+	golden.Lay(t, dir, inputs)
 
 	if err := os.MkdirAll(filepath.Join(dir, cwd), 0o777); err != nil {
 		t.Fatal(err)
@@ -345,7 +333,7 @@ func TestEveryDiagnosticHasARule(t *testing.T) {
 			case f.Name == "args":
 				// The -f spelling applies last, whatever format the
 				// archive asks for.
-				args = append(cmdline.Split(t, string(f.Data)), "-fdiagnostics-format=sarif")
+				args = append(golden.Split(t, string(f.Data)), "-fdiagnostics-format=sarif")
 			case f.Name == "env", f.Name == "terminal", strings.HasPrefix(f.Name, "want/"):
 			default:
 				p := filepath.Join(dir, f.Name)

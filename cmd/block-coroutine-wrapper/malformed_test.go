@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/golden"
 )
 
 // Bad input that a txtar archive cannot hold: a file no one can read, and
@@ -29,15 +30,7 @@ func withPrevious(t *testing.T, dir string) func() {
 		"block-gen.c":   []byte("/* the previous, good block-gen.c */\n"),
 		"block-gen.c.d": []byte("block-gen.c: old.h\n"),
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, data, 0o666); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chtimes(p, past, past); err != nil {
-			t.Fatal(err)
-		}
-	}
+	golden.Lay(t, dir, files)
 	return func() {
 		t.Helper()
 		for name, data := range files {

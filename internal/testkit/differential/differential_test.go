@@ -36,7 +36,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
-	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/cmdline"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/golden"
 	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/randdecl"
 )
 
@@ -111,26 +111,13 @@ func TestOldAgainstNew(t *testing.T) {
 	t.Logf("in all: %d runs of each binary", total)
 }
 
-var past = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-
 // execute runs bin as r says in a fresh directory dir.
 func execute(t *testing.T, bin, dir string, r run) outcome {
 	t.Helper()
 	if err := os.RemoveAll(dir); err != nil {
 		t.Fatal(err)
 	}
-	for name, data := range r.files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o666); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chtimes(p, past, past); err != nil {
-			t.Fatal(err)
-		}
-	}
+	golden.Lay(t, dir, r.files)
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +150,7 @@ func execute(t *testing.T, bin, dir string, r run) outcome {
 		}
 		rel, _ := filepath.Rel(dir, p)
 		changed := ""
-		if !info.ModTime().Equal(past) {
+		if !info.ModTime().Equal(golden.Past) {
 			changed = " (written)"
 		}
 		o.files[filepath.ToSlash(rel)+changed] = string(data)
@@ -222,7 +209,7 @@ func goldens(t *testing.T) []run {
 		for _, f := range ar.Files {
 			switch {
 			case f.Name == "args":
-				r.args = cmdline.Split(t, string(f.Data))
+				r.args = golden.Split(t, string(f.Data))
 			case f.Name == "env":
 				r.env = append(r.env, strings.Split(strings.TrimSpace(string(f.Data)), "\n")...)
 			case f.Name == "terminal", strings.HasPrefix(f.Name, "want/"):
