@@ -10,15 +10,8 @@ import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/parse"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/synth"
 )
-
-// qemuHeaders are QEMU master's seven annotated headers, in the order its
-// block/meson.build passes them to the generator.
-var qemuHeaders = []string{
-	"include/block/block-io.h", "include/block/dirty-bitmap.h", "include/block/block_int-io.h",
-	"include/block/block-global-state.h", "include/system/block-backend-global-state.h",
-	"include/system/block-backend-io.h", "block/coroutines.h",
-}
 
 // BenchmarkQEMUPhases splits the in-memory work of a QEMU build's run into
 // its steps, on QEMU's own seven headers read from the source tree that
@@ -31,7 +24,7 @@ func BenchmarkQEMUPhases(b *testing.B) {
 	}
 	var inputs []gen.Input
 	var size int64
-	for _, h := range qemuHeaders {
+	for _, h := range synth.QEMUHeaders {
 		data, err := os.ReadFile(filepath.Join(src, h))
 		if err != nil {
 			b.Fatal(err)

@@ -143,14 +143,6 @@ func BenchmarkProcessScan(b *testing.B) {
 	}
 }
 
-// qemuHeaders are QEMU's seven annotated headers, in the order its
-// block/meson.build passes them to the generator.
-var qemuHeaders = []string{
-	"include/block/block-io.h", "include/block/dirty-bitmap.h", "include/block/block_int-io.h",
-	"include/block/block-global-state.h", "include/system/block-backend-global-state.h",
-	"include/system/block-backend-io.h", "block/coroutines.h",
-}
-
 // BenchmarkQEMUHeaders measures what a QEMU build pays, as whole
 // processes run in turn (interleaved, so that a machine's drift hits all
 // three alike): the tool's own start-up (--version), a run on the seven
@@ -189,10 +181,10 @@ func BenchmarkQEMUHeaders(b *testing.B) {
 		b.Fatal(err)
 	}
 	out := filepath.Join(b.TempDir(), "block-gen.c")
-	runArgs := append([]string{"-o", out}, qemuHeaders...)
+	runArgs := append([]string{"-o", out}, synth.QEMUHeaders...)
 	cmds := [][]string{{bin, "--version"}, append([]string{bin}, runArgs...)}
 	if script != "" {
-		cmds = append(cmds, append([]string{python, script, filepath.Join(b.TempDir(), "script-gen.c")}, qemuHeaders...))
+		cmds = append(cmds, append([]string{python, script, filepath.Join(b.TempDir(), "script-gen.c")}, synth.QEMUHeaders...))
 	}
 	times := make([][]float64, len(cmds))
 	faults := make([][]float64, len(cmds))

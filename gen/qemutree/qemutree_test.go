@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/qemutree"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/synth"
 )
 
 const qemuMeson = "# SPDX-License-Identifier: GPL-2.0-or-later\n\nproject('qemu', ['c'], meson_version: '>=1.1.0',\n        version: files('VERSION'))\n"
@@ -139,11 +140,7 @@ func write(t *testing.T, dir string, files map[string]string) {
 // the look-up adds to a run.
 func BenchmarkFind(b *testing.B) {
 	top := b.TempDir()
-	inputs := []string{
-		"include/block/block-io.h", "include/block/dirty-bitmap.h", "include/block/block_int-io.h",
-		"include/block/block-global-state.h", "include/system/block-backend-global-state.h",
-		"include/system/block-backend-io.h", "block/coroutines.h",
-	}
+	inputs := synth.QEMUHeaders
 	files := map[string]string{"meson.build": qemuMeson, "VERSION": "10.1.50\n", "build/.keep": ""}
 	for _, in := range inputs {
 		files[in] = ""

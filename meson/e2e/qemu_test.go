@@ -14,6 +14,7 @@ import (
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
 	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/ctest"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/synth"
 )
 
 // The QEMU-shaped parent project (testdata/qemu) in each form of its
@@ -23,20 +24,11 @@ import (
 // without Go. block-gen.c is compiled with the block source set and run
 // against the C test runtime every time.
 
-// qemuHeaders are the QEMU-shaped parent's annotated headers, the seven
-// of QEMU master (testdata/qemu), in the order of QEMU's input list for
-// the script (block/meson.build.optional's fallback). Together they
+// The QEMU-shaped parent's annotated headers are the seven of QEMU master
+// (testdata/qemu, synth.QEMUHeaders), in the order of QEMU's input list
+// for the script (block/meson.build.optional's fallback). Together they
 // declare the wrappers of testdata/reference/qemu-9.0, spread over the
 // files as QEMU spreads the same kinds.
-var qemuHeaders = []string{
-	"include/block/block-io.h",
-	"include/block/dirty-bitmap.h",
-	"include/block/block_int-io.h",
-	"include/block/block-global-state.h",
-	"include/system/block-backend-global-state.h",
-	"include/system/block-backend-io.h",
-	"block/coroutines.h",
-}
 
 // qemuScanOrder is the order the recommended forms give the tool the same
 // headers: block/coroutines.h, named, then each scanned directory's
@@ -105,7 +97,7 @@ func newQEMU(t *testing.T, o qemuOptions) *parent {
 func scriptOutput(t *testing.T, dir string) string {
 	t.Helper()
 	var inputs []gen.Input
-	for _, h := range qemuHeaders {
+	for _, h := range synth.QEMUHeaders {
 		inputs = append(inputs, gen.Input{Name: h, Src: []byte(readFile(t, filepath.Join(dir, filepath.FromSlash(h))))})
 	}
 	r := gen.Generate(inputs, dialect.Current)

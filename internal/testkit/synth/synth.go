@@ -107,3 +107,17 @@ func Tree(root string, files, size, annotatedEvery int) (TreeStats, error) {
 	st.Dirs = len(dirs)
 	return st, nil
 }
+
+// QEMUHeaders are QEMU master's seven annotated headers, by their paths in
+// a QEMU source tree, in the order its block/meson.build passes them to
+// the generator: the real job's inputs, for the benchmarks that read them
+// from a QEMU tree and the tests that lay out a tree of that shape.
+var QEMUHeaders = []string{
+	"include/block/block-io.h",
+	"include/block/dirty-bitmap.h",
+	"include/block/block_int-io.h",
+	"include/block/block-global-state.h",
+	"include/system/block-backend-global-state.h",
+	"include/system/block-backend-io.h",
+	"block/coroutines.h",
+}
