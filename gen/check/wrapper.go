@@ -24,9 +24,9 @@ type rules struct {
 // generator names from (a co wrapper SUB_REST calls SUB_co_REST, a no_co
 // wrapper SUB_co_REST calls SUB_REST), has package names fill in every
 // name of its generated code, and checks those.
-func (r *rules) wrapper(decl *parse.Decl, diags *diag.List) (*model.Wrapper, bool) {
+func (r *rules) wrapper(decl *parse.Decl, w *model.Wrapper, diags *diag.List) bool {
 	d, m := r.d, decl.Marker
-	w := &model.Wrapper{
+	*w = model.Wrapper{
 		Marker:      m,
 		ReturnType:  decl.ReturnType,
 		Name:        decl.Name,
@@ -35,11 +35,11 @@ func (r *rules) wrapper(decl *parse.Decl, diags *diag.List) (*model.Wrapper, boo
 		Conditions:  decl.Conditions,
 		Pos:         decl.NamePos,
 	}
-	fail := func(e diag.Diagnostic) (*model.Wrapper, bool) {
+	fail := func(e diag.Diagnostic) bool {
 		diags.Add(e)
-		return nil, false
+		return false
 	}
-	failf := func(id diag.ID, pos diag.Pos, format string, args ...any) (*model.Wrapper, bool) {
+	failf := func(id diag.ID, pos diag.Pos, format string, args ...any) bool {
 		return fail(diag.Errorf(id, pos, format, args...))
 	}
 
@@ -76,7 +76,7 @@ func (r *rules) wrapper(decl *parse.Decl, diags *diag.List) (*model.Wrapper, boo
 			return failf(diag.WrapperName, decl.NamePos, "no_co wrapper name '%s' is not of the form SUB_co_REST: the wrapper SUB_co_REST calls the function SUB_REST", name)
 		}
 	}
-	names.Fill(d, w)
+	names.FillNames(d, w)
 	if !contextOK(w, d) {
 		return fail(contextError(w, d))
 	}
@@ -92,7 +92,7 @@ func (r *rules) wrapper(decl *parse.Decl, diags *diag.List) (*model.Wrapper, boo
 	ok := true
 	for i := range w.Params {
 		p := &w.Params[i]
-		if u, clash := paramClash(w, p); clash {
+		if u, clash := r.paramClash(w, p); clash {
 			e := diag.Errorf(diag.ParameterCollision, p.Pos, "parameter '%s' of '%s' collides with %s; rename the parameter", p.Name, name, u)
 			diags.Add(renameFix(e, p, freeName(w, p)))
 			ok = false
@@ -102,7 +102,29 @@ func (r *rules) wrapper(decl *parse.Decl, diags *diag.List) (*model.Wrapper, boo
 			ok = false
 		}
 	}
-	return w, ok
+	return ok
+}
+
+// paramClash is paramClash, with the shape's uses filled in only where
+// they might hold p's name (names.QEMUNames.MayUse).
+func (r *rules) paramClash(w *model.Wrapper, p *model.Param) (model.Use, bool) {
+	if !r.qemu.MayUse(w, p.Name) && !predefined(p.Name) {
+		return model.Use{}, false
+	}
+	if w.Uses == nil {
+		names.FillUses(r.d, w)
+	}
+	return paramClash(w, p)
+}
+
+// predefined reports whether name is one of the object-like macros of the
+// C headers every block-gen.c includes, which no parameter may be named.
+func predefined(name string) bool {
+	switch name {
+	case "true", "false", "NULL":
+		return true
+	}
+	return false
 }
 
 // firstNamed returns the position of the first of params named name, and
@@ -234,8 +256,7 @@ func paramClash(w *model.Wrapper, p *model.Param) (model.Use, bool) {
 			return *u, true
 		}
 	}
-	switch name {
-	case "true", "false", "NULL":
+	if predefined(name) {
 		return model.Use{Name: name, Role: model.RoleMacro}, true
 	}
 	return model.Use{}, false

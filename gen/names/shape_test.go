@@ -22,6 +22,7 @@ func TestUsesOfTheShape(t *testing.T) {
 	buf := model.Param{Type: "uint8_t *", Name: "buf", Decl: "uint8_t buf[16]", Member: "uint8_t *buf"}
 	n := 0
 	for _, d := range dialect.All {
+		q := NewQEMUNames(d)
 		for _, m := range d.Markers() {
 			for _, ret := range []string{"int", "void", "BlockDriverState *"} {
 				for _, params := range [][]model.Param{nil, {bs}, {child, buf}, {blk, buf, bs}, {buf}} {
@@ -40,6 +41,10 @@ func TestUsesOfTheShape(t *testing.T) {
 					named := make([]model.Use, len(w.Uses))
 					for i, u := range w.Uses {
 						named[i] = w.Named(u)
+						// The pre-test of check (MayUse) holds every use.
+						if !q.MayUse(w, named[i].Name) {
+							t.Errorf("%s %s %s %v: MayUse(%s) is false, but the code uses it", d.Name, m.Name, ret, params, named[i].Name)
+						}
 					}
 					if diff := cmp.Diff(set(r.uses), set(named)); diff != "" || len(named) != len(r.uses) {
 						t.Errorf("%s %s %s %v: Fill's uses are not those recorded for the wrapper itself (-recorded +Fill):\n%s", d.Name, m.Name, ret, params, diff)

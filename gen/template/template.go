@@ -90,6 +90,15 @@ func QEMUName(name string) bool {
 	return ok && r >= model.RoleFunction
 }
 
+// TextName reports whether the templates' own text, in any dialect,
+// names name, in any role: QEMU's names, the code's locals and the
+// members of its argument struct. Those and the names of the dialect's
+// expressions and of the wrapper itself are all the names Write gives.
+func TextName(name string) bool {
+	_, ok := role(name)
+	return ok
+}
+
 // keyword reports whether name is one of the C keywords the templates'
 // text writes.
 func keyword(name string) bool {
