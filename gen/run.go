@@ -183,6 +183,11 @@ func (r *run) scannedDir(p string) string {
 func (r *run) checkOutput(res *Result) {
 	out, diags := r.cfg.Output, &r.rep.Diags
 	want := res.Bytes()
+	// The output is read whole only for the diff: up to date, as in most
+	// runs, it is compared a piece at a time.
+	if same, err := atomicfile.Same(r.path(out), want); err == nil && same {
+		return
+	}
 	have, err := os.ReadFile(r.path(out))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		diags.Add(diag.Errorf(diag.Unreadable, diag.Pos{File: out}, "cannot read the output: %v", pathErr(err)))
@@ -255,16 +260,20 @@ func (r *run) read() (inputs []Input, deps []string) {
 		rank(diags, order)
 		deps = append(deps, release...)
 	}()
-	for _, name := range cfg.Inputs {
-		src, err := os.ReadFile(r.path(name))
-		if err != nil {
-			if info, serr := os.Stat(r.path(name)); serr == nil && info.IsDir() {
+	paths := make([]string, len(cfg.Inputs))
+	for i, name := range cfg.Inputs {
+		paths[i] = r.path(name)
+	}
+	srcs, errs := readFiles(paths)
+	for i, name := range cfg.Inputs {
+		if err := errs[i]; err != nil {
+			if info, serr := os.Stat(paths[i]); serr == nil && info.IsDir() {
 				err = errIsDir // Windows would say "Invalid function."
 			}
 			diags.Add(diag.Errorf(diag.Unreadable, diag.Pos{File: name}, "cannot read the file: %v", pathErr(err)))
 			continue
 		}
-		inputs = append(inputs, Input{Name: name, Src: src})
+		inputs = append(inputs, Input{Name: name, Src: srcs[i]})
 		deps = append(deps, name)
 	}
 	if len(cfg.Scan) == 0 || diags.HasErrors() {

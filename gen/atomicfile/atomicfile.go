@@ -87,6 +87,22 @@ func WriteIfChanged(path string, data []byte) (changed bool, err error) {
 	return true, nil
 }
 
+// Same reports whether the file at path holds exactly data, reading it a
+// piece at a time as WriteIfChanged does, so that a caller who needs the
+// old bytes only when they differ (--check's diff) does not read a large
+// file whole to find it unchanged. A file that is not regular holds no
+// data; a missing one is an error (fs.ErrNotExist).
+func Same(path string, data []byte) (bool, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return false, err
+	}
+	if !info.Mode().IsRegular() {
+		return false, nil
+	}
+	return holds(path, info.Size(), data)
+}
+
 // writeDirect writes data to the device or FIFO at path, in place.
 func writeDirect(path string, data []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)

@@ -195,3 +195,40 @@ func TestLargeFilesCompared(t *testing.T) {
 		}
 	}
 }
+
+// TestSame holds Same to a byte-for-byte comparison, across the pieces
+// it reads, and to an error for a missing file only.
+func TestSame(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.c")
+	big := make([]byte, 40<<10) // more than one piece
+	for i := range big {
+		big[i] = byte('a' + i%26)
+	}
+	changed := append([]byte(nil), big...)
+	changed[len(changed)-1] ^= 1
+	for _, tc := range []struct {
+		name       string
+		file, data []byte
+		want       bool
+	}{
+		{"same", big, big, true},
+		{"last byte differs", big, changed, false},
+		{"longer", big[:100], big[:101], false},
+		{"shorter", big[:101], big[:100], false},
+		{"empty", nil, nil, true},
+	} {
+		if err := os.WriteFile(path, tc.file, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := Same(path, tc.data); got != tc.want || err != nil {
+			t.Errorf("%s: Same = %v, %v; want %v, nil", tc.name, got, err, tc.want)
+		}
+	}
+	if same, err := Same(dir, nil); same || err != nil {
+		t.Errorf("a directory: Same = %v, %v; want false, nil", same, err)
+	}
+	if _, err := Same(filepath.Join(dir, "missing"), nil); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a missing file: Same's error %v, want one of fs.ErrNotExist", err)
+	}
+}
