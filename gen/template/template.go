@@ -2,7 +2,9 @@
 // wrapper, each release's as its dialect describes it: written once, as C
 // text with slots for what varies, and read two ways.
 //
-//   - Append appends the text. Package emit prints block-gen.c with it.
+//   - Append appends the text, from a program the text is compiled into
+//     once per dialect and kind (compile.go). Package emit prints
+//     block-gen.c with it.
 //   - Write gives the same text to a Sink piece by piece, with every name
 //     in it that a parameter of the wrapper could hide or break, each
 //     with its role (model.Role) and scope. Package names records those
@@ -16,10 +18,11 @@
 // role says what it is (Write panics at a name it does not know, so every
 // test that writes a wrapper catches one), C keywords, and QEMU's members
 // of those members (s->poll_state.in_progress), which no parameter can
-// hide. What varies is a slot of its own: the wrapper's own text (own: its
-// return type, its parameters, its names where it defines them), its names
-// where the code uses them (a model.Use), and the dialect's expressions
-// (expr: lock calls, contexts), whose names Sink.Expr reads.
+// hide. What varies is a slot of its own: the wrapper's own text (a slot:
+// its return type, its parameters, its names where it defines them), its
+// names where the code uses them (a use), and the dialect's expressions
+// (exprSlot: lock calls, contexts; expr: the dialect's own), whose names
+// Sink.Expr reads.
 package template
 
 import (
