@@ -83,8 +83,10 @@ type program struct {
 
 // compile compiles the text for a wrapper of kind k in d.
 func compile(d *dialect.Dialect, k model.Kind) *program {
-	p := &program{d: d, kind: k, ops: make([]op, 0, 128)}
-	t := writer{d: d, kind: k, ops: &p.ops, buf: make([]byte, 0, 2048)}
+	// A co wrapper's program is 50 ops, 800 bytes of text and 11 ops in
+	// its loops, in the current dialect.
+	p := &program{d: d, kind: k, ops: make([]op, 0, 64)}
+	t := writer{d: d, kind: k, ops: &p.ops, buf: make([]byte, 0, 1024)}
 	t.write()
 	// Every op's text is a piece of one string.
 	text := string(t.buf)

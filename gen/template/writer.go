@@ -163,7 +163,7 @@ func (t *writer) L(s string) {
 // them), sep between two, or empty where there are none.
 func (t *writer) each(sep, empty string, parts ...any) {
 	if t.sink == nil {
-		l := &loop{sep: sep, empty: empty}
+		l := &loop{sep: sep, empty: empty, ops: make([]op, 0, 4)}
 		outer, fresh := t.ops, t.fresh
 		t.ops, t.fresh = &l.ops, 0
 		t.compileParts(parts)
