@@ -25,6 +25,8 @@ var fastSeeds = []string{
 	"ab\\",
 	"ab\\\n",
 	"x /* c */ y /* c\n */ z /**/",
+	"a /*/ b */ c /* d/e * / f // g */ h /***/ i /*/",
+	"/**\n * doc/comment\n * with / and *\n */\nint a;",
 	"x /* unterminated",
 	"x /",
 	"x // c \\\n still c\ny",

@@ -72,28 +72,26 @@ func (l *Lexer) trackGuard(t Token) {
 // nextField returns the first run of s that is not white space (as
 // unicode.IsSpace says, the split of bytes.Fields) and what follows it.
 func nextField(s string) (field, rest string) {
-	isSpace := func(i int) (bool, int) {
-		if c := s[i]; c < utf8.RuneSelf {
-			return c == ' ' || c >= '\t' && c <= '\r', 1
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		return unicode.IsSpace(r), n
-	}
-	i := 0
+	i := spanSpace(s, 0, true)
+	j := spanSpace(s, i, false)
+	return s[i:j], s[j:]
+}
+
+// spanSpace returns the end of the run of s from i whose runes are white
+// space if space is set, or are not if it is clear.
+func spanSpace(s string, i int, space bool) int {
 	for i < len(s) {
-		space, n := isSpace(i)
-		if !space {
+		c, n := s[i], 1
+		isSpace := c == ' ' || c >= '\t' && c <= '\r'
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r)
+		}
+		if isSpace != space {
 			break
 		}
 		i += n
 	}
-	j := i
-	for j < len(s) {
-		space, n := isSpace(j)
-		if space {
-			break
-		}
-		j += n
-	}
-	return s[i:j], s[j:]
+	return i
 }

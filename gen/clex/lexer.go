@@ -180,7 +180,31 @@ func (l *Lexer) Next() (t Token) {
 		k := fastClass[src[off]]
 		if k == fastIdent {
 			start := off
-			for off++; uint(off) < uint(len(src)) && byteClass[src[off]]&classIdent != 0; off++ {
+			off++
+			// Four bytes a round, each without a bounds check of its own:
+			// 7 instructions a byte rather than 9 (identifiers are half of
+			// a header's bytes). The loop after it reads the last bytes,
+			// and the one a round stopped at once more.
+		ident:
+			for off < len(src)-3 {
+				w := src[off : off+4]
+				switch {
+				case byteClass[w[0]]&classIdent == 0:
+					break ident
+				case byteClass[w[1]]&classIdent == 0:
+					off++
+					break ident
+				case byteClass[w[2]]&classIdent == 0:
+					off += 2
+					break ident
+				case byteClass[w[3]]&classIdent == 0:
+					off += 3
+					break ident
+				}
+				off += 4
+			}
+			for uint(off) < uint(len(src)) && byteClass[src[off]]&classIdent != 0 {
+				off++
 			}
 			if uint(off) < uint(len(src)) && byteClass[src[off]]&classIdentMore != 0 {
 				off = start // UTF-8 letters, splices, UCNs: scan's ident reads them
@@ -577,17 +601,24 @@ func (l *Lexer) literal(quote byte) bool {
 // blockComment consumes a /* */ comment; an unterminated one is an error
 // and ends the file.
 func (l *Lexer) blockComment() {
-	pos := l.here(2)
 	start := l.off + 2
-	end := bytes.Index(l.src[start:], []byte("*/"))
-	if end < 0 {
-		l.errorf(diag.Lexical, pos, "unterminated comment")
-		l.lines(start, len(l.src))
-		l.off = len(l.src)
-		return
+	// The first "*/" after the "/*", found by its '/': a search for "*/"
+	// stops at the '*' that starts every line of a doc comment, and took
+	// 760 instructions a comment on QEMU's headers; comments hold few '/'.
+	for i := start; ; i++ {
+		j := bytes.IndexByte(l.src[i:], '/')
+		if j < 0 {
+			break
+		}
+		if i += j; i > start && l.src[i-1] == '*' {
+			l.lines(start, i-1)
+			l.off = i + 1
+			return
+		}
 	}
-	l.lines(start, start+end)
-	l.off = start + end + 2
+	l.errorf(diag.Lexical, l.here(2), "unterminated comment")
+	l.lines(start, len(l.src))
+	l.off = len(l.src)
 }
 
 // lines counts the line breaks of src[start:end] ("\n", "\r\n" or a lone
