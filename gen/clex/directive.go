@@ -26,6 +26,9 @@ type cond struct {
 func (l *Lexer) Conditions() []model.Condition {
 	if !l.snapshotValid {
 		l.snapshot = nil
+		if len(l.conds) > 0 {
+			l.snapshot = make([]model.Condition, 0, len(l.conds)) // one allocation, not one per doubling
+		}
 		for _, c := range l.conds {
 			// The line alone: no two directives open on one line, and
 			// Line<<32 | Col was Col alone where int has 32 bits (linux/386,
