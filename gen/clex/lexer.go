@@ -170,7 +170,7 @@ func (l *Lexer) splice() bool {
 // that what scan sees is what it would have seen had it read the blanks
 // before itself (FuzzNext holds the two to each other). Kept small, Next
 // needs a small stack frame and few spills: on QEMU's seven headers the
-// lexer took 1.64M instructions (about 25 a byte) as one loop, 0.90M split
+// lexer took 1.64M instructions (about 25 a byte) as one loop, 0.75M split
 // so (callgrind).
 func (l *Lexer) Next() (t Token) {
 	src, off := l.src, l.off
@@ -305,10 +305,9 @@ const (
 
 // scan reads the next token wherever Next cannot: it knows every token.
 // It is one loop, rather than a loop around a function returning "no token
-// yet", because it runs once per token of every file: whitespace, comments
-// and skipped groups go round the loop (continue scan). Every directive is
-// shown to the include guard detection (trackGuard) first, and every other
-// token but EOF counted (plain).
+// yet": whitespace, comments and skipped groups go round it (continue
+// scan). Every directive is shown to the include guard detection
+// (trackGuard) first, and every other token but EOF counted (plain).
 func (l *Lexer) scan() Token {
 	src := l.src
 scan:
