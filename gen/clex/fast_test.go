@@ -38,6 +38,8 @@ var fastSeeds = []string{
 	"a%",
 	"a\x00b \x00",
 	"a\xffb \xff",
+	"a\xc3\xa9 ab\xc3\xa9 abc\xc3\xa9 abcd\xc3\xa9 abcde\xc3\xa9 x\xc3\xa9",
+	"a\\\nb ab\\\nc abc\\\nd abcd\\\ne abcde\\\nf x\\",
 	"caf\xc3\xa9 \xc3\xa9t\xc3\xa9 a\\u00e9b \\u0300x \\U0001F600",
 	"\n \n  \n   \n    \n     \n      \n       \n        \n         \n          \n                 x\n                  y",
 	"\t\tx\v\fy\r\n\t z",

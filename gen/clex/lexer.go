@@ -184,32 +184,39 @@ func (l *Lexer) Next() (t Token) {
 			// Four bytes a round, each without a bounds check of its own:
 			// 6 instructions a byte rather than 9 (identifiers are half of
 			// a header's bytes); the last three bytes of the input one at
-			// a time.
+			// a time. stop is the class of the byte after the identifier.
+			var stop uint8
 		ident:
 			for {
 				if off >= len(src)-3 {
-					for uint(off) < uint(len(src)) && byteClass[src[off]]&classIdent != 0 {
-						off++
+					for ; off < len(src); off++ {
+						if stop = byteClass[src[off]]; stop&classIdent == 0 {
+							break
+						}
 					}
 					break
 				}
 				w := src[off : off+4]
 				switch {
 				case byteClass[w[0]]&classIdent == 0:
+					stop = byteClass[w[0]]
 					break ident
 				case byteClass[w[1]]&classIdent == 0:
+					stop = byteClass[w[1]]
 					off++
 					break ident
 				case byteClass[w[2]]&classIdent == 0:
+					stop = byteClass[w[2]]
 					off += 2
 					break ident
 				case byteClass[w[3]]&classIdent == 0:
+					stop = byteClass[w[3]]
 					off += 3
 					break ident
 				}
 				off += 4
 			}
-			if uint(off) < uint(len(src)) && byteClass[src[off]]&classIdentMore != 0 {
+			if stop&classIdentMore != 0 {
 				off = start // UTF-8 letters, splices, UCNs: scan's ident reads them
 				break
 			}

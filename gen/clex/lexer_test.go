@@ -155,6 +155,10 @@ func TestTokens(t *testing.T) {
 		{"identifier ending where UTF-8 or a splice goes on", "abcde\xC3\xA9f abcd\\\nef abc\\u00e9", []string{
 			`1:1 identifier "abcdeéf"`, `1:10 identifier "abcd\\\nef"`, `2:4 identifier "abc\\u00e9"`,
 		}},
+		{"UTF-8 after each byte of a round", "a\u00e9 ab\u00e9 abc\u00e9 abcd\u00e9 abcde\u00e9 x\u00e9", []string{
+			`1:1 identifier "aé"`, `1:5 identifier "abé"`, `1:10 identifier "abcé"`, `1:16 identifier "abcdé"`,
+			`1:23 identifier "abcdeé"`, `1:31 identifier "xé"`,
+		}},
 		{"digraph openers at the end", "a<", []string{`1:1 identifier "a"`, `1:2 punctuator "<"`}},
 		{"colon at the end", "a:", []string{`1:1 identifier "a"`, `1:2 punctuator ":"`}},
 		{"nul and invalid utf8", "a\x00b \xFF c\xFEd", []string{
