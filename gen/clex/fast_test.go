@@ -142,3 +142,30 @@ func checkPositions(t *testing.T, src []byte) {
 		}
 	}
 }
+
+// TestFastClass holds fastClass, made from lists, to what it stands for:
+// the bytes Next reads itself are blanks, identifier starts and the
+// punctuators of one byte, less those that may start a longer token
+// ('%', '.', '/', and '#', a directive at the start of a line), with
+// '<' and ':', which may start a digraph, apart.
+func TestFastClass(t *testing.T) {
+	for i := range 256 {
+		c := byte(i)
+		var want uint8
+		switch {
+		case c == ' ' || c == '\t':
+			want = fastBlank
+		case c == '\n':
+			want = fastNewline
+		case isIdentStart(c):
+			want = fastIdent
+		case c == '<' || c == ':':
+			want = fastPunctPair
+		case isPunct(c) && !strings.ContainsRune("%./#", rune(c)):
+			want = fastPunct
+		}
+		if fastClass[c] != want {
+			t.Errorf("fastClass[%q] = %d, want %d", c, fastClass[c], want)
+		}
+	}
+}
