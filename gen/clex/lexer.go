@@ -170,7 +170,7 @@ func (l *Lexer) splice() bool {
 // that what scan sees is what it would have seen had it read the blanks
 // before itself (FuzzNext holds the two to each other). Kept small, Next
 // needs a small stack frame and few spills: on QEMU's seven headers the
-// lexer took 1.64M instructions (about 25 a byte) as one loop, 0.75M split
+// lexer took 1.64M instructions (about 25 a byte) as one loop, 0.74M split
 // so (callgrind).
 func (l *Lexer) Next() (t Token) {
 	src, off := l.src, l.off
