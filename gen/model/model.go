@@ -186,7 +186,8 @@ type Param struct {
 
 // Wrapper is one wrapper declaration, checked and named for a dialect.
 // The parser's fields come first; from Target on, package names fills
-// them for the dialect (names.Fill), and nothing else works them out.
+// them for the dialect (names.Fill, or FillNames and FillUses), and
+// nothing else works them out.
 type Wrapper struct {
 	// Marker is the marker the declaration carries; its Kind, Mixed and
 	// Lock are the wrapper's (w.Kind, w.Mixed, w.Lock).
@@ -232,7 +233,10 @@ type Wrapper struct {
 	// role, without a Name: Named gives each its name. Every wrapper of a
 	// shape shares one slice (package names), so nobody may change it: a
 	// copy for each wrapper was 27 KB of the heap of a run on QEMU
-	// master's headers, about 6 page faults.
+	// master's headers, about 6 page faults. names.Fill fills them;
+	// package check asks for them (names.FillUses) only for a wrapper
+	// with a parameter whose name they might hold, so they are nil on
+	// the others.
 	Uses []Use
 }
 
