@@ -8,8 +8,15 @@ import (
 )
 
 // isMarker reports whether id is a marker of any release. It is asked of
-// every identifier of a file, so it looks for the stem first.
+// every long identifier of a file, so it first tests the length, then
+// looks for the stem (0.14M instructions on QEMU's seven headers with
+// the stem alone, most of them spent on identifiers of other lengths).
 func isMarker(id string) bool {
+	return markerLengths&(1<<min(len(id), 63)) != 0 && isMarkerOfLength(id)
+}
+
+// isMarkerOfLength is isMarker for an id as long as a marker.
+func isMarkerOfLength(id string) bool {
 	if !strings.Contains(id, model.MarkerStem) {
 		return false
 	}
@@ -17,20 +24,28 @@ func isMarker(id string) bool {
 	return ok
 }
 
+// markerLengths has bit n set if a marker is n bytes long, bit 63 for
+// every length from 63 up.
+var markerLengths = func() (bits uint64) {
+	for _, m := range model.Markers {
+		bits |= 1 << min(len(m.Name), 63)
+	}
+	return bits
+}()
+
 // mightBeMarker reports whether an identifier looks enough like a marker
 // to be a misspelling of one: it mentions "wrapper", starts like a marker,
 // or is within two letters of one. Which markers it might be, and so what
 // is suggested, depends on the release (suggest); whether it is taken for
 // one does not, so that --scan finds the same files for every release.
 func mightBeMarker(id string) bool {
-	if len(id) < 8 || len(id) > 40 {
+	// Every way in below needs "co", "wr" or "ap": one pass over id
+	// turns away most specifiers before the slower tests.
+	if len(id) < 8 || len(id) > 40 || !hasMarkerPair(id) {
 		return false
 	}
 	if strings.Contains(id, "wrapper") || strings.HasPrefix(id, "co_wrap") || strings.HasPrefix(id, "no_co_wrap") {
 		return true
-	}
-	if !strings.Contains(id, "co") && !strings.Contains(id, "wr") && !strings.Contains(id, "ap") {
-		return false
 	}
 	if isCoroutineAnnotation(id) {
 		return false
@@ -38,6 +53,27 @@ func mightBeMarker(id string) bool {
 	for _, m := range model.Markers {
 		if abs(len(m.Name)-len(id)) <= 2 && editDistance(id, m.Name, 2) <= 2 {
 			return true
+		}
+	}
+	return false
+}
+
+// hasMarkerPair reports whether id contains "co", "wr" or "ap".
+func hasMarkerPair(id string) bool {
+	for i := 1; i < len(id); i++ {
+		switch id[i] {
+		case 'o':
+			if id[i-1] == 'c' {
+				return true
+			}
+		case 'r':
+			if id[i-1] == 'w' {
+				return true
+			}
+		case 'p':
+			if id[i-1] == 'a' {
+				return true
+			}
 		}
 	}
 	return false
@@ -221,7 +257,13 @@ words:
 // it is at most limit; otherwise some number above limit, found as soon
 // as every way of editing a prefix of a costs more.
 func editDistance(a, b string, limit int) int {
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	// Rows for a marker's length live on the stack.
+	var rows [2][48]int
+	prev, cur := rows[0][:], rows[1][:]
+	if len(b) >= len(rows[0]) {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
+	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
