@@ -2,7 +2,6 @@ package parse
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/ctype"
@@ -231,7 +230,8 @@ func (p *parser) returnType(toks []clex.Token, idx []int) (string, bool) {
 			lastStar = k
 		}
 	}
-	var words []piece
+	words := p.pieces[:0]
+	defer func() { p.pieces = words[:0] }()
 	hasType := false
 	for k, i := range idx {
 		pc := p.piece(toks, i)
@@ -264,9 +264,16 @@ const (
 // annotation, last is the index of its last token.
 func (p *parser) specifier(toks []clex.Token, i int) (kind specKind, last int) {
 	id := p.text(toks[i])
-	call := i+1 < len(toks) && p.is(toks[i+1], "(")
-	if j := p.afterAttrSpecs(toks, i+1); j > i+1 && j < len(toks) && p.is(toks[j], "(") {
-		return specName, i // bdrv_x [[gnu::nonnull]] (...)
+	call := false
+	if i+1 < len(toks) && toks[i+1].Kind == clex.Punct {
+		switch p.punct(toks[i+1]) {
+		case '(':
+			call = true
+		case '[':
+			if j := p.afterAttrSpecs(toks, i+1); j > i+1 && j < len(toks) && p.is(toks[j], "(") {
+				return specName, i // bdrv_x [[gnu::nonnull]] (...)
+			}
+		}
 	}
 	switch {
 	case isCoroutineAnnotation(id):
@@ -320,16 +327,21 @@ func typeOrAnnotations(p *parser, toks []clex.Token, typeToks, capitals []int) [
 // macros (GRAPH_RDLOCK, TSA_NO_TSA, G_GNUC_WARN_UNUSED_RESULT): upper case
 // with at least one '_'. Such a specifier is accepted and not repeated.
 func isAnnotationMacro(id string) bool {
-	if !strings.Contains(id, "_") || id[0] == '_' {
-		return false
-	}
+	// One pass, which most identifiers leave at their first byte.
+	underscore := false
 	for i := 0; i < len(id); i++ {
-		c := id[i]
-		if !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c != '_' {
+		switch c := id[i]; {
+		case c == '_':
+			if i == 0 {
+				return false
+			}
+			underscore = true
+		case c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		default:
 			return false
 		}
 	}
-	return true
+	return underscore
 }
 
 func isAttribute(id string) bool {

@@ -38,24 +38,24 @@ func (p *parser) readParams(fn string, toks []clex.Token, open, end int) ([]mode
 // fn does.
 func (p *parser) eachParam(toks []clex.Token, open, end int, fn func(lo, hi int) bool) bool {
 	start, depth := open+1, 0
-	for i := open + 1; i <= end; i++ {
-		t := toks[i]
-		if i < end && t.Kind == clex.Punct {
-			switch p.punct(t) {
+	for i := open + 1; i < end; i++ {
+		if t := &toks[i]; t.Kind == clex.Punct {
+			switch p.punct(*t) {
 			case '(', '[', '{':
 				depth++
 			case ')', ']', '}':
 				depth--
+			case ',':
+				if depth == 0 {
+					if !fn(start, i) {
+						return false
+					}
+					start = i + 1
+				}
 			}
-		}
-		if i == end || (depth == 0 && p.is(t, ",")) {
-			if !fn(start, i) {
-				return false
-			}
-			start = i + 1
 		}
 	}
-	return true
+	return fn(start, end)
 }
 
 // param reads the parameter declaration toks[lo:hi] of the wrapper fn,

@@ -150,6 +150,11 @@ type parser struct {
 	// list being read, reused from one to the next.
 	pieces []piece
 	params []model.Param
+	// typeToks and capitals are memory for the indices of the return
+	// type's tokens and of upper-case specifiers; types for the types of
+	// a prototype's parameters.
+	typeToks, capitals []int
+	types              []string
 }
 
 // text returns t's spelling: its bytes with line splices removed, as a C
