@@ -162,6 +162,13 @@ func BenchmarkProcessScan(b *testing.B) {
 // used and the script is not run. BCW_PYTHON names the Python to run
 // the script with (default: python3 in PATH; a version manager's shim in
 // PATH adds its own start-up, so name the distribution's, /usr/bin/python3).
+//
+// BCW_BASELINE names a previous build of the tool (CGO_ENABLED=0, as
+// Meson builds it), whose start-up and run join the same interleaved
+// loop, so that a change is judged against the binary before it on the
+// same minutes of the same machine: baseline-above-startup-ms is its
+// above-startup-ms, and vs-baseline the median, pair by pair, of this
+// run's time over the baseline's (below 1 is faster).
 func BenchmarkQEMUHeaders(b *testing.B) {
 	bin := buildBinary(b)
 	src, script := os.Getenv("BCW_QEMU_SRC"), ""
@@ -186,6 +193,12 @@ func BenchmarkQEMUHeaders(b *testing.B) {
 	if script != "" {
 		cmds = append(cmds, append([]string{python, script, filepath.Join(b.TempDir(), "script-gen.c")}, synth.QEMUHeaders...))
 	}
+	base := -1 // the index of the baseline's --version in cmds; its run follows
+	if old := os.Getenv("BCW_BASELINE"); old != "" {
+		base = len(cmds)
+		oldOut := filepath.Join(b.TempDir(), "block-gen.c")
+		cmds = append(cmds, []string{old, "--version"}, append([]string{old, "-o", oldOut}, synth.QEMUHeaders...))
+	}
 	times := make([][]float64, len(cmds))
 	faults := make([][]float64, len(cmds))
 	run := func(args []string) (ms, pageFaults float64) {
@@ -208,6 +221,12 @@ func BenchmarkQEMUHeaders(b *testing.B) {
 			faults[i] = append(faults[i], f)
 		}
 	}
+	var ratios []float64
+	if base >= 0 {
+		for i := range times[1] {
+			ratios = append(ratios, times[1][i]/times[base+1][i])
+		}
+	}
 	startup, gen := median(times[0]), median(times[1])
 	b.ReportMetric(startup, "startup-ms")
 	b.ReportMetric(gen, "run-ms")
@@ -215,6 +234,10 @@ func BenchmarkQEMUHeaders(b *testing.B) {
 	b.ReportMetric(median(faults[1])-median(faults[0]), "above-startup-faults")
 	if script != "" {
 		b.ReportMetric(median(times[2])/gen, "x-script")
+	}
+	if base >= 0 {
+		b.ReportMetric(median(times[base+1])-median(times[base]), "baseline-above-startup-ms")
+		b.ReportMetric(median(ratios), "vs-baseline")
 	}
 }
 
