@@ -297,11 +297,17 @@ func (p *parser) plainDeclarator(toks []clex.Token) (name int, ok bool) {
 		switch {
 		case t.Kind == clex.Punct && p.src[t.Off] == '*':
 		case t.Kind == clex.Ident && !t.Spliced:
-			switch id := p.src[t.Off:t.End]; {
-			case isAttribute(id), id == "register":
-				return -1, false
-			case (id == "struct" || id == "union" || id == "enum") && i >= n-2:
-				return -1, false // the tag would be the last token, or none
+			// The words asked about below all start with one of these
+			// letters; most type names and parameter names do not.
+			switch id := p.src[t.Off:t.End]; id[0] {
+			case '_', 'a', 'r':
+				if isAttribute(id) || id == "register" {
+					return -1, false
+				}
+			case 's', 'u', 'e':
+				if (id == "struct" || id == "union" || id == "enum") && i >= n-2 {
+					return -1, false // the tag would be the last token, or none
+				}
 			}
 		default:
 			return -1, false
