@@ -146,10 +146,9 @@ type parser struct {
 	marked bool
 	// skim is what run learns of buf as its tokens arrive.
 	skim skim
-	// pieces and params are memory for the declarator and the parameter
-	// list being read, reused from one to the next.
+	// pieces is memory for the declarator being read, reused from one to
+	// the next.
 	pieces []piece
-	params []model.Param
 	// typeToks and capitals are memory for the indices of the return
 	// type's tokens and of upper-case specifiers; types for the types of
 	// a prototype's parameters.
