@@ -2,6 +2,7 @@ package parse
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/clex"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/ctype"
@@ -224,6 +225,9 @@ specifiers:
 // top-level qualifiers (they mean nothing on a return type and would make
 // the ret member of the generated struct read-only).
 func (p *parser) returnType(toks []clex.Token, idx []int) (string, bool) {
+	if rt, ok, plain := p.plainReturnType(toks, idx); plain && !p.slow {
+		return rt, ok
+	}
 	lastStar := -1
 	for k, i := range idx {
 		if p.is(toks[i], "*") {
@@ -247,6 +251,49 @@ func (p *parser) returnType(toks []clex.Token, idx []int) (string, bool) {
 		return "", false
 	}
 	return render(p.src, words, -1, false), true
+}
+
+// plainReturnType is returnType for most return types: identifiers and
+// '*', none of them a qualifier or spliced ("int", "BlockDriverState *"),
+// joined as render joins their pieces, without making any. plain=false
+// leaves the rest to returnType.
+func (p *parser) plainReturnType(toks []clex.Token, idx []int) (rt string, ok, plain bool) {
+	n, verbatim := 0, true
+	for k, i := range idx {
+		t := &toks[i]
+		switch {
+		case t.Kind == clex.Punct && p.src[t.Off] == '*':
+		case t.Kind == clex.Ident && !t.Spliced && !ctype.IsQualifier(p.src[t.Off:t.End]):
+			ok = true
+		default:
+			return "", false, false
+		}
+		if k > 0 {
+			prev := &toks[idx[k-1]]
+			sep := " "
+			if prev.Kind == clex.Punct {
+				sep = ""
+			}
+			verbatim = verbatim && i == idx[k-1]+1 && p.src[prev.End:t.Off] == sep
+			n += len(sep)
+		}
+		n += t.End - t.Off
+	}
+	switch {
+	case !ok:
+		return "", false, true // no type, only '*'
+	case verbatim:
+		return p.src[toks[idx[0]].Off:toks[idx[len(idx)-1]].End], true, true
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for k, i := range idx {
+		if prev := &toks[idx[max(k-1, 0)]]; k > 0 && prev.Kind != clex.Punct {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p.src[toks[i].Off:toks[i].End])
+	}
+	return b.String(), true, true
 }
 
 // specKind is what an identifier among a declaration's specifiers is.

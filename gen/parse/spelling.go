@@ -255,8 +255,14 @@ words:
 
 // editDistance is the Levenshtein distance between a and b, in bytes, if
 // it is at most limit; otherwise some number above limit, found as soon
-// as every way of editing a prefix of a costs more.
+// as every way of editing a prefix of a costs more. Only the cells of
+// the table within limit of its diagonal are worked out: the others are
+// above limit anyway (mightBeMarker's limit of 2 left 17 calls costing
+// 30K instructions on QEMU's headers when the whole table was).
 func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
 	// Rows for a marker's length live on the stack.
 	var rows [2][48]int
 	prev, cur := rows[0][:], rows[1][:]
@@ -264,19 +270,27 @@ func editDistance(a, b string, limit int) int {
 		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
 	}
 	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
+	above := limit + 1 // stands for any cost above limit
 	for j := range prev {
-		prev[j] = j
+		prev[j] = min(j, above)
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(b); j++ {
+		lo, hi := max(1, i-limit), min(len(b), i+limit)
+		cur[lo-1] = above
+		if lo == 1 {
+			cur[0] = min(i, above)
+		}
+		best := cur[lo-1]
+		for j := lo; j <= hi; j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 			best = min(best, cur[j])
+		}
+		if hi < len(b) {
+			cur[hi+1] = above
 		}
 		if best > limit {
 			return best
