@@ -83,7 +83,7 @@ func (p *parser) eachParam(toks []clex.Token, open, end int, fn func(lo, hi int)
 // whose parameters before it are earlier.
 func (p *parser) param(fn string, toks []clex.Token, lo, hi int, earlier []model.Param) (model.Param, bool) {
 	pos := p.span(toks[lo], toks[hi-1])
-	if name, ok := p.plainDeclarator(toks[lo:hi]); ok && name >= 0 && !p.hasMarker(toks[lo:hi]) && !p.slow {
+	if name, ok := p.plainDeclarator(toks[lo:hi]); ok && name >= 0 && !p.slow {
 		// Most parameters: the same result without pieces.
 		plain := toks[lo:hi]
 		param := model.Param{Name: p.text(plain[name]), Decl: p.renderPlain(plain, true), Pos: pos}
@@ -308,7 +308,7 @@ func isBlank(s string) bool {
 // of its name, -1 for none (the last token is no identifier, is a keyword,
 // or has no type before it). ok=false leaves anything else, and what the
 // pieces would read otherwise (an attribute, "register", a tag with no
-// name after it, a splice), to the general reading. On QEMU's headers
+// name after it, a splice, a marker), to the general reading. On QEMU's headers
 // pieces cost 0.24M instructions for the 191 parameters of the functions
 // wrappers call and as much again for the wrappers'; this, a tenth.
 func (p *parser) plainDeclarator(toks []clex.Token) (name int, ok bool) {
@@ -330,6 +330,9 @@ func (p *parser) plainDeclarator(toks []clex.Token) (name int, ok bool) {
 					return -1, false // the tag would be the last token, or none
 				}
 			}
+			if isMarker(p.src[t.Off:t.End]) {
+				return -1, false // misplaced, which the general reading reports
+			}
 		default:
 			return -1, false
 		}
@@ -344,16 +347,6 @@ func (p *parser) plainDeclarator(toks []clex.Token) (name int, ok bool) {
 		}
 	}
 	return -1, true
-}
-
-// hasMarker reports whether one of toks is a marker.
-func (p *parser) hasMarker(toks []clex.Token) bool {
-	for _, t := range toks {
-		if t.Kind == clex.Ident && isMarker(p.text(t)) {
-			return true
-		}
-	}
-	return false
 }
 
 // renderPlain is render for the tokens toks, which plainDeclarator read:

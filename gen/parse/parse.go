@@ -150,10 +150,11 @@ type parser struct {
 	// the next.
 	pieces []piece
 	// typeToks and capitals are memory for the indices of the return
-	// type's tokens and of upper-case specifiers; types for the types of
-	// a prototype's parameters.
+	// type's tokens and of upper-case specifiers; types and commas for
+	// the types of a prototype's parameters and where they end.
 	typeToks, capitals []int
 	types              []string
+	commas             []int // a parameter list's commas
 }
 
 // text returns t's spelling: its bytes with line splices removed, as a C
@@ -271,7 +272,6 @@ func (p *parser) run() {
 	s.reset()
 	for {
 		t := p.lex.Next()
-		n := len(p.buf)
 		switch t.Kind {
 		case clex.EOF:
 			p.endDecl(t)
@@ -285,18 +285,18 @@ func (p *parser) run() {
 				p.endAt(t, c)
 				continue
 			case c == '*':
-				if s.looking && n > 0 && p.buf[n-1].Kind == clex.Ident {
+				if n := len(p.buf); s.looking && n > 0 && p.buf[n-1].Kind == clex.Ident {
 					p.suspect(n - 1)
 				}
 			case s.open < 0 || s.depth > 0 || c == '(':
-				p.punctuator(c, n)
+				p.punctuator(c, len(p.buf))
 			}
 		case clex.Ident:
 			// A marker is at least as long as the stem, splices or not.
 			if !p.marked && t.End-t.Off >= len(model.MarkerStem) && isMarker(p.text(t)) {
 				p.marked, s.looking = true, false
 			}
-			if s.looking && n > 0 && p.buf[n-1].Kind == clex.Ident {
+			if n := len(p.buf); s.looking && n > 0 && p.buf[n-1].Kind == clex.Ident {
 				p.suspect(n - 1)
 			}
 		}

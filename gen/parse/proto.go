@@ -31,7 +31,7 @@ func (f *File) Prototype(fn *Function) (*Proto, bool) {
 	if r.p.src == "" {
 		r.p = parser{lex: &r.lex, file: f.Name, diags: &r.diags, src: f.text, slow: f.slow}
 		r.toks = make([]clex.Token, 0, 64) // a long declaration's tokens
-		r.p.typeToks, r.p.types = make([]int, 0, 8), make([]string, 0, 16)
+		r.p.typeToks, r.p.types, r.p.commas = make([]int, 0, 8), make([]string, 0, 16), make([]int, 0, 16)
 	}
 	var plain bool
 	if r.toks, plain = plainTokens(r.toks[:0], f.text, fn.off, fn.end, fn.line, fn.col); !plain || f.slow {
@@ -283,19 +283,25 @@ func (p *parser) plainPrototype(toks []clex.Token) (proto Proto, ok bool) {
 	if name < 0 {
 		return proto, false
 	}
-	// The parameter list: up to a ')' that ends the declaration.
+	// The parameter list: up to a ')' that ends the declaration. commas
+	// are the indices of its commas, with end after them.
 	open, end := name+1, len(toks)-1
 	if t := &toks[end]; end <= open || t.Kind != clex.Punct || p.src[t.Off] != ')' {
 		return proto, false
 	}
+	commas := p.commas[:0]
 	for i := open + 1; i < end; i++ {
 		switch t := &toks[i]; {
 		case t.Kind == clex.Ident && !t.Spliced:
-		case t.Kind == clex.Punct && (p.src[t.Off] == '*' || p.src[t.Off] == ','):
+		case t.Kind == clex.Punct && p.src[t.Off] == '*':
+		case t.Kind == clex.Punct && p.src[t.Off] == ',':
+			commas = append(commas, i)
 		default:
 			return proto, false
 		}
 	}
+	commas = append(commas, end)
+	p.commas = commas[:0]
 	typeToks = typeOrAnnotations(p, toks, typeToks, capitals)
 	if proto.ReturnType, ok = p.returnType(toks, typeToks); !ok {
 		return proto, false
@@ -309,10 +315,8 @@ func (p *parser) plainPrototype(toks []clex.Token) (proto Proto, ok bool) {
 		return proto, true
 	}
 	types := p.types[:0]
-	for lo, i := open+1, open+1; i <= end; i++ {
-		if i < end && p.src[toks[i].Off] != ',' {
-			continue
-		}
+	lo := open + 1
+	for _, i := range commas {
 		if lo == i {
 			return proto, false // an empty parameter
 		}
