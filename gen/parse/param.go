@@ -355,18 +355,23 @@ func (p *parser) renderPlain(toks []clex.Token, keepBlanks bool) string {
 	if len(toks) == 0 {
 		return ""
 	}
-	n, verbatim := 0, true
-	for i := 1; i < len(toks); i++ {
-		gap := p.src[toks[i-1].End:toks[i].Off]
-		sep := p.plainSep(toks[i-1], gap, keepBlanks)
-		verbatim = verbatim && gap == sep
-		n += len(sep)
+	first, last := &toks[0], &toks[len(toks)-1]
+	verbatim := true
+	for i := 1; i < len(toks) && verbatim; i++ {
+		a := &toks[i-1]
+		switch gap := p.src[a.End:toks[i].Off]; {
+		case a.Kind == clex.Punct && gap == "", a.Kind != clex.Punct && gap == " ":
+			// The separator plainSep chooses.
+		default:
+			verbatim = keepBlanks && isBlank(gap)
+		}
 	}
 	if verbatim {
-		return p.src[toks[0].Off:toks[len(toks)-1].End]
+		return p.src[first.Off:last.End]
 	}
+	// A separator is at most one byte, or blanks that the source has.
 	var b strings.Builder
-	b.Grow(n + toks[len(toks)-1].End - toks[0].Off)
+	b.Grow(last.End - first.Off + len(toks))
 	for i, t := range toks {
 		if i > 0 {
 			b.WriteString(p.plainSep(toks[i-1], p.src[toks[i-1].End:t.Off], keepBlanks))

@@ -104,6 +104,7 @@ func read(name string, src []byte, known []model.Marker, diags *diag.List, slow 
 	p.out.Functions = make([]Function, 0, len(src)/128)
 	p.buf = make([]clex.Token, 0, 64) // a long declaration's tokens
 	p.run()
+	p.handOver(p.out)
 	if lex.IncludeGuard() {
 		// The guard is the outermost group of everything in the file, and
 		// the generated code must not repeat it.
