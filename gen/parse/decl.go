@@ -400,12 +400,34 @@ func isAttribute(id string) bool {
 }
 
 // isCoroutineAnnotation reports whether id is one of QEMU's coroutine
-// annotations (model.CoroutineAnnotations).
-func isCoroutineAnnotation(id string) bool { return model.IsCoroutineAnnotation(id) }
+// annotations (model.CoroutineAnnotations). Most words asked about are
+// not as long as any, which a test of the length tells at once.
+func isCoroutineAnnotation(id string) bool {
+	return annotationLengths&lengthBit(id) != 0 && model.IsCoroutineAnnotation(id)
+}
 
 // isStorageClass reports whether id is a storage-class or function
 // specifier (model.StorageClasses).
 func isStorageClass(id string) bool {
+	if storageLengths&lengthBit(id) == 0 {
+		return false
+	}
 	_, ok := model.LookupStorageClass(id)
 	return ok
 }
+
+// lengthBit is the bit of a word's length in a set of lengths: bit n for
+// n bytes, bit 63 for 63 bytes or more.
+func lengthBit(id string) uint64 { return 1 << min(len(id), 63) }
+
+// annotationLengths and storageLengths are the sets of the lengths of
+// model.CoroutineAnnotations and of the names of model.StorageClasses.
+var annotationLengths, storageLengths = func() (a, s uint64) {
+	for _, id := range model.CoroutineAnnotations {
+		a |= lengthBit(id)
+	}
+	for _, sc := range model.StorageClasses {
+		s |= lengthBit(sc.Name)
+	}
+	return a, s
+}()

@@ -12,7 +12,7 @@ import (
 // looks for the stem (0.14M instructions on QEMU's seven headers with
 // the stem alone, most of them spent on identifiers of other lengths).
 func isMarker(id string) bool {
-	return markerLengths&(1<<min(len(id), 63)) != 0 && isMarkerOfLength(id)
+	return markerLengths&lengthBit(id) != 0 && isMarkerOfLength(id)
 }
 
 // isMarkerOfLength is isMarker for an id as long as a marker.
@@ -24,11 +24,11 @@ func isMarkerOfLength(id string) bool {
 	return ok
 }
 
-// markerLengths has bit n set if a marker is n bytes long, bit 63 for
-// every length from 63 up.
+// markerLengths is the set of the lengths of the markers (see
+// lengthBit).
 var markerLengths = func() (bits uint64) {
 	for _, m := range model.Markers {
-		bits |= 1 << min(len(m.Name), 63)
+		bits |= lengthBit(m.Name)
 	}
 	return bits
 }()
