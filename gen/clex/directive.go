@@ -2,6 +2,7 @@ package clex
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/model"
@@ -25,6 +26,9 @@ type cond struct {
 func (l *Lexer) Conditions() []model.Condition {
 	if !l.snapshotValid {
 		l.snapshot = nil
+		if len(l.conds) > 0 {
+			l.snapshot = make([]model.Condition, 0, len(l.conds)) // one allocation, not one per doubling
+		}
 		for _, c := range l.conds {
 			// The line alone: no two directives open on one line, and
 			// Line<<32 | Col was Col alone where int has 32 bits (linux/386,
@@ -46,7 +50,17 @@ func (l *Lexer) changed() { l.snapshotValid = false }
 func (l *Lexer) restOfLine() {
 	src := l.src
 	for l.off < len(src) {
-		c := src[l.off]
+		// Most bytes of a line are none of the ones below: a loop of its
+		// own, without a switch, for them.
+		off := l.off
+		for off < len(src) && byteClass[src[off]]&classLine == 0 {
+			off++
+		}
+		l.off = off
+		if off >= len(src) {
+			return
+		}
+		c := src[off]
 		switch {
 		case c == '\n' || c == '\r':
 			return
@@ -75,7 +89,7 @@ func (l *Lexer) directiveWord() string {
 	for l.off < len(l.src) && isIdentByte(l.src[l.off]) {
 		l.off++
 	}
-	return string(l.src[start:l.off])
+	return l.str[start:l.off]
 }
 
 // skipBlanks skips spaces, tabs, splices and comments on the current
@@ -99,6 +113,13 @@ func (l *Lexer) skipBlanks() {
 // conditional directive updates the group stack and may skip a dead group.
 // Every directive of a compiled-in region is returned as a token.
 func (l *Lexer) directive() Token {
+	if l.replay.Kind == Directive && l.off == l.replay.Off {
+		t := l.replay
+		l.replay = Token{}
+		l.off, l.line, l.lineStart = l.resume.off, l.resume.line, l.resume.lineStart
+		l.bol = true
+		return t
+	}
 	start, line, col := l.off, l.line, l.off-l.lineStart+1
 	pos := diag.Pos{File: l.file, Line: line, Col: col, LineStart: l.lineStart}
 	hash := l.hash()
@@ -109,11 +130,10 @@ func (l *Lexer) directive() Token {
 	l.restOfLine()
 	tok := Token{Kind: Directive, Spliced: bytes.IndexByte(l.src[start:l.off], '\\') >= 0, Digraph: hash == 2, Off: start, End: l.off, Line: line, Col: col}
 	expr := l.src[exprStart:l.off]
-	text := l.lineText(start, l.off)
 
 	switch name {
 	case "if", "ifdef", "ifndef":
-		c := cond{pos: pos, name: name, lines: []string{text}}
+		c := cond{pos: pos, name: name, lines: []string{l.lineText(start, tok.End)}}
 		v := unknown
 		if name == "if" {
 			v = evalLiteral(expr)
@@ -129,7 +149,7 @@ func (l *Lexer) directive() Token {
 			l.errorf(diag.Conditional, pos, "#%s without #if", name)
 			break
 		}
-		c := l.branch(pos, name, text)
+		c := l.branch(pos, name, l.lineText(start, tok.End))
 		// Reaching #elif/#else here means the branch before it was
 		// compiled in; whether that branch was certainly taken decides
 		// whether this one is dead.
@@ -171,9 +191,10 @@ func (l *Lexer) branch(pos diag.Pos, name, text string) *cond {
 	return c
 }
 
-// lineText is a directive line as written, without trailing blanks.
+// lineText is a directive line as written, without trailing blanks. It
+// shares the source's memory, as token texts do.
 func (l *Lexer) lineText(start, end int) string {
-	return string(bytes.TrimRight(l.src[start:end], " \t\r"))
+	return strings.TrimRight(l.str[start:end], " \t\r")
 }
 
 // skipGroup skips a dead group: everything up to the #elif, #else or #endif
@@ -216,7 +237,7 @@ func (l *Lexer) skipGroup() {
 			if depth == 0 {
 				l.conds = l.conds[:len(l.conds)-1]
 				l.changed()
-				l.pending = &end
+				l.replayLater(end, pos.LineStart)
 				return
 			}
 			depth--
@@ -236,10 +257,19 @@ func (l *Lexer) skipGroup() {
 				continue
 			}
 			c.taken = v == isTrue
-			l.pending = &end
+			l.replayLater(end, pos.LineStart)
 			return
 		}
 	}
+}
+
+// replayLater makes end, the directive that ended a skipped group and
+// began at the line that starts at lineStart, the next token (see
+// Lexer.replay).
+func (l *Lexer) replayLater(end Token, lineStart int) {
+	l.replay = end
+	l.resume.off, l.resume.line, l.resume.lineStart = l.off, l.line, l.lineStart
+	l.off, l.line, l.lineStart = end.Off, end.Line, lineStart
 }
 
 type truth int

@@ -136,6 +136,31 @@ func TestTokens(t *testing.T) {
 		{"unterminated comment", "a /* b", []string{
 			`1:1 identifier "a"`, `t.c:1:3: error: unterminated comment`,
 		}},
+		{"slashes inside comments", "a /*/ b */ c /* d/e * / f // g */ h /***/ i", []string{
+			`1:1 identifier "a"`, `1:12 identifier "c"`, `1:35 identifier "h"`, `1:43 identifier "i"`,
+		}},
+		{"a comment's own slash does not end it", "a /*/", []string{
+			`1:1 identifier "a"`, `t.c:1:3: error: unterminated comment`,
+		}},
+		{"doc comment", "/**\n * a/b\n * c\n */\n  x /**/y/**/\n", []string{
+			`5:3 identifier "x"`, `5:9 identifier "y"`,
+		}},
+		{"indentation of every length", "a\n b\n        c\n         d\n                 e\n\t f \n", []string{
+			`1:1 identifier "a"`, `2:2 identifier "b"`, `3:9 identifier "c"`, `4:10 identifier "d"`,
+			`5:18 identifier "e"`, `6:3 identifier "f"`,
+		}},
+		{"identifiers of every length at the end", "abcdefghij_$09 abcdefgh abcdefg abc", []string{
+			`1:1 identifier "abcdefghij_$09"`, `1:16 identifier "abcdefgh"`, `1:25 identifier "abcdefg"`, `1:33 identifier "abc"`,
+		}},
+		{"identifier ending where UTF-8 or a splice goes on", "abcde\xC3\xA9f abcd\\\nef abc\\u00e9", []string{
+			`1:1 identifier "abcdeéf"`, `1:10 identifier "abcd\\\nef"`, `2:4 identifier "abc\\u00e9"`,
+		}},
+		{"UTF-8 after each byte of a round", "a\u00e9 ab\u00e9 abc\u00e9 abcd\u00e9 abcde\u00e9 x\u00e9", []string{
+			`1:1 identifier "aé"`, `1:5 identifier "abé"`, `1:10 identifier "abcé"`, `1:16 identifier "abcdé"`,
+			`1:23 identifier "abcdeé"`, `1:31 identifier "xé"`,
+		}},
+		{"digraph openers at the end", "a<", []string{`1:1 identifier "a"`, `1:2 punctuator "<"`}},
+		{"colon at the end", "a:", []string{`1:1 identifier "a"`, `1:2 punctuator ":"`}},
 		{"nul and invalid utf8", "a\x00b \xFF c\xFEd", []string{
 			`1:1 identifier "a"`, `1:3 identifier "b"`, `1:7 identifier "c\xfed"`,
 			`t.c:1:2: error: null character in the file`,
