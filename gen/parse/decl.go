@@ -225,13 +225,17 @@ specifiers:
 // top-level qualifiers (they mean nothing on a return type and would make
 // the ret member of the generated struct read-only).
 func (p *parser) returnType(toks []clex.Token, idx []int) (string, bool) {
+	if rt, ok, plain := p.plainReturnType(toks, idx); plain && !p.slow {
+		return rt, ok
+	}
 	lastStar := -1
 	for k, i := range idx {
 		if p.is(toks[i], "*") {
 			lastStar = k
 		}
 	}
-	var words []piece
+	words := p.pieces[:0]
+	defer func() { p.pieces = words[:0] }()
 	hasType := false
 	for k, i := range idx {
 		pc := p.piece(toks, i)
@@ -249,6 +253,49 @@ func (p *parser) returnType(toks []clex.Token, idx []int) (string, bool) {
 	return render(p.src, words, -1, false), true
 }
 
+// plainReturnType is returnType for most return types: identifiers and
+// '*', none of them a qualifier or spliced ("int", "BlockDriverState *"),
+// joined as render joins their pieces, without making any. plain=false
+// leaves the rest to returnType.
+func (p *parser) plainReturnType(toks []clex.Token, idx []int) (rt string, ok, plain bool) {
+	n, verbatim := 0, true
+	for k, i := range idx {
+		t := &toks[i]
+		switch {
+		case t.Kind == clex.Punct && p.src[t.Off] == '*':
+		case t.Kind == clex.Ident && !t.Spliced && !ctype.IsQualifier(p.src[t.Off:t.End]):
+			ok = true
+		default:
+			return "", false, false
+		}
+		if k > 0 {
+			prev := &toks[idx[k-1]]
+			sep := " "
+			if prev.Kind == clex.Punct {
+				sep = ""
+			}
+			verbatim = verbatim && i == idx[k-1]+1 && p.src[prev.End:t.Off] == sep
+			n += len(sep)
+		}
+		n += t.End - t.Off
+	}
+	switch {
+	case !ok:
+		return "", false, true // no type, only '*'
+	case verbatim:
+		return p.src[toks[idx[0]].Off:toks[idx[len(idx)-1]].End], true, true
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for k, i := range idx {
+		if prev := &toks[idx[max(k-1, 0)]]; k > 0 && prev.Kind != clex.Punct {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p.src[toks[i].Off:toks[i].End])
+	}
+	return b.String(), true, true
+}
+
 // specKind is what an identifier among a declaration's specifiers is.
 type specKind int
 
@@ -264,9 +311,16 @@ const (
 // annotation, last is the index of its last token.
 func (p *parser) specifier(toks []clex.Token, i int) (kind specKind, last int) {
 	id := p.text(toks[i])
-	call := i+1 < len(toks) && p.is(toks[i+1], "(")
-	if j := p.afterAttrSpecs(toks, i+1); j > i+1 && j < len(toks) && p.is(toks[j], "(") {
-		return specName, i // bdrv_x [[gnu::nonnull]] (...)
+	call := false
+	if i+1 < len(toks) && toks[i+1].Kind == clex.Punct {
+		switch p.punct(toks[i+1]) {
+		case '(':
+			call = true
+		case '[':
+			if j := p.afterAttrSpecs(toks, i+1); j > i+1 && j < len(toks) && p.is(toks[j], "(") {
+				return specName, i // bdrv_x [[gnu::nonnull]] (...)
+			}
+		}
 	}
 	switch {
 	case isCoroutineAnnotation(id):
@@ -320,16 +374,21 @@ func typeOrAnnotations(p *parser, toks []clex.Token, typeToks, capitals []int) [
 // macros (GRAPH_RDLOCK, TSA_NO_TSA, G_GNUC_WARN_UNUSED_RESULT): upper case
 // with at least one '_'. Such a specifier is accepted and not repeated.
 func isAnnotationMacro(id string) bool {
-	if !strings.Contains(id, "_") || id[0] == '_' {
-		return false
-	}
+	// One pass, which most identifiers leave at their first byte.
+	underscore := false
 	for i := 0; i < len(id); i++ {
-		c := id[i]
-		if !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c != '_' {
+		switch c := id[i]; {
+		case c == '_':
+			if i == 0 {
+				return false
+			}
+			underscore = true
+		case c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		default:
 			return false
 		}
 	}
-	return true
+	return underscore
 }
 
 func isAttribute(id string) bool {
@@ -341,12 +400,34 @@ func isAttribute(id string) bool {
 }
 
 // isCoroutineAnnotation reports whether id is one of QEMU's coroutine
-// annotations (model.CoroutineAnnotations).
-func isCoroutineAnnotation(id string) bool { return model.IsCoroutineAnnotation(id) }
+// annotations (model.CoroutineAnnotations). Most words asked about are
+// not as long as any, which a test of the length tells at once.
+func isCoroutineAnnotation(id string) bool {
+	return annotationLengths&lengthBit(id) != 0 && model.IsCoroutineAnnotation(id)
+}
 
 // isStorageClass reports whether id is a storage-class or function
 // specifier (model.StorageClasses).
 func isStorageClass(id string) bool {
+	if storageLengths&lengthBit(id) == 0 {
+		return false
+	}
 	_, ok := model.LookupStorageClass(id)
 	return ok
 }
+
+// lengthBit is the bit of a word's length in a set of lengths: bit n for
+// n bytes, bit 63 for 63 bytes or more.
+func lengthBit(id string) uint64 { return 1 << min(len(id), 63) }
+
+// annotationLengths and storageLengths are the sets of the lengths of
+// model.CoroutineAnnotations and of the names of model.StorageClasses.
+var annotationLengths, storageLengths = func() (a, s uint64) {
+	for _, id := range model.CoroutineAnnotations {
+		a |= lengthBit(id)
+	}
+	for _, sc := range model.StorageClasses {
+		s |= lengthBit(sc.Name)
+	}
+	return a, s
+}()

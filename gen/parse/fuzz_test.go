@@ -36,7 +36,10 @@ import (
 //     (line splices removed, as a compiler reads them);
 //   - File.DeclaresWrapper agrees with what Read found;
 //   - reading twice gives the same declarations, functions and
-//     diagnostics.
+//     diagnostics;
+//   - the shortcuts change nothing: Read and ReadSlow give the same
+//     declarations, functions, diagnostics and prototypes of the
+//     functions.
 //
 // Seeds: testdata/fuzz/FuzzParse, plus every input of the golden archives
 // and reference examples, added at run time so new ones join by themselves.
@@ -72,6 +75,11 @@ type parseRun struct {
 	file, again   *parse.File
 	items, again2 []diag.Diagnostic
 	hasErrors     bool
+	// slow is ReadSlow's file and diagnostics; protos and slowProtos are
+	// the prototypes of file's and slow's functions, nil where not read.
+	slow               *parse.File
+	slowItems          []diag.Diagnostic
+	protos, slowProtos []*parse.Proto
 }
 
 func runParse(src []byte) parseRun {
@@ -102,7 +110,26 @@ func runParse(src []byte) parseRun {
 	r.again = parse.Read(fuzzFile, src, nil, &again)
 	r.again2 = again.Items()
 	r.hasErrors = diags.HasErrors()
+	var slow diag.List
+	r.slow = parse.ReadSlow(fuzzFile, src, nil, &slow)
+	r.slowItems = slow.Items()
+	r.protos = prototypes(r.file)
+	r.slowProtos = prototypes(r.slow)
 	return r
+}
+
+// prototypes returns the prototype of each function of f, nil where
+// Prototype cannot read one.
+func prototypes(f *parse.File) []*parse.Proto {
+	var protos []*parse.Proto
+	for i := range f.Functions {
+		p, ok := f.Prototype(&f.Functions[i])
+		if !ok {
+			p = nil
+		}
+		protos = append(protos, p)
+	}
+	return protos
 }
 
 func checkParse(t *testing.T, src []byte, r *parseRun) {
@@ -164,6 +191,13 @@ func checkParse(t *testing.T, src []byte, r *parseRun) {
 	}
 	if diff := cmp.Diff(r.items, r.again2); diff != "" {
 		t.Errorf("reading twice gave different diagnostics (-first +second):\n%s", diff)
+	}
+
+	if diff := cmp.Diff([]any{r.file.Decls, r.file.Functions, r.items, r.protos}, []any{r.slow.Decls, r.slow.Functions, r.slowItems, r.slowProtos}, cmp.AllowUnexported(parse.Function{})); diff != "" {
+		t.Errorf("the shortcuts changed the result (-Read +ReadSlow):\n%s", diff)
+	}
+	if r.file.DeclaresWrapper() != r.slow.DeclaresWrapper() {
+		t.Errorf("DeclaresWrapper = %v, but %v without the shortcuts", r.file.DeclaresWrapper(), r.slow.DeclaresWrapper())
 	}
 
 	want := len(r.file.Decls) > 0 || parserErrors > 0

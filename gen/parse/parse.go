@@ -38,8 +38,10 @@ type File struct {
 	Functions []Function
 
 	src      []byte      // the source, for Prototype
+	text     string      // src as a string sharing its memory
 	reader   protoReader // Prototype's scratch memory
 	declared bool        // see DeclaresWrapper
+	slow     bool        // see parser.slow
 }
 
 // DeclaresWrapper reports whether the file declares at least one wrapper,
@@ -86,8 +88,14 @@ type Function struct {
 // The strings of the result share src's memory, so src must not change
 // while it is in use.
 func Read(name string, src []byte, known []model.Marker, diags *diag.List) *File {
+	return read(name, src, known, diags, false)
+}
+
+// read is Read, with the shortcuts left out if slow (see parser.slow).
+func read(name string, src []byte, known []model.Marker, diags *diag.List, slow bool) *File {
 	lex := clex.New(name, src, diags)
-	p := &parser{lex: lex, file: name, src: lex.Source(), diags: diags, known: known, out: &File{Name: name, src: src}}
+	p := &parser{lex: lex, file: name, src: lex.Source(), diags: diags, known: known, slow: slow,
+		out: &File{Name: name, src: src, text: lex.Source(), slow: slow}}
 	// Room for the functions of a header (QEMU's declare one every 150
 	// bytes or so), made once: growing the slice from nothing leaves a
 	// trail of copies, and in a process that runs once every page it
@@ -96,6 +104,7 @@ func Read(name string, src []byte, known []model.Marker, diags *diag.List) *File
 	p.out.Functions = make([]Function, 0, len(src)/128)
 	p.buf = make([]clex.Token, 0, 64) // a long declaration's tokens
 	p.run()
+	p.handOver(p.out)
 	if lex.IncludeGuard() {
 		// The guard is the outermost group of everything in the file, and
 		// the generated code must not repeat it.
@@ -127,15 +136,26 @@ type parser struct {
 	out   *File
 	// known are the markers a misspelling is matched against (Read).
 	known []model.Marker
+	// slow leaves out the shortcuts (skim, plainDeclarator, plainTokens)
+	// and reads everything the general way: the tests hold the shortcuts
+	// to giving the same results.
+	slow bool
 
 	// buf holds the tokens of the current top-level declaration, and
 	// marked is set when one of them is a marker.
 	buf    []clex.Token
 	marked bool
-	// pieces and params are memory for the declarator and the parameter
-	// list being read, reused from one to the next.
+	// skim is what run learns of buf as its tokens arrive.
+	skim skim
+	// pieces is memory for the declarator being read, reused from one to
+	// the next.
 	pieces []piece
-	params []model.Param
+	// typeToks and capitals are memory for the indices of the return
+	// type's tokens and of upper-case specifiers; types and commas for
+	// the types of a prototype's parameters and where they end.
+	typeToks, capitals []int
+	types              []string
+	commas             []int // a parameter list's commas
 }
 
 // text returns t's spelling: its bytes with line splices removed, as a C
@@ -245,8 +265,12 @@ func (p *parser) errorf(id diag.ID, pos diag.Pos, format string, args ...any) {
 
 // run reads the file's top-level declarations, one at a time, into buf.
 // It sees every token of the file, so it looks at each once: by kind, then
-// for a punctuator by its byte.
+// for a punctuator by its byte; and it learns on the way what endDecl
+// asks of the declaration (see skim). The common cases are written out
+// here rather than in calls: a call per token costs more than the test.
 func (p *parser) run() {
+	s := &p.skim
+	s.reset()
 	for {
 		t := p.lex.Next()
 		switch t.Kind {
@@ -257,17 +281,86 @@ func (p *parser) run() {
 			p.endDecl(t)
 			continue
 		case clex.Punct:
-			if c := p.punct(t); c == ';' || c == '{' || c == '}' {
+			switch c := p.punct(t); {
+			case c == ';' || c == '{' || c == '}':
 				p.endAt(t, c)
 				continue
+			case c == '*':
+				if n := len(p.buf); s.looking && n > 0 && p.buf[n-1].Kind == clex.Ident {
+					p.suspect(n - 1)
+				}
+			case s.open < 0 || s.depth > 0 || c == '(':
+				p.punctuator(c, len(p.buf))
 			}
 		case clex.Ident:
 			// A marker is at least as long as the stem, splices or not.
 			if !p.marked && t.End-t.Off >= len(model.MarkerStem) && isMarker(p.text(t)) {
-				p.marked = true
+				p.marked, s.looking = true, false
+			}
+			if n := len(p.buf); s.looking && n > 0 && p.buf[n-1].Kind == clex.Ident {
+				p.suspect(n - 1)
 			}
 		}
 		p.buf = append(p.buf, t)
+	}
+}
+
+// skim is what run learns of the buffered declaration as its tokens
+// arrive, so that endDecl need not walk it again to tell a function
+// declaration from the rest (function, 0.32M instructions on QEMU's seven
+// headers when it walked buf, with closing) or to look for a misspelt
+// marker (0.23M when it did): both answer from these fields.
+type skim struct {
+	// open is the index in buf of the first punctuator after the first
+	// token that is not '*', or -1: the '(' after a function's name, or
+	// what shows that the declaration declares no function. c is its
+	// byte.
+	open int
+	c    byte
+	// depth counts the brackets open since buf[open] while it is a '(';
+	// closed is set once they are all closed again.
+	depth  int
+	closed bool
+	// looking is set while a misspelt marker may still turn up: until a
+	// '(' ends the specifiers, where one may stand, and unless a marker
+	// or a suspect was found. suspect is set when a specifier, followed
+	// by an identifier or '*', might be a misspelt marker.
+	looking, suspect bool
+}
+
+func (s *skim) reset() { *s = skim{open: -1, looking: true} }
+
+// punctuator notes the punctuator c, neither ';', '{', '}' nor '*', about
+// to be appended to buf at index n.
+func (p *parser) punctuator(c byte, n int) {
+	s := &p.skim
+	switch {
+	case s.open < 0:
+		if n > 0 {
+			s.open, s.c = n, c
+			if c == '(' {
+				s.depth = 1
+			}
+		}
+	case s.depth > 0:
+		switch c {
+		case '(', '[':
+			s.depth++
+		case ')', ']':
+			s.depth--
+			s.closed = s.depth == 0
+		}
+	}
+	if c == '(' {
+		s.looking = false
+	}
+}
+
+// suspect notes buf[i], an identifier followed by an identifier or '*'
+// among the specifiers, if it might be a misspelt marker.
+func (p *parser) suspect(i int) {
+	if mightBeMarker(p.text(p.buf[i])) {
+		p.skim.suspect, p.skim.looking = true, false
 	}
 }
 
@@ -280,6 +373,7 @@ func (p *parser) endAt(term clex.Token, c byte) {
 	brace := c == '{'
 	if brace && len(p.buf) == 2 && p.is(p.buf[0], "extern") && p.buf[1].Kind == clex.String {
 		p.buf = p.buf[:0]
+		p.skim.reset()
 		return
 	}
 	p.endDecl(term)
@@ -313,10 +407,17 @@ func (p *parser) skipBody() {
 func (p *parser) endDecl(term clex.Token) {
 	switch {
 	case len(p.buf) == 0:
-	case p.marked || p.hasSuspect():
+	case p.marked || p.skim.suspect || p.slow && p.hasSuspect():
 		before := p.diags.Len()
 		d, ok := p.declaration(p.buf, term)
 		if ok {
+			if p.out.Decls == nil {
+				// Room for one wrapper per kilobyte, about as many as
+				// QEMU's densest headers declare: growing a slice of
+				// 300-byte Decls from one left 30 KB behind on QEMU's
+				// seven, some 7 fresh pages.
+				p.out.Decls = make([]Decl, 0, max(4, len(p.src)/1024))
+			}
 			p.out.Decls = append(p.out.Decls, d)
 		}
 		// A declaration with an error counts: its file must be read for
@@ -327,19 +428,31 @@ func (p *parser) endDecl(term clex.Token) {
 	}
 	p.buf = p.buf[:0]
 	p.marked = false
+	p.skim.reset()
 }
 
 // function records the buffered declaration if it declares or defines a
 // function: the identifier before its first '(' names it, after at least
-// one specifier.
+// one specifier. The '(' must be closed within the declaration.
 func (p *parser) function(term clex.Token) {
-	if len(p.buf) < 2 || p.is(p.buf[0], "typedef") {
-		return
+	s := &p.skim
+	switch {
+	case len(p.buf) < 2 || p.is(p.buf[0], "typedef"):
+	case p.slow || s.open >= 0 && s.c == '[':
+		// Attribute specifiers, or an array: the slow reading.
+		p.functionWithAttrs(term)
+	case s.open >= 0 && s.c == '(' && s.closed:
+		p.record(p.buf[s.open-1], term)
 	}
+}
+
+// functionWithAttrs is function for a declaration that may hold attribute
+// specifiers: [[nodiscard]] int f(void), int f [[gnu::cold]] (void).
+func (p *parser) functionWithAttrs(term clex.Token) {
 	prev, words := -1, 0 // the last token outside attribute specifiers, and how many there were
 	for i := 0; i < len(p.buf); i++ {
 		if end := p.attrSpec(p.buf, i); end >= 0 {
-			i = end // [[nodiscard]] int f(void), int f [[gnu::cold]] (void)
+			i = end
 			continue
 		}
 		t := p.buf[i]
@@ -353,23 +466,14 @@ func (p *parser) function(term clex.Token) {
 		case p.punct(t) != '(' || closing(p, p.buf, i) >= len(p.buf):
 			return
 		}
-		name := p.buf[prev]
-		text := p.text(name)
-		if name.Kind != clex.Ident || ctype.IsKeyword(text) || isAttribute(text) || isAnnotationMacro(text) {
-			return
-		}
-		first := p.buf[0]
-		p.out.Functions = append(p.out.Functions, Function{
-			Name: text, Conditions: p.lex.Conditions(),
-			off: first.Off, line: first.Line, col: first.Col, end: term.Off,
-		})
+		p.record(p.buf[prev], term)
 		return
 	}
 }
 
-// hasSuspect reports whether a specifier of the buffered declaration (an
-// identifier followed by an identifier or '*' before the first '(') might
-// be a misspelt marker.
+// hasSuspect is skim.suspect worked out from buf: whether a specifier of
+// the buffered declaration (an identifier followed by an identifier or
+// '*' before the first '(') might be a misspelt marker.
 func (p *parser) hasSuspect() bool {
 	for i := 0; i+1 < len(p.buf); i++ {
 		t, next := p.buf[i], p.buf[i+1]
@@ -384,6 +488,20 @@ func (p *parser) hasSuspect() bool {
 		}
 	}
 	return false
+}
+
+// record records the buffered declaration, ended by term, as a function
+// called name, unless name is no identifier that can name one.
+func (p *parser) record(name, term clex.Token) {
+	text := p.text(name)
+	if name.Kind != clex.Ident || ctype.IsKeyword(text) || isAttribute(text) || isAnnotationMacro(text) {
+		return
+	}
+	first := p.buf[0]
+	p.out.Functions = append(p.out.Functions, Function{
+		Name: text, Conditions: p.lex.Conditions(),
+		off: first.Off, line: first.Line, col: first.Col, end: term.Off,
+	})
 }
 
 // closing returns the index of the token that closes the bracket at

@@ -8,14 +8,41 @@ import (
 )
 
 // isMarker reports whether id is a marker of any release. It is asked of
-// every identifier of a file, so it looks for the stem first.
+// every long identifier of a file, so it first tests the length, then the
+// first byte, then looks for the stem (0.14M instructions on QEMU's seven
+// headers with the stem alone, most of them spent on identifiers that
+// the first two tests turn away).
 func isMarker(id string) bool {
-	if !strings.Contains(id, model.MarkerStem) {
+	return markerLengths&lengthBit(id) != 0 && isMarkerOfLength(id)
+}
+
+// isMarkerOfLength is isMarker for an id as long as a marker.
+func isMarkerOfLength(id string) bool {
+	if !markerFirst[id[0]] || !strings.Contains(id, model.MarkerStem) {
 		return false
 	}
 	_, ok := model.LookupMarker(id)
 	return ok
 }
+
+// markerFirst holds the first bytes of the markers: "BlockDriverState"
+// is as long as "co_wrapper_mixed", and the commonest identifiers of a
+// marker's length start otherwise.
+var markerFirst = func() (first [256]bool) {
+	for _, m := range model.Markers {
+		first[m.Name[0]] = true
+	}
+	return first
+}()
+
+// markerLengths is the set of the lengths of the markers (see
+// lengthBit).
+var markerLengths = func() (bits uint64) {
+	for _, m := range model.Markers {
+		bits |= lengthBit(m.Name)
+	}
+	return bits
+}()
 
 // mightBeMarker reports whether an identifier looks enough like a marker
 // to be a misspelling of one: it mentions "wrapper", starts like a marker,
@@ -23,14 +50,13 @@ func isMarker(id string) bool {
 // is suggested, depends on the release (suggest); whether it is taken for
 // one does not, so that --scan finds the same files for every release.
 func mightBeMarker(id string) bool {
-	if len(id) < 8 || len(id) > 40 {
+	// Every way in below needs "co", "wr" or "ap": one pass over id
+	// turns away most specifiers before the slower tests.
+	if len(id) < 8 || len(id) > 40 || !hasMarkerPair(id) {
 		return false
 	}
 	if strings.Contains(id, "wrapper") || strings.HasPrefix(id, "co_wrap") || strings.HasPrefix(id, "no_co_wrap") {
 		return true
-	}
-	if !strings.Contains(id, "co") && !strings.Contains(id, "wr") && !strings.Contains(id, "ap") {
-		return false
 	}
 	if isCoroutineAnnotation(id) {
 		return false
@@ -38,6 +64,27 @@ func mightBeMarker(id string) bool {
 	for _, m := range model.Markers {
 		if abs(len(m.Name)-len(id)) <= 2 && editDistance(id, m.Name, 2) <= 2 {
 			return true
+		}
+	}
+	return false
+}
+
+// hasMarkerPair reports whether id contains "co", "wr" or "ap".
+func hasMarkerPair(id string) bool {
+	for i := 1; i < len(id); i++ {
+		switch id[i] {
+		case 'o':
+			if id[i-1] == 'c' {
+				return true
+			}
+		case 'r':
+			if id[i-1] == 'w' {
+				return true
+			}
+		case 'p':
+			if id[i-1] == 'a' {
+				return true
+			}
 		}
 	}
 	return false
@@ -219,22 +266,42 @@ words:
 
 // editDistance is the Levenshtein distance between a and b, in bytes, if
 // it is at most limit; otherwise some number above limit, found as soon
-// as every way of editing a prefix of a costs more.
+// as every way of editing a prefix of a costs more. Only the cells of
+// the table within limit of its diagonal are worked out: the others are
+// above limit anyway (mightBeMarker's limit of 2 left 17 calls costing
+// 30K instructions on QEMU's headers when the whole table was).
 func editDistance(a, b string, limit int) int {
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	// Rows for a marker's length live on the stack.
+	var rows [2][48]int
+	prev, cur := rows[0][:], rows[1][:]
+	if len(b) >= len(rows[0]) {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
+	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
+	above := limit + 1 // stands for any cost above limit
 	for j := range prev {
-		prev[j] = j
+		prev[j] = min(j, above)
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(b); j++ {
+		lo, hi := max(1, i-limit), min(len(b), i+limit)
+		cur[lo-1] = above
+		if lo == 1 {
+			cur[0] = min(i, above)
+		}
+		best := cur[lo-1]
+		for j := lo; j <= hi; j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 			best = min(best, cur[j])
+		}
+		if hi < len(b) {
+			cur[hi+1] = above
 		}
 		if best > limit {
 			return best
