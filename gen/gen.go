@@ -33,6 +33,8 @@
 package gen
 
 import (
+	"io"
+
 	"github.com/bcwtool/block-coroutine-wrapper/gen/check"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
@@ -78,6 +80,15 @@ func (r *Result) Bytes() []byte {
 		return nil
 	}
 	return emit.Render(Tool, Version, r.dialect, r.Files)
+}
+
+// Print writes what Bytes returns to w, a piece at a time (emit.Print),
+// and returns w's first error. It writes nothing when there are errors.
+func (r *Result) Print(w io.Writer) error {
+	if !r.OK() {
+		return nil
+	}
+	return emit.Print(w, Tool, Version, r.dialect, r.Files)
 }
 
 // Generate reads the inputs, in order, and checks their wrappers for the

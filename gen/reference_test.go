@@ -2,6 +2,7 @@ package gen_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen"
 	"github.com/bcwtool/block-coroutine-wrapper/gen/dialect"
+	"github.com/bcwtool/block-coroutine-wrapper/gen/emit"
+	"github.com/bcwtool/block-coroutine-wrapper/internal/testkit/synth"
 )
 
 // referenceDir holds one worked example per dialect, produced by QEMU's own
@@ -77,4 +80,56 @@ func TestDeterministic(t *testing.T) {
 			t.Fatal("two runs on the same inputs gave different bytes")
 		}
 	}
+}
+
+// TestPrint holds Result.Print, which compares an up-to-date output with
+// the file a piece at a time, to Bytes: the same bytes, in pieces of at
+// least emit.Chunk but the last, and it stops at the writer's error.
+func TestPrint(t *testing.T) {
+	results := map[string]*gen.Result{
+		// Many pieces.
+		"synthetic": gen.Generate([]gen.Input{{Name: "syn.h", Src: synth.Header(100, "syn")}}, dialect.Current),
+	}
+	for _, d := range dialect.All {
+		results[d.Name] = gen.Generate(readExample(t, filepath.Join(referenceDir, "qemu-"+d.Name)), d)
+	}
+	for name, r := range results {
+		if !r.OK() {
+			t.Fatalf("%s: %v", name, r.Diags.Items())
+		}
+		w := &pieceWriter{}
+		if err := r.Print(w); err != nil {
+			t.Fatalf("%s: Print: %v", name, err)
+		}
+		if got, want := bytes.Join(w.pieces, nil), r.Bytes(); !bytes.Equal(got, want) {
+			t.Errorf("%s: Print wrote other bytes than Bytes returns:\n%s", name, cmp.Diff(string(want), string(got)))
+		}
+		if len(w.pieces) < len(r.Bytes())/(emit.Chunk*2) {
+			t.Errorf("%s: %d bytes in %d pieces", name, len(r.Bytes()), len(w.pieces))
+		}
+		for i, p := range w.pieces {
+			if i < len(w.pieces)-1 && len(p) < emit.Chunk {
+				t.Errorf("%s: piece %d of %d is %d bytes, less than emit.Chunk", name, i, len(w.pieces), len(p))
+			}
+		}
+		w = &pieceWriter{fail: errors.New("no room")}
+		if err := r.Print(w); err != w.fail || len(w.pieces) != 1 {
+			t.Errorf("%s: Print to a failing writer: %v after %d writes; want %v after 1", name, err, len(w.pieces), w.fail)
+		}
+	}
+}
+
+// pieceWriter keeps what it is given, a copy of each piece; with fail, it
+// returns that.
+type pieceWriter struct {
+	pieces [][]byte
+	fail   error
+}
+
+func (w *pieceWriter) Write(p []byte) (int, error) {
+	w.pieces = append(w.pieces, bytes.Clone(p))
+	if w.fail != nil {
+		return 0, w.fail
+	}
+	return len(p), nil
 }

@@ -138,10 +138,15 @@ func (r *run) generate() {
 		}
 		return
 	}
-	changed, err := atomicfile.WriteIfChanged(r.path(cfg.Output), res.Bytes())
-	if err != nil {
-		diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: cfg.Output}, "cannot write the output: %v", pathErr(err)))
-		return
+	// Up to date, as on most rebuilds, the output is compared with the
+	// file a piece at a time as it is printed; only an output that
+	// changes is held whole, to be written.
+	changed := false
+	if same, err := atomicfile.Same(r.path(cfg.Output), res.Print); err != nil || !same {
+		if changed, err = atomicfile.WriteIfChanged(r.path(cfg.Output), res.Bytes()); err != nil {
+			diags.Add(diag.Errorf(diag.Unwritable, diag.Pos{File: cfg.Output}, "cannot write the output: %v", pathErr(err)))
+			return
+		}
 	}
 	if dep != nil {
 		if _, err := atomicfile.WriteIfChanged(r.path(cfg.Depfile), dep); err != nil {
@@ -182,12 +187,12 @@ func (r *run) scannedDir(p string) string {
 // checkOutput compares what would be written with the output on disk.
 func (r *run) checkOutput(res *Result) {
 	out, diags := r.cfg.Output, &r.rep.Diags
-	want := res.Bytes()
-	// The output is read whole only for the diff: up to date, as in most
-	// runs, it is compared a piece at a time.
-	if same, err := atomicfile.Same(r.path(out), want); err == nil && same {
+	// The output is read, and printed, whole only for the diff: up to
+	// date, as in most runs, it is compared a piece at a time.
+	if same, err := atomicfile.Same(r.path(out), res.Print); err == nil && same {
 		return
 	}
+	want := res.Bytes()
 	have, err := os.ReadFile(r.path(out))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		diags.Add(diag.Errorf(diag.Unreadable, diag.Pos{File: out}, "cannot read the output: %v", pathErr(err)))

@@ -44,7 +44,13 @@ func WriteIfChanged(path string, data []byte) (changed bool, err error) {
 	case !info.Mode().IsRegular():
 		return false, fmt.Errorf("%s is not a regular file", path)
 	default:
-		same, err := holds(path, info.Size(), data)
+		same := false
+		if info.Size() == int64(len(data)) {
+			same, err = holds(path, info.Size(), func(w io.Writer) error {
+				_, err := w.Write(data)
+				return err
+			})
+		}
 		if err != nil || same {
 			return false, err
 		}
@@ -87,12 +93,15 @@ func WriteIfChanged(path string, data []byte) (changed bool, err error) {
 	return true, nil
 }
 
-// Same reports whether the file at path holds exactly data, reading it a
-// piece at a time as WriteIfChanged does, so that a caller who needs the
-// old bytes only when they differ (--check's diff) does not read a large
-// file whole to find it unchanged. A file that is not regular holds no
-// data; a missing one is an error (fs.ErrNotExist).
-func Same(path string, data []byte) (bool, error) {
+// Same reports whether the file at path holds exactly the bytes that
+// write gives the writer it is passed, compared a piece at a time as they
+// come, so that a caller who needs the new bytes whole only when they
+// differ (to write them, or for --check's diff) need not hold them whole
+// to find them unchanged. The writer returns an error once they differ,
+// which write should return: Same then returns false, nil; any other
+// error of write's is Same's. A file that is not regular holds no data; a
+// missing one is an error (fs.ErrNotExist).
+func Same(path string, write func(io.Writer) error) (bool, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return false, err
@@ -100,7 +109,7 @@ func Same(path string, data []byte) (bool, error) {
 	if !info.Mode().IsRegular() {
 		return false, nil
 	}
-	return holds(path, info.Size(), data)
+	return holds(path, info.Size(), write)
 }
 
 // writeDirect writes data to the device or FIFO at path, in place.
@@ -116,33 +125,54 @@ func writeDirect(path string, data []byte) error {
 	return f.Close()
 }
 
-// holds reports whether the file at path, of size bytes, holds data. It
-// reads the file a piece at a time, into one buffer of a few pages: an
-// output is often large, it is already in memory once, and in a process
-// that runs once each page of memory it touches first is a page fault
-// (about 3 µs on a virtual machine); a buffer the size of QEMU's
-// block-gen.c (56 KB) would be fourteen of them.
-func holds(path string, size int64, data []byte) (bool, error) {
-	if size != int64(len(data)) {
-		return false, nil
-	}
+// holds reports whether the file at path, of size bytes, holds what
+// write writes. It reads the file a piece at a time, into one buffer of a
+// few pages: an output is often large, and in a process that runs once
+// each page of memory it touches first is a page fault (about 3 µs on a
+// virtual machine); a buffer the size of QEMU's block-gen.c (56 KB) would
+// be fourteen of them.
+func holds(path string, size int64, write func(io.Writer) error) (bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return false, err
 	}
 	defer f.Close()
-	buf := make([]byte, min(len(data), 16<<10))
-	for off := 0; off < len(data); {
-		n, err := io.ReadFull(f, buf[:min(len(buf), len(data)-off)])
-		if err != nil {
-			return false, nil // shorter than it was: it differs
-		}
-		if !bytes.Equal(buf[:n], data[off:off+n]) {
-			return false, nil
+	c := &comparer{file: f, left: size, buf: make([]byte, min(size, 16<<10))}
+	switch err := write(c); {
+	case errors.Is(err, errDiffers):
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	return c.left == 0, nil
+}
+
+// errDiffers is what a comparer returns once what it is given differs
+// from the file.
+var errDiffers = errors.New("atomicfile: the bytes differ from the file's")
+
+// comparer is an io.Writer that compares what it is given with what
+// follows in file, of which left bytes are left, through buf.
+type comparer struct {
+	file io.Reader
+	left int64
+	buf  []byte
+}
+
+func (c *comparer) Write(p []byte) (int, error) {
+	if int64(len(p)) > c.left {
+		return 0, errDiffers // the file is shorter
+	}
+	for off := 0; off < len(p); {
+		n := min(len(c.buf), len(p)-off)
+		if _, err := io.ReadFull(c.file, c.buf[:n]); err != nil || !bytes.Equal(c.buf[:n], p[off:off+n]) {
+			// An error: the file is shorter than it was.
+			return off, errDiffers
 		}
 		off += n
 	}
-	return true, nil
+	c.left -= int64(len(p))
+	return len(p), nil
 }
 
 // rename replaces newpath by oldpath (replace, in rename_*.go: retried on

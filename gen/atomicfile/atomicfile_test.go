@@ -2,6 +2,7 @@ package atomicfile
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -221,14 +222,35 @@ func TestSame(t *testing.T) {
 		if err := os.WriteFile(path, tc.file, 0o666); err != nil {
 			t.Fatal(err)
 		}
-		if got, err := Same(path, tc.data); got != tc.want || err != nil {
-			t.Errorf("%s: Same = %v, %v; want %v, nil", tc.name, got, err, tc.want)
+		for _, piece := range []int{1 << 30, 5000, 7} {
+			if got, err := Same(path, pieces(tc.data, piece)); got != tc.want || err != nil {
+				t.Errorf("%s, in pieces of %d bytes: Same = %v, %v; want %v, nil", tc.name, piece, got, err, tc.want)
+			}
 		}
 	}
-	if same, err := Same(dir, nil); same || err != nil {
+	if same, err := Same(dir, pieces(nil, 1)); same || err != nil {
 		t.Errorf("a directory: Same = %v, %v; want false, nil", same, err)
 	}
-	if _, err := Same(filepath.Join(dir, "missing"), nil); !errors.Is(err, os.ErrNotExist) {
+	if _, err := Same(filepath.Join(dir, "missing"), pieces(nil, 1)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a missing file: Same's error %v, want one of fs.ErrNotExist", err)
+	}
+	failed := errors.New("failed")
+	if same, err := Same(path, func(io.Writer) error { return failed }); same || err != failed {
+		t.Errorf("write failing: Same = %v, %v; want false, %v", same, err, failed)
+	}
+}
+
+// pieces returns a write func for Same that writes data in pieces of n
+// bytes, and stops at the writer's first error, as emit.Print does.
+func pieces(data []byte, n int) func(io.Writer) error {
+	return func(w io.Writer) error {
+		for len(data) > 0 {
+			k := min(n, len(data))
+			if _, err := w.Write(data[:k]); err != nil {
+				return err
+			}
+			data = data[k:]
+		}
+		return nil
 	}
 }
