@@ -165,22 +165,24 @@ func (d *Dialect) knew(m model.Marker) bool {
 // of model.Markers. The slice of a dialect of All is worked out once and
 // shared: callers must not change it.
 func (d *Dialect) Markers() []model.Marker {
-	if ms, ok := allMarkers()[d]; ok {
-		return ms
+	i := slices.Index(All, d)
+	if i < 0 {
+		return d.markers()
 	}
-	return d.markers()
+	k := &known[i]
+	k.Do(func() { k.markers = d.markers() })
+	return k.markers
 }
 
-// allMarkers holds Markers of every dialect of All, worked out the first
-// time one is asked for: every file read asks, and the answer depends on
-// the dialect alone.
-var allMarkers = sync.OnceValue(func() map[*Dialect][]model.Marker {
-	m := make(map[*Dialect][]model.Marker, len(All))
-	for _, d := range All {
-		m[d] = d.markers()
-	}
-	return m
-})
+// known holds Markers of each dialect of All, by its index there, worked
+// out the first time it is asked for: every file read and every wrapper
+// checked asks, and the answer depends on the dialect alone. Working out
+// every dialect's at once, when a run needs one, cost 63,000
+// instructions; a map guarded by a mutex, 20,000 for 61 questions.
+var known = make([]struct {
+	sync.Once
+	markers []model.Marker
+}, len(All))
 
 func (d *Dialect) markers() []model.Marker {
 	var ms []model.Marker
