@@ -196,19 +196,23 @@ func (l *loop) append(buf []byte, params []model.Param) []byte {
 		if i > 0 {
 			buf = append(buf, l.joint...)
 		}
-		for j, s := range l.slots {
-			if j > 0 {
-				buf = append(buf, l.between[j-1]...)
-			}
-			switch s {
-			case paramName:
-				buf = append(buf, p.Name...)
-			case paramDecl:
-				buf = append(buf, p.Decl...)
-			default:
-				buf = append(buf, p.Member...)
-			}
+		buf = append(buf, paramField(p, l.slots[0])...)
+		// Most loops print one slot a parameter; an initializer two.
+		for j := 1; j < len(l.slots); j++ {
+			buf = append(buf, l.between[j-1]...)
+			buf = append(buf, paramField(p, l.slots[j])...)
 		}
 	}
 	return append(buf, l.last...)
+}
+
+// paramField returns the text of s, a slot of a parameter's, for p.
+func paramField(p *model.Param, s slot) string {
+	switch s {
+	case paramName:
+		return p.Name
+	case paramDecl:
+		return p.Decl
+	}
+	return p.Member
 }
