@@ -38,19 +38,23 @@ func targets(files []*parse.File, wrappers []model.File, diags *diag.List) {
 	index := make(map[string]int32, 2*n)
 	entries := make([]entry, 0, 2*n)
 	var names nameFilter
-	at := func(name string) *entry {
+	at := func(name string) int32 {
 		i, ok := index[name]
 		if !ok {
 			i = int32(len(entries))
 			index[name] = i
 			entries = append(entries, entry{first: -1, last: -1})
 		}
-		return &entries[i]
+		return i
 	}
+	// The entry of each wrapper's target, in order, not looked up again.
+	targetOf := make([]int32, 0, n)
 	for _, f := range wrappers {
 		for _, w := range f.Wrappers {
-			at(w.Name).generated = true
-			at(w.Target).target = true
+			entries[at(w.Name)].generated = true
+			t := at(w.Target)
+			entries[t].target = true
+			targetOf = append(targetOf, t)
 			names.add(w.Target)
 		}
 	}
@@ -76,11 +80,13 @@ func targets(files []*parse.File, wrappers []model.File, diags *diag.List) {
 			e.last = d
 		}
 	}
+	k := 0
 	for _, f := range wrappers {
 		for _, w := range f.Wrappers {
-			if e := &entries[index[w.Target]]; !e.generated {
+			if e := &entries[targetOf[k]]; !e.generated {
 				target(w, decls, e.first, diags)
 			}
+			k++
 		}
 	}
 }
