@@ -113,7 +113,7 @@ func (l *Lexer) skipBlanks() {
 // conditional directive updates the group stack and may skip a dead group.
 // Every directive of a compiled-in region is returned as a token.
 func (l *Lexer) directive() Token {
-	if l.replay.Kind == Directive && l.off == l.replay.Off {
+	if l.replay.Kind == Directive && l.off == int(l.replay.Off) {
 		t := l.replay
 		l.replay = Token{}
 		l.off, l.line, l.lineStart = l.resume.off, l.resume.line, l.resume.lineStart
@@ -128,12 +128,12 @@ func (l *Lexer) directive() Token {
 	pos.Len = l.off - start // '#' to the end of the name
 	exprStart := l.off
 	l.restOfLine()
-	tok := Token{Kind: Directive, Spliced: bytes.IndexByte(l.src[start:l.off], '\\') >= 0, Digraph: hash == 2, Off: start, End: l.off, Line: line, Col: col}
+	tok := token(Directive, bytes.IndexByte(l.src[start:l.off], '\\') >= 0, hash == 2, start, l.off, line, col)
 	expr := l.src[exprStart:l.off]
 
 	switch name {
 	case "if", "ifdef", "ifndef":
-		c := cond{pos: pos, name: name, lines: []string{l.lineText(start, tok.End)}}
+		c := cond{pos: pos, name: name, lines: []string{l.lineText(start, int(tok.End))}}
 		v := unknown
 		if name == "if" {
 			v = evalLiteral(expr)
@@ -149,7 +149,7 @@ func (l *Lexer) directive() Token {
 			l.errorf(diag.Conditional, pos, "#%s without #if", name)
 			break
 		}
-		c := l.branch(pos, name, l.lineText(start, tok.End))
+		c := l.branch(pos, name, l.lineText(start, int(tok.End)))
 		// Reaching #elif/#else here means the branch before it was
 		// compiled in; whether that branch was certainly taken decides
 		// whether this one is dead.
@@ -226,7 +226,7 @@ func (l *Lexer) skipGroup() {
 		exprStart := l.off
 		l.restOfLine()
 		expr := src[exprStart:l.off]
-		end := Token{Kind: Directive, Spliced: bytes.IndexByte(src[start:l.off], '\\') >= 0, Digraph: hash == 2, Off: start, End: l.off, Line: pos.Line, Col: pos.Col}
+		end := token(Directive, bytes.IndexByte(src[start:l.off], '\\') >= 0, hash == 2, start, l.off, pos.Line, pos.Col)
 		if l.off < len(src) {
 			l.newline()
 		}
@@ -245,7 +245,7 @@ func (l *Lexer) skipGroup() {
 			if depth > 0 {
 				continue
 			}
-			c := l.branch(pos, name, l.lineText(start, end.End))
+			c := l.branch(pos, name, l.lineText(start, int(end.End)))
 			if c.taken {
 				continue
 			}
@@ -269,7 +269,7 @@ func (l *Lexer) skipGroup() {
 func (l *Lexer) replayLater(end Token, lineStart int) {
 	l.replay = end
 	l.resume.off, l.resume.line, l.resume.lineStart = l.off, l.line, l.lineStart
-	l.off, l.line, l.lineStart = end.Off, end.Line, lineStart
+	l.off, l.line, l.lineStart = int(end.Off), int(end.Line), lineStart
 }
 
 type truth int

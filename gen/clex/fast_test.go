@@ -129,13 +129,13 @@ func checkPositions(t *testing.T, src []byte) {
 	}
 	for {
 		tok := l.Next()
-		for ; i < tok.Off; i++ {
+		for ; i < int(tok.Off); i++ {
 			if src[i] == '\n' || src[i] == '\r' && (i+1 >= len(src) || src[i+1] != '\n') {
 				line, lineStart = line+1, i+1
 			}
 		}
-		if tok.Line != line || tok.Col != tok.Off-lineStart+1 {
-			t.Fatalf("%q: token %+v %q at %d:%d, want %d:%d", src, tok, l.Text(tok), tok.Line, tok.Col, line, tok.Off-lineStart+1)
+		if int(tok.Line) != line || int(tok.Col) != int(tok.Off)-lineStart+1 {
+			t.Fatalf("%q: token %+v %q at %d:%d, want %d:%d", src, tok, l.Text(tok), tok.Line, tok.Col, line, int(tok.Off)-lineStart+1)
 		}
 		if tok.Kind == EOF {
 			return

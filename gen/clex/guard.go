@@ -44,7 +44,7 @@ func (l *Lexer) trackGuard(t Token) {
 	if t.Digraph {
 		hash = 2 // "%:"
 	}
-	name, rest := nextField(l.str[t.Off+hash : t.End])
+	name, rest := nextField(l.str[int(t.Off)+hash : t.End])
 	switch g.step {
 	case 0:
 		if arg, _ := nextField(rest); name == "ifndef" && arg != "" {
@@ -58,11 +58,11 @@ func (l *Lexer) trackGuard(t Token) {
 		}
 	case 2:
 		if name == "endif" {
-			g.step, g.endOff, g.plain = 3, t.Off, l.plain
+			g.step, g.endOff, g.plain = 3, int(t.Off), l.plain
 		}
 		return
 	case 3:
-		if t.Off == g.endOff {
+		if int(t.Off) == g.endOff {
 			return
 		}
 	}

@@ -13,6 +13,7 @@ package clex
 import (
 	"bytes"
 	"encoding/binary"
+	"math"
 	"math/bits"
 	"unicode/utf8"
 	"unsafe"
@@ -44,8 +45,23 @@ func (k Kind) String() string { return kindNames[k] }
 // src[Off:End]; the bytes between two consecutive tokens are the whitespace,
 // comments and skipped lines that separated them. Line and Col are 1-based;
 // Col counts bytes.
+//
+// Its fields are grouped in four, 20 bytes in all, because the compiler
+// keeps a struct of at most four fields and 32 bytes in registers (what
+// cmd/compile calls SSA-able): as seven fields of 40 bytes, a Token went
+// through memory on every return from Next and every append to a buffer,
+// some 25 instructions a copy on QEMU's seven headers (callgrind). The
+// offsets and lines are int32, which is why New refuses a file of
+// MaxSize bytes or more.
 type Token struct {
 	Kind Kind
+	Marks
+	Range
+	Place
+}
+
+// Marks are what a token's text may hold beyond its spelling.
+type Marks struct {
 	// Spliced is set when the token's text may hold a line splice
 	// (backslash-newline), which its spelling leaves out; without it, the
 	// text is the spelling.
@@ -53,9 +69,24 @@ type Token struct {
 	// Digraph is set on a punctuator written as a digraph ("<:"), which
 	// is the token Punctuator returns ("["); on a directive, that its
 	// '#' is written "%:".
-	Digraph   bool
-	Off, End  int
-	Line, Col int
+	Digraph bool
+}
+
+// Range is where a token's text lies: src[Off:End].
+type Range struct{ Off, End int32 }
+
+// Place is the line and column of a token's first byte, 1-based; Col
+// counts bytes.
+type Place struct{ Line, Col int32 }
+
+// MaxSize is the size from which New refuses a file: a Token's offsets,
+// lines and columns (at most the file's size plus one) are int32.
+const MaxSize = math.MaxInt32
+
+// token makes a Token of its fields; the ints fit, since New refuses a
+// source of MaxSize bytes or more.
+func token(kind Kind, spliced, digraph bool, off, end, line, col int) Token {
+	return Token{Kind: kind, Marks: Marks{spliced, digraph}, Range: Range{int32(off), int32(end)}, Place: Place{int32(line), int32(col)}}
 }
 
 // Lexer produces the tokens of one file.
@@ -97,8 +128,12 @@ type Lexer struct {
 // diags. A UTF-8 byte order mark at the start is skipped.
 //
 // Token texts share src's memory, so src must not change while they are in
-// use.
+// use. A source of MaxSize bytes or more is reported to diags as
+// unreadable and read as an empty one.
 func New(file string, src []byte, diags *diag.List) *Lexer {
+	if tooLarge(file, len(src), diags) {
+		src = src[:0]
+	}
 	l := &Lexer{file: file, src: src, str: unsafe.String(unsafe.SliceData(src), len(src)), diags: diags, line: 1, bol: true}
 	if bytes.HasPrefix(src, []byte("\xEF\xBB\xBF")) {
 		l.off = 3
@@ -122,6 +157,15 @@ func (l *Lexer) Source() string { return l.str }
 // Text returns the text of t as written, line splices included. It shares
 // the source's memory.
 func (l *Lexer) Text(t Token) string { return l.str[t.Off:t.End] }
+
+// tooLarge reports a source of n bytes that New refuses (MaxSize).
+func tooLarge(file string, n int, diags *diag.List) bool {
+	if n < MaxSize {
+		return false
+	}
+	diags.Errorf(diag.Unreadable, diag.Pos{File: file}, "cannot read the file: it is %d bytes long, and a file must be shorter than %d bytes (2 GiB)", n, MaxSize)
+	return true
+}
 
 // here returns the position of the byte at l.off, a range n bytes long.
 func (l *Lexer) here(n int) diag.Pos {
@@ -223,12 +267,9 @@ func (l *Lexer) Next() (t Token) {
 			l.off = off
 			l.bol = false
 			l.plain++
-			// The fields one by one into the named result: a composite
-			// literal of Token (too big for the compiler to keep in
-			// registers) is first copied from a template in memory.
 			t.Kind = Ident
-			t.Off, t.End = start, off
-			t.Line, t.Col = l.line, start-l.lineStart+1
+			t.Off, t.End = int32(start), int32(off)
+			t.Line, t.Col = int32(l.line), int32(start-l.lineStart+1)
 			return t
 		}
 		if k == fastBlank {
@@ -249,8 +290,8 @@ func (l *Lexer) Next() (t Token) {
 			l.bol = false
 			l.plain++
 			t.Kind = Punct
-			t.Off, t.End = off, off+1
-			t.Line, t.Col = l.line, off-l.lineStart+1
+			t.Off, t.End = int32(off), int32(off+1)
+			t.Line, t.Col = int32(l.line), int32(off-l.lineStart+1)
 			return t
 		}
 		if k != fastNewline {
@@ -444,7 +485,7 @@ scan:
 			l.off++
 		}
 		l.plain++
-		return Token{Kind: kind, Spliced: l.spliced, Digraph: digraph, Off: start, End: l.off, Line: line, Col: col}
+		return token(kind, l.spliced, digraph, start, l.off, line, col)
 	}
 }
 
@@ -460,7 +501,7 @@ func (l *Lexer) eof() Token {
 		l.guard.step = -1
 		l.changed()
 	}
-	return Token{Kind: EOF, Off: len(l.src), End: len(l.src), Line: l.line, Col: l.off - l.lineStart + 1}
+	return token(EOF, false, false, len(l.src), len(l.src), l.line, l.off-l.lineStart+1)
 }
 
 func (l *Lexer) peek(n int) byte {

@@ -226,7 +226,7 @@ func TestReset(t *testing.T) {
 	}
 	off := first[0].Off
 	var again diag.List
-	l.Reset("t.c", src, &again, off, 3, 3)
+	l.Reset("t.c", src, &again, int(off), 3, 3)
 	var second []clex.Token
 	// Up to the ';', as Prototype reads: what follows is not read.
 	end := first[len(first)-1].Off

@@ -125,7 +125,7 @@ specifiers:
 	if storage.Kind != clex.EOF {
 		// The fix deletes the word and the blanks after it.
 		del := p.pos(storage)
-		for end := storage.End; !storage.Spliced && end < len(p.src) && (p.src[end] == ' ' || p.src[end] == '\t'); end++ {
+		for end := int(storage.End); !storage.Spliced && end < len(p.src) && (p.src[end] == ' ' || p.src[end] == '\t'); end++ {
 			del.Len++
 		}
 		p.diags.Add(diag.Errorf(diag.Declaration, p.pos(storage), "a wrapper cannot be declared '%s': block-gen.c defines it as an ordinary external function", p.text(storage)).Fix(del, ""))
@@ -277,7 +277,7 @@ func (p *parser) plainReturnType(toks []clex.Token, idx []int) (rt string, ok, p
 			verbatim = verbatim && i == idx[k-1]+1 && p.src[prev.End:t.Off] == sep
 			n += len(sep)
 		}
-		n += t.End - t.Off
+		n += int(t.End - t.Off)
 	}
 	switch {
 	case !ok:

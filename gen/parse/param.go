@@ -87,8 +87,8 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int, earlier []model
 		// Most parameters: the same result without pieces.
 		plain := toks[lo:hi]
 		param := model.Param{Name: p.text(plain[name]), Decl: p.renderPlain(plain, true), Pos: pos}
-		if t := plain[name]; t.Line == pos.Line {
-			param.NameCol = t.Col
+		if t := plain[name]; int(t.Line) == pos.Line {
+			param.NameCol = int(t.Col)
 		}
 		param.Member = param.Decl
 		param.Type = p.renderPlain(plain[:name], false)
@@ -177,8 +177,8 @@ func (p *parser) param(fn string, toks []clex.Token, lo, hi int, earlier []model
 	// draws gcc's -Warray-parameter. The struct member is the pointer the
 	// array decays to.
 	param := model.Param{Name: pieces[name].text, Decl: render(p.src, pieces, -1, true), Pos: pos}
-	if t := toks[pieces[name].index]; t.Line == pos.Line {
-		param.NameCol = t.Col
+	if t := toks[pieces[name].index]; int(t.Line) == pos.Line {
+		param.NameCol = int(t.Col)
 	}
 	param.Member = param.Decl
 	if decayed, dname, changed := decay(pieces, name); changed {
@@ -221,7 +221,7 @@ type piece struct {
 // piece returns toks[i] as a piece.
 func (p *parser) piece(toks []clex.Token, i int) piece {
 	t := toks[i]
-	return piece{text: p.text(t), kind: t.Kind, index: i, off: t.Off, end: t.End}
+	return piece{text: p.text(t), kind: t.Kind, index: i, off: int(t.Off), end: int(t.End)}
 }
 
 func (pc piece) isWord() bool {
@@ -371,7 +371,7 @@ func (p *parser) renderPlain(toks []clex.Token, keepBlanks bool) string {
 	}
 	// A separator is at most one byte, or blanks that the source has.
 	var b strings.Builder
-	b.Grow(last.End - first.Off + len(toks))
+	b.Grow(int(last.End-first.Off) + len(toks))
 	for i, t := range toks {
 		if i > 0 {
 			b.WriteString(p.plainSep(toks[i-1], p.src[toks[i-1].End:t.Off], keepBlanks))

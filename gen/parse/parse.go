@@ -76,8 +76,9 @@ type Function struct {
 	// Conditions are the groups around it, as Decl's.
 	Conditions []model.Condition
 	// The declaration starts at offset off, which is at line:col, and
-	// ends before the ';' or '{' at offset end.
-	off, line, col, end int
+	// ends before the ';' or '{' at offset end: int32, as a clex.Token's
+	// are, so that a header's hundreds of Functions take fewer pages.
+	off, line, col, end int32
 }
 
 // Read reads one file, src, named name in positions. Problems go to diags;
@@ -234,14 +235,14 @@ func (p *parser) span(from, to clex.Token) diag.Pos {
 			n = i
 		}
 	}
-	return diag.Pos{File: p.file, Line: from.Line, Col: from.Col, Len: n, LineStart: from.Off - from.Col + 1}
+	return diag.Pos{File: p.file, Line: int(from.Line), Col: int(from.Col), Len: n, LineStart: int(from.Off - from.Col + 1)}
 }
 
 // after returns the position just after t. A token continued by a line
 // splice ends on a later line than it starts, so the line breaks inside it
 // are counted ("\n", "\r\n" or a lone "\r", as the lexer counts them).
 func (p *parser) after(t clex.Token) diag.Pos {
-	pos := diag.Pos{File: p.file, Line: t.Line, Col: t.Col, LineStart: t.Off - t.Col + 1}
+	pos := diag.Pos{File: p.file, Line: int(t.Line), Col: int(t.Col), LineStart: int(t.Off - t.Col + 1)}
 	text := p.src[t.Off:t.End]
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
@@ -251,7 +252,7 @@ func (p *parser) after(t clex.Token) diag.Pos {
 			}
 			pos.Line++
 			pos.Col = 1
-			pos.LineStart = t.Off + i + 1
+			pos.LineStart = int(t.Off) + i + 1
 		default:
 			pos.Col++
 		}
@@ -294,7 +295,7 @@ func (p *parser) run() {
 			}
 		case clex.Ident:
 			// A marker is at least as long as the stem, splices or not.
-			if !p.marked && t.End-t.Off >= len(model.MarkerStem) && isMarker(p.text(t)) {
+			if !p.marked && int(t.End-t.Off) >= len(model.MarkerStem) && isMarker(p.text(t)) {
 				p.marked, s.looking = true, false
 			}
 			if n := len(p.buf); s.looking && n > 0 && p.buf[n-1].Kind == clex.Ident {

@@ -33,7 +33,7 @@ func (f *File) Prototype(fn *Function) (*Proto, bool) {
 		r.p.types, r.p.commas = make([]string, 0, 16), make([]int, 0, 16)
 	}
 	var plain bool
-	if r.toks, plain = plainTokens(r.toks[:0], f.text, fn.off, fn.end, fn.line, fn.col); !plain || f.slow {
+	if r.toks, plain = plainTokens(r.toks[:0], f.text, int(fn.off), int(fn.end), int(fn.line), int(fn.col)); !plain || f.slow {
 		r.toks = r.lexTokens(f, fn)
 	}
 	proto, ok := r.p.plainPrototype(r.toks)
@@ -72,7 +72,7 @@ func (r *protoReader) keep(proto Proto) *Proto {
 // lexTokens returns the tokens of fn, read again by the lexer.
 func (r *protoReader) lexTokens(f *File, fn *Function) []clex.Token {
 	r.diags = diag.List{}
-	r.lex.Reset(f.Name, f.src, &r.diags, fn.off, fn.line, fn.col)
+	r.lex.Reset(f.Name, f.src, &r.diags, int(fn.off), int(fn.line), int(fn.col))
 	toks := r.toks[:0]
 	for {
 		t := r.lex.Next()
@@ -128,7 +128,7 @@ func plainTokens(toks []clex.Token, src string, off, end, line, col int) (_ []cl
 			}
 			continue
 		case plainPunct:
-			toks = append(toks, clex.Token{Kind: clex.Punct, Off: i, End: i + 1, Line: line, Col: i - lineStart + 1})
+			toks = append(toks, clex.Token{Kind: clex.Punct, Range: clex.Range{Off: int32(i), End: int32(i + 1)}, Place: clex.Place{Line: int32(line), Col: int32(i - lineStart + 1)}})
 			i++
 			continue
 		case plainWord:
@@ -143,7 +143,7 @@ func plainTokens(toks []clex.Token, src string, off, end, line, col int) (_ []cl
 		if c <= '9' {
 			kind = clex.Number // a preprocessing number, "16"
 		}
-		toks = append(toks, clex.Token{Kind: kind, Off: i, End: j, Line: line, Col: i - lineStart + 1})
+		toks = append(toks, clex.Token{Kind: kind, Range: clex.Range{Off: int32(i), End: int32(j)}, Place: clex.Place{Line: int32(line), Col: int32(i - lineStart + 1)}})
 		i = j
 	}
 	return toks, true
