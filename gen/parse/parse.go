@@ -38,10 +38,8 @@ type File struct {
 	Functions []Function
 
 	src      []byte      // the source, for Prototype
-	text     string      // src as a string sharing its memory
 	reader   protoReader // Prototype's scratch memory
 	declared bool        // see DeclaresWrapper
-	slow     bool        // see parser.slow
 }
 
 // DeclaresWrapper reports whether the file declares at least one wrapper,
@@ -96,7 +94,7 @@ func Read(name string, src []byte, known []model.Marker, diags *diag.List) *File
 func read(name string, src []byte, known []model.Marker, diags *diag.List, slow bool) *File {
 	lex := clex.New(name, src, diags)
 	p := &parser{lex: lex, file: name, src: lex.Source(), diags: diags, known: known, slow: slow,
-		out: &File{Name: name, src: src, text: lex.Source(), slow: slow}}
+		out: &File{Name: name, src: src}}
 	// Room for the functions of a header (QEMU's declare one every 150
 	// bytes or so), made once: growing the slice from nothing leaves a
 	// trail of copies, and in a process that runs once every page it
@@ -137,7 +135,7 @@ type parser struct {
 	out   *File
 	// known are the markers a misspelling is matched against (Read).
 	known []model.Marker
-	// slow leaves out the shortcuts (skim, plainDeclarator, plainTokens)
+	// slow leaves out the shortcuts (skim, plainDeclarator, plainPrototype)
 	// and reads everything the general way: the tests hold the shortcuts
 	// to giving the same results.
 	slow bool

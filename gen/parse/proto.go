@@ -32,10 +32,7 @@ func (f *File) Prototype(fn *Function) (*Proto, bool) {
 		// Reading the file needed none of these.
 		r.p.types, r.p.commas = make([]string, 0, 16), make([]int, 0, 16)
 	}
-	var plain bool
-	if r.toks, plain = plainTokens(r.toks[:0], f.text, int(fn.off), int(fn.end), int(fn.line), int(fn.col)); !plain || f.slow {
-		r.toks = r.lexTokens(f, fn)
-	}
+	r.toks = r.lexTokens(f, fn)
 	proto, ok := r.p.plainPrototype(r.toks)
 	if !ok {
 		proto, ok = r.p.prototype(r.toks)
@@ -104,72 +101,6 @@ type protoReader struct {
 	params []string
 }
 
-// plainTokens appends to toks the tokens of src[off:end], which starts at
-// line:col, if the text is plain: identifiers, numbers, the punctuators
-// "()[],*", spaces, tabs and "\n". The lexer would return the same tokens;
-// anything else (a comment, a literal, a line splice, a digraph, a
-// directive, "...", a UTF-8 letter) may need it, and plainTokens returns
-// ok=false as soon as it meets a byte that is not plain. The declarations
-// that wrappers call are nearly all plain, and the lexer took 0.2M
-// instructions to read QEMU's 53 of them again, this under 0.05M.
-func plainTokens(toks []clex.Token, src string, off, end, line, col int) (_ []clex.Token, ok bool) {
-	src = src[:end] // so that the loops need no other bound
-	lineStart := off - (col - 1)
-	for i := off; i < len(src); {
-		c := src[i]
-		switch plainClass[c] {
-		case plainBlank:
-			i++
-			if c == '\n' {
-				line, lineStart = line+1, i
-			}
-			for i < len(src) && src[i] == ' ' { // indentation
-				i++
-			}
-			continue
-		case plainPunct:
-			toks = append(toks, clex.Token{Kind: clex.Punct, Range: clex.Range{Off: int32(i), End: int32(i + 1)}, Place: clex.Place{Line: int32(line), Col: int32(i - lineStart + 1)}})
-			i++
-			continue
-		case plainWord:
-		default:
-			return toks, false
-		}
-		j := i + 1
-		for j < len(src) && plainClass[src[j]] == plainWord {
-			j++
-		}
-		kind := clex.Ident
-		if c <= '9' {
-			kind = clex.Number // a preprocessing number, "16"
-		}
-		toks = append(toks, clex.Token{Kind: kind, Range: clex.Range{Off: int32(i), End: int32(j)}, Place: clex.Place{Line: int32(line), Col: int32(i - lineStart + 1)}})
-		i = j
-	}
-	return toks, true
-}
-
-// The classes of bytes plainTokens reads; 0 is every other byte.
-const (
-	plainWord = 1 + iota
-	plainBlank
-	plainPunct
-)
-
-var plainClass = func() (t [256]uint8) {
-	for c := range 256 {
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '_':
-			t[c] = plainWord
-		case c == ' ' || c == '\t' || c == '\n':
-			t[c] = plainBlank
-		case c == '(' || c == ')' || c == '[' || c == ']' || c == ',' || c == '*':
-			t[c] = plainPunct
-		}
-	}
-	return t
-}()
-
 // prototype reads the declaration toks. The result's Params are scratch
 // memory, valid until the next call.
 func (p *parser) prototype(toks []clex.Token) (proto Proto, ok bool) {
@@ -219,12 +150,8 @@ func (p *parser) prototype(toks []clex.Token) (proto Proto, ok bool) {
 	if end >= len(toks) {
 		return proto, false
 	}
-	inner := toks[open+1 : end]
-	switch {
-	case len(inner) == 0:
-		proto.Unspecified = true
-		return proto, true
-	case len(inner) == 1 && p.is(inner[0], "void"):
+	if none, unspecified := p.noParams(toks[open+1 : end]); none {
+		proto.Unspecified = unspecified
 		return proto, true
 	}
 	types := p.types[:0]
@@ -320,11 +247,8 @@ func (p *parser) plainPrototype(toks []clex.Token) (proto Proto, ok bool) {
 		return proto, false
 	}
 	proto.Name, proto.Pos = p.text(toks[name]), p.pos(toks[name])
-	switch inner := toks[open+1 : end]; {
-	case len(inner) == 0:
-		proto.Unspecified = true
-		return proto, true
-	case len(inner) == 1 && p.is(inner[0], "void"):
+	if none, unspecified := p.noParams(toks[open+1 : end]); none {
+		proto.Unspecified = unspecified
 		return proto, true
 	}
 	types := p.types[:0]
