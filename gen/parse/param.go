@@ -12,8 +12,7 @@ import (
 // readParams splits the parameter list toks[open+1:end] of the wrapper fn at
 // top-level commas and reads each parameter.
 func (p *parser) readParams(fn string, toks []clex.Token, open, end int) ([]model.Param, bool) {
-	inner := toks[open+1 : end]
-	if len(inner) == 0 || (len(inner) == 1 && p.is(inner[0], "void")) {
+	if none, _ := p.noParams(toks[open+1 : end]); none {
 		return nil, true
 	}
 	// The model keeps the parameters: room for exactly as many as there
@@ -32,24 +31,21 @@ func (p *parser) readParams(fn string, toks []clex.Token, open, end int) ([]mode
 	return params, ok
 }
 
+// noParams reports whether the parameter list inner (inside its
+// parentheses) declares no parameter: "(void)", or "()", which is
+// unspecified as well, a declaration without a prototype.
+func (p *parser) noParams(inner []clex.Token) (none, unspecified bool) {
+	if len(inner) == 0 {
+		return true, true
+	}
+	return len(inner) == 1 && p.is(inner[0], "void"), false
+}
+
 // countParams returns how many parameters eachParam finds in the list
 // whose parentheses are toks[open] and toks[end].
 func (p *parser) countParams(toks []clex.Token, open, end int) int {
-	n, depth := 1, 0
-	for i := open + 1; i < end; i++ {
-		if t := &toks[i]; t.Kind == clex.Punct {
-			switch p.punct(*t) {
-			case '(', '[', '{':
-				depth++
-			case ')', ']', '}':
-				depth--
-			case ',':
-				if depth == 0 {
-					n++
-				}
-			}
-		}
-	}
+	n := 0
+	p.eachParam(toks, open, end, func(int, int) bool { n++; return true })
 	return n
 }
 
