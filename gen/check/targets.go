@@ -37,7 +37,6 @@ func targets(files []*parse.File, wrappers []model.File, diags *diag.List) {
 	// were 160,000 instructions on QEMU master's headers.
 	index := make(map[string]int32, 2*n)
 	entries := make([]entry, 0, 2*n)
-	var names nameFilter
 	at := func(name string) int32 {
 		i, ok := index[name]
 		if !ok {
@@ -55,16 +54,12 @@ func targets(files []*parse.File, wrappers []model.File, diags *diag.List) {
 			t := at(w.Target)
 			entries[t].target = true
 			targetOf = append(targetOf, t)
-			names.add(w.Target)
 		}
 	}
 	decls := make([]declaration, 0, n)
 	for _, f := range files {
 		for i := range f.Functions {
 			fn := &f.Functions[i]
-			if !names.mayHold(fn.Name) {
-				continue
-			}
 			j, ok := index[fn.Name]
 			if !ok || !entries[j].target {
 				continue
@@ -120,34 +115,6 @@ func (d *declaration) prototype() (*parse.Proto, bool) {
 		}
 	}
 	return d.proto, d.proto != nil
-}
-
-// nameFilter holds a set of names as one bit each, from their length and
-// two of their bytes: a name it does not hold is in no set, and most
-// function names of a header are no wrapper's target. It spares three in
-// four of the map lookups of function names on QEMU master's headers
-// (one bit costs less than the lookups a second would spare).
-type nameFilter [8]uint64
-
-// bit returns the bit of name.
-func (nameFilter) bit(name string) uint {
-	n := uint(len(name))
-	if n == 0 {
-		return 0
-	}
-	return (n*131 + uint(name[n-1])*31 + uint(name[n/2])) & 511
-}
-
-// add adds name to the set.
-func (f *nameFilter) add(name string) {
-	b := f.bit(name)
-	f[b/64] |= 1 << (b % 64)
-}
-
-// mayHold reports whether the set may hold name.
-func (f *nameFilter) mayHold(name string) bool {
-	b := f.bit(name)
-	return f[b/64]&(1<<(b%64)) != 0
 }
 
 // target checks w against the declarations of its target, those in decls
