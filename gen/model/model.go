@@ -10,6 +10,7 @@ package model
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/bcwtool/block-coroutine-wrapper/gen/diag"
 )
@@ -351,19 +352,29 @@ type File struct {
 // be non-empty. It follows the reference generator's struct naming
 // (QEMU 5.2 and later).
 func CamelCase(name string) string {
-	b := make([]byte, 0, len(name))
+	var b strings.Builder
+	b.Grow(len(name))
+	WriteCamelCase(&b, name)
+	return b.String()
+}
+
+// WriteCamelCase writes to b the CamelCase of the concatenation of parts,
+// so that a name made of pieces ("bdrv", "_co_", "pread") needs no string
+// of its own first.
+func WriteCamelCase(b *strings.Builder, parts ...string) {
 	upper := true
-	for i := 0; i < len(name); i++ {
-		switch c := name[i]; {
-		case c == '_':
-			upper = true
-		case upper && c >= 'a' && c <= 'z':
-			b = append(b, c-('a'-'A'))
-			upper = false
-		default:
-			b = append(b, c)
-			upper = false
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			switch c := p[i]; {
+			case c == '_':
+				upper = true
+			case upper && c >= 'a' && c <= 'z':
+				b.WriteByte(c - ('a' - 'A'))
+				upper = false
+			default:
+				b.WriteByte(c)
+				upper = false
+			}
 		}
 	}
-	return string(b)
 }

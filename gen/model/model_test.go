@@ -30,6 +30,14 @@ func TestCamelCase(t *testing.T) {
 		if got := CamelCase(tc.name); got != tc.want {
 			t.Errorf("CamelCase(%q) = %q, want %q", tc.name, got, tc.want)
 		}
+		// In two pieces, cut at every byte: the same.
+		for i := range len(tc.name) {
+			var b strings.Builder
+			WriteCamelCase(&b, tc.name[:i], tc.name[i:])
+			if got := b.String(); got != tc.want {
+				t.Errorf("WriteCamelCase(%q, %q) = %q, want %q", tc.name[:i], tc.name[i:], got, tc.want)
+			}
+		}
 	}
 }
 

@@ -77,9 +77,9 @@ func FillNames(d *dialect.Dialect, w *model.Wrapper) {
 	b.WriteString(suffix)
 	caller := b.Len()
 	if d.StructNamedAfterTarget {
-		writeCamelCase(&b, first, sep, rest)
+		model.WriteCamelCase(&b, first, sep, rest)
 	} else {
-		writeCamelCase(&b, w.Name)
+		model.WriteCamelCase(&b, w.Name)
 	}
 	structName := b.Len()
 	if slot >= 0 {
@@ -96,25 +96,6 @@ func FillNames(d *dialect.Dialect, w *model.Wrapper) {
 	}
 	w.Defines = [3]model.Use{{Name: w.Name, Role: model.RoleWrapper}, {Name: w.StructName, Role: model.RoleStruct}, {Name: w.Caller, Role: role}}
 	w.LockCall, w.UnlockCall, w.AssumeLock = lockCalls(d, w.Marker)
-}
-
-// writeCamelCase writes model.CamelCase of the concatenation of parts.
-func writeCamelCase(b *strings.Builder, parts ...string) {
-	upper := true
-	for _, p := range parts {
-		for i := 0; i < len(p); i++ {
-			switch c := p[i]; {
-			case c == '_':
-				upper = true
-			case upper && c >= 'a' && c <= 'z':
-				b.WriteByte(c - ('a' - 'A'))
-				upper = false
-			default:
-				b.WriteByte(c)
-				upper = false
-			}
-		}
-	}
 }
 
 // FillUses sets w.Uses, the names the code generated for w uses besides
